@@ -1,0 +1,43 @@
+// Lint, including the rule that keeps the layers of ARCHITECTURE.md apart: an import that
+// crosses a layer boundary fails `npm run lint` (and so `npm test`).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Node-only packages: never in shared/ or renderer/.
+const nodeOnlyPackages = ['better-sqlite3', '@parcel/watcher', 'ws', 'ignore', '@vscode/ripgrep', 'picomatch', 'electron-builder'];
+
+const noNode = [
+  { name: 'electron', message: 'electron may only be imported in electron/main and electron/preload.' },
+  ...nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed in this layer (see ARCHITECTURE.md).' })),
+  ...nodeOnlyPackages.map((name) => ({ name, message: 'Node-only packages are not allowed in this layer.' })),
+];
+const electronOnly = [{ name: 'electron', message: 'electron may only be imported in electron/main and electron/preload.' }];
+
+export const layerRules = {
+  shared: { paths: noNode, patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }] },
+  renderer: { paths: noNode, patterns: [{ group: ['**/electron/**'], message: 'renderer/ talks to the backend only through the API client in shared/api.' }] },
+  core: { paths: electronOnly, patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**', '**/electron/web/**'], message: 'electron/core depends on shared/ only.' }] },
+  nodeHosts: { paths: electronOnly, patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'cli/ and web/ build on core and shared only.' }] },
+  electronShell: { paths: [], patterns: [{ group: ['**/renderer/**', '**/electron/cli/**', '**/electron/web/**'], message: 'electron/main and preload build on core and shared only.' }] },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'tests/fixtures/**', 'resources/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.shared] } },
+  { files: ['renderer/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: { 'no-restricted-imports': ['error', layerRules.renderer] } },
+  { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.core] } },
+  { files: ['electron/cli/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.nodeHosts] } },
+  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.electronShell] } },
+);

@@ -1,0 +1,31 @@
+// Builds everything `npm ci` leaves ready to run: the CLI and browser host (Node bundles), the
+// Electron main and preload bundles, and the renderer (Vite). Run by the `prepare` script.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+
+const only = process.argv[2]; // optional: 'node' or 'renderer'
+const started = Date.now();
+rmSync('dist', { recursive: true, force: only === undefined ? true : false });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  packages: 'external', // dependencies stay in node_modules (native modules among them)
+  logLevel: 'warning',
+};
+
+if (only !== 'renderer') {
+  await Promise.all([
+    esbuild({ ...node, format: 'esm', entryPoints: { specdeck: 'electron/cli/main.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.mjs' } }),
+    esbuild({ ...node, format: 'esm', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.mjs' }, external: ['electron'] }),
+    // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
+    esbuild({ ...node, packages: undefined, format: 'cjs', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  ]);
+}
+if (only !== 'node') {
+  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+}
+console.log(`specdeck: built ${only ?? 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

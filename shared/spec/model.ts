@@ -1,0 +1,96 @@
+// The one spec model every format is read into. Pure data: safe to send over any transport.
+
+export type SpecFormat =
+  | 'kiro'
+  | 'kiro-bugfix'
+  | 'cc-sdd'
+  | 'speckit'
+  | 'openspec-capability'
+  | 'openspec-change';
+
+/** `unknown` keeps any state character we do not recognise (`[~]`, `[?]`), untouched. */
+export type TaskState = 'todo' | 'in-progress' | 'done' | 'unknown';
+
+/** Positions are 1-based, columns counted in UTF-16 code units of the line. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Task {
+  /** The ID as written (`2.1`, `T012`, `15A.1`); unnumbered checkboxes get `L<line>`. */
+  id: string;
+  /** Whether `id` came from the text (false for unnumbered checklist items). */
+  numbered: boolean;
+  title: string;
+  state: TaskState;
+  /** The character between the brackets, exactly as in the file. */
+  stateChar: string;
+  optional: boolean;
+  depth: number;
+  parentId: string | null;
+  /** Requirement references as written (`1.1`, `FR-001`, `All`, free text). */
+  refs: string[];
+  pos: SourcePos;
+  /** UTF-16 offset of the state character in the file's text (the only char an edit changes). */
+  stateOffset: number;
+  /** Format-specific labels such as Spec Kit's `[P]` and `[US1]`, or the phase heading. */
+  tags: string[];
+}
+
+export interface Requirement {
+  /** `1`, `1.2` (Kiro criterion), `FR-001`, or an OpenSpec requirement name. */
+  id: string;
+  kind: 'requirement' | 'criterion' | 'functional' | 'success-criterion' | 'user-story' | 'scenario';
+  title: string;
+  text: string;
+  parentId: string | null;
+  pos: SourcePos;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  pos: SourcePos;
+}
+
+export interface SpecDocument {
+  /** `requirements`, `design`, `tasks`, `bugfix`, `spec`, `plan`, `proposal`, … */
+  kind: string;
+  path: string;
+}
+
+export interface Spec {
+  /** Stable, unique within a workspace: the spec folder relative to the workspace root. */
+  id: string;
+  format: SpecFormat;
+  folder: string;
+  title: string;
+  documents: SpecDocument[];
+  requirements: Requirement[];
+  tasks: Task[];
+  diagnostics: Diagnostic[];
+  /** The file the tasks came from, if any. */
+  tasksFile: string | null;
+}
+
+export interface TaskCounts {
+  total: number;
+  done: number;
+  inProgress: number;
+  optional: number;
+}
+
+export interface SpecSummary {
+  id: string;
+  format: SpecFormat;
+  folder: string;
+  title: string;
+  counts: TaskCounts;
+  requirementCount: number;
+  diagnosticCount: number;
+}
