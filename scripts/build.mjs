@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 
 const only = process.argv[2]; // optional: 'node' or 'renderer'
 const started = Date.now();
-rmSync('dist', { recursive: true, force: only === undefined ? true : false });
+if (only === undefined) rmSync('dist', { recursive: true, force: true });
 
 const node = {
   bundle: true,

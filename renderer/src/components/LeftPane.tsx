@@ -1,0 +1,32 @@
+// The left pane (landmark "Specs"): the spec list and the Files tab.
+import { useState } from 'react';
+import { useLayout } from '../stores/layout-store';
+import { FileTree } from './FileTree';
+import { OpenFolderForm } from './OpenFolderForm';
+import { SpecList } from './SpecList';
+
+export function LeftPane() {
+  const { leftTab, showLeftTab } = useLayout();
+  const [opening, setOpening] = useState(false);
+  return (
+    <section className="pane left-pane" role="region" aria-label="Specs">
+      <div className="pane-header">
+        <div role="tablist" aria-label="Left pane">
+          <button type="button" role="tab" aria-selected={leftTab === 'specs'} onClick={() => showLeftTab('specs')}>
+            Specs
+          </button>
+          <button type="button" role="tab" aria-selected={leftTab === 'files'} onClick={() => showLeftTab('files')}>
+            Files
+          </button>
+        </div>
+        <button type="button" className="icon-button" onClick={() => setOpening(true)} title="Open Folder…">
+          Open…
+        </button>
+      </div>
+      {opening && <OpenFolderForm onDone={() => setOpening(false)} />}
+      <div className="pane-body" role="tabpanel">
+        {leftTab === 'specs' ? <SpecList /> : <FileTree />}
+      </div>
+    </section>
+  );
+}

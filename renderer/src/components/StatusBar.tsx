@@ -1,0 +1,17 @@
+// The status bar: workspace, spec count, the last message.
+import { useSpecs } from '../stores/specs-store';
+import { useWorkspace } from '../stores/workspace-store';
+
+export function StatusBar() {
+  const { info, notice } = useWorkspace();
+  const specCount = useSpecs((s) => s.list.length);
+  return (
+    <footer className="status-bar" role="contentinfo">
+      <span title={info?.root}>{info ? info.name : 'No folder'}</span>
+      <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
+      <span className={notice?.kind === 'error' ? 'notice error' : 'notice'} role="status" aria-live="polite">
+        {notice?.text ?? ''}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,21 @@
+// The three panes side by side, resizable, above the status bar.
+import { useLayout } from '../stores/layout-store';
+import { EditorPane } from './EditorPane';
+import { LeftPane } from './LeftPane';
+import { Splitter } from './Splitter';
+import { StatusBar } from './StatusBar';
+import { TaskPane } from './TaskPane';
+
+export function Workbench() {
+  const { leftWidth, rightWidth, resize } = useLayout();
+  return (
+    <div className="workbench" style={{ gridTemplateColumns: `${leftWidth}px 4px minmax(200px, 1fr) 4px ${rightWidth}px` }}>
+      <LeftPane />
+      <Splitter label="Resize the Specs pane" width={leftWidth} direction={1} onResize={(w) => resize('left', w)} />
+      <EditorPane />
+      <Splitter label="Resize the Tasks pane" width={rightWidth} direction={-1} onResize={(w) => resize('right', w)} />
+      <TaskPane />
+      <StatusBar />
+    </div>
+  );
+}
