@@ -16,12 +16,15 @@ const noNode = [
 ];
 const electronOnly = [{ name: 'electron', message: 'electron may only be imported in electron/main and electron/preload.' }];
 
+// Patterns match the import specifier as written; relative imports reach other layers through `../`.
+const toLayer = (...names) => `^(\\.\\./)+(?:electron/)?(${names.join('|')})(/|$)`;
+
 export const layerRules = {
-  shared: { paths: noNode, patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from other layers.' }] },
-  renderer: { paths: noNode, patterns: [{ group: ['**/electron/**'], message: 'renderer/ talks to the backend only through the API client in shared/api.' }] },
-  core: { paths: electronOnly, patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**', '**/electron/web/**'], message: 'electron/core depends on shared/ only.' }] },
-  nodeHosts: { paths: electronOnly, patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'cli/ and web/ build on core and shared only.' }] },
-  electronShell: { paths: [], patterns: [{ group: ['**/renderer/**', '**/electron/cli/**', '**/electron/web/**'], message: 'electron/main and preload build on core and shared only.' }] },
+  shared: { paths: noNode, patterns: [{ regex: '(^|/)(electron|renderer)(/|$)', message: 'shared/ imports nothing from other layers.' }] },
+  renderer: { paths: noNode, patterns: [{ regex: '(^|/)electron(/|$)', message: 'renderer/ talks to the backend only through the API client in shared/api.' }] },
+  core: { paths: electronOnly, patterns: [{ regex: toLayer('renderer', 'main', 'preload', 'cli', 'web'), message: 'electron/core depends on shared/ only.' }] },
+  nodeHosts: { paths: electronOnly, patterns: [{ regex: toLayer('renderer', 'main', 'preload'), message: 'cli/ and web/ build on core and shared only.' }] },
+  electronShell: { paths: [], patterns: [{ regex: toLayer('renderer', 'cli', 'web'), message: 'electron/main and preload build on core and shared only.' }] },
 };
 
 export default tseslint.config(

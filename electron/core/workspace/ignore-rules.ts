@@ -17,19 +17,42 @@ export class IgnoreRules {
     this.excluded = new Set(excludes);
   }
 
-  /** `relPath` uses `/` and is relative to the root; `isDir` matters for `dir/` patterns. */
+  /**
+   * `relPath` uses `/` and is relative to the root; `isDir` matters for `dir/` patterns.
+   * Git's semantics: a path inside an ignored folder is ignored; otherwise the deepest
+   * `.gitignore` with a matching pattern decides, so `!keep.log` in `src/` re-includes a file
+   * the root's `*.log` excludes.
+   */
   isIgnored(relPath: string, isDir: boolean): boolean {
     const parts = relPath.split('/');
     if (parts.some((p) => this.excluded.has(p))) return true;
-    // Check the rules of every ancestor folder against the path relative to that folder.
-    for (let i = 0; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      const rules = this.rulesFor(folder);
-      if (!rules) continue;
-      const rest = parts.slice(i).join('/') + (isDir ? '/' : '');
-      if (rules.ignores(rest)) return true;
+    for (let i = 1; i < parts.length; i++) {
+      if (this.decide(parts.slice(0, i), true)) return true;
     }
-    return false;
+    return this.decide(parts, isDir);
+  }
+
+  /**
+   * For walks that never descend into ignored folders: the verdict for an entry whose parent
+   * folder is already known to be visible (cheaper than isIgnored: no ancestor re-checks).
+   */
+  isIgnoredInVisibleFolder(relPath: string, isDir: boolean): boolean {
+    const parts = relPath.split('/');
+    if (this.excluded.has(parts[parts.length - 1]!)) return true;
+    return this.decide(parts, isDir);
+  }
+
+  /** The verdict for one path from the rules of its ancestors alone (not its parents' verdicts). */
+  private decide(parts: string[], isDir: boolean): boolean {
+    let ignored = false;
+    for (let level = 0; level < parts.length; level++) {
+      const rules = this.rulesFor(parts.slice(0, level).join('/'));
+      if (!rules) continue;
+      const verdict = rules.test(parts.slice(level).join('/') + (isDir ? '/' : ''));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
   }
 
   /** Forget cached rules, e.g. after a `.gitignore` changed. */

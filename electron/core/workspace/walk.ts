@@ -23,7 +23,7 @@ export async function walkFiles(
     for (const d of dirents) {
       const rel = dir === '' ? d.name : `${dir}/${d.name}`;
       const isDir = d.isDirectory();
-      if (rules.isIgnored(rel, isDir)) continue;
+      if (rules.isIgnoredInVisibleFolder(rel, isDir)) continue;
       if (isDir) pending.push(rel);
       else if (d.isFile()) files.push(rel);
     }

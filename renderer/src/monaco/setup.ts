@@ -1,6 +1,5 @@
-// Monaco, bundled: @monaco-editor/react is told to use this copy (never a CDN), and each
-// language worker is a Vite-built same-origin worker.
-import { loader } from '@monaco-editor/react';
+// Monaco, bundled: the editor is imported from the monaco-editor package (no CDN loader is in the
+// bundle at all), and each language worker is a Vite-built same-origin worker.
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
@@ -17,7 +16,5 @@ self.MonacoEnvironment = {
     return new EditorWorker();
   },
 };
-
-loader.config({ monaco });
 
 export { monaco };
