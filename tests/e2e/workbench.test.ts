@@ -109,6 +109,15 @@ describe('the workbench in Chromium', () => {
     await expect.poll(() => box.getAttribute('aria-checked'), { timeout: 5000 }).toBe('true');
   });
 
+  it('follows the OS colour scheme, Monaco included', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.locator('.monaco-editor.vs-dark').count()).toBe(1);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await expect.poll(() => page.locator('.monaco-editor.vs').count()).toBe(1);
+  });
+
   it('made no request to any other origin (Monaco is bundled)', async () => {
     expect(foreignRequests).toEqual([]);
   });
