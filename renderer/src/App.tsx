@@ -7,10 +7,18 @@ import { useFiles } from './stores/files-store';
 import { useSpecs } from './stores/specs-store';
 import { useWorkspace } from './stores/workspace-store';
 import { useColorScheme } from './use-color-scheme';
+import { runShortcut, shortcutFor } from './shortcuts';
+import { useSearch } from './stores/search-store';
 
 async function loadWorkspace(): Promise<void> {
   await useWorkspace.getState().load();
-  await Promise.all([useFiles.getState().loadDir(''), useSpecs.getState().refresh()]);
+  await Promise.all([
+    useFiles.getState().loadDir(''),
+    useSpecs.getState().refresh(),
+    api()
+      .call('index.status', {})
+      .then((status) => useSearch.getState().setProgress(status.progress)),
+  ]);
 }
 
 export function App() {
@@ -35,13 +43,15 @@ export function App() {
         void useEditor.getState().onDiskChanged(paths);
       }),
       client.on('specs.changed', () => void useSpecs.getState().refresh()),
+      client.on('index.progress', (progress) => useSearch.getState().setProgress(progress)),
     ];
-    // Ctrl/Cmd+S anywhere (Monaco handles it itself when it has focus).
+    // Shortcuts anywhere outside Monaco (Monaco binds the same ones itself when it has focus).
     const onKeyDown = (e: KeyboardEvent) => {
       const inMonaco = e.target instanceof Element && e.target.closest('.monaco-editor') !== null;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's' && !inMonaco) {
+      const shortcut = inMonaco ? null : shortcutFor(e);
+      if (shortcut) {
         e.preventDefault();
-        void useEditor.getState().save();
+        runShortcut(shortcut);
       }
     };
     // Never lose an edit by closing the page: the browser (or Electron) asks first.

@@ -16,9 +16,15 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `specdeck serve <folder>` and waits for the line with its URL. */
-export function serve(folder: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [specdeckBin, 'serve', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `specdeck serve <folder>` and waits for the line with its URL. The index database goes
+ * to a folder beside the workspace (SPECDECK_DATA_DIR) unless `env` says otherwise.
+ */
+export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [specdeckBin, 'serve', folder], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SPECDECK_DATA_DIR: `${folder}.specdeck-data`, ...env },
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`specdeck serve printed no URL:\n${output}`)), 30_000);

@@ -14,7 +14,13 @@ export interface TempDir {
 
 export function tempDir(prefix = 'specdeck-test-'): TempDir {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    path: dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.specdeck-data`, { recursive: true, force: true }); // see cli-process.serve
+    },
+  };
 }
 
 /** A fresh copy of resources/sample-project in a temporary folder. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLayout } from '../stores/layout-store';
 import { FileTree } from './FileTree';
 import { OpenFolderForm } from './OpenFolderForm';
+import { SearchPanel } from './SearchPanel';
 import { SpecList } from './SpecList';
 
 export function LeftPane() {
@@ -18,6 +19,9 @@ export function LeftPane() {
           <button type="button" role="tab" aria-selected={leftTab === 'files'} onClick={() => showLeftTab('files')}>
             Files
           </button>
+          <button type="button" role="tab" aria-selected={leftTab === 'search'} onClick={() => showLeftTab('search')}>
+            Search
+          </button>
         </div>
         <button type="button" className="icon-button" onClick={() => setOpening(true)} title="Open Folder…">
           Open…
@@ -25,7 +29,9 @@ export function LeftPane() {
       </div>
       {opening && <OpenFolderForm onDone={() => setOpening(false)} />}
       <div className="pane-body" role="tabpanel">
-        {leftTab === 'specs' ? <SpecList /> : <FileTree />}
+        {leftTab === 'specs' && <SpecList />}
+        {leftTab === 'files' && <FileTree />}
+        {leftTab === 'search' && <SearchPanel />}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { getModel } from '../monaco/models';
 import { useEditor } from '../stores/editor-store';
 import { useColorScheme } from '../use-color-scheme';
 import { exposeEditorForTests } from '../test-hooks';
+import { runShortcut } from '../shortcuts';
 
 export function MonacoView({ path }: { path: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -22,6 +23,8 @@ export function MonacoView({ path }: { path: string }) {
       ariaLabel: 'Code editor',
     });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void useEditor.getState().save());
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runShortcut('quick-open'));
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyF, () => runShortcut('search'));
     const changes = instance.onDidChangeModelContent(() => {
       const uriPath = instance.getModel()?.uri.path.slice(1);
       if (uriPath) useEditor.getState().markEdited(uriPath);

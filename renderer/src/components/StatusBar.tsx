@@ -1,5 +1,6 @@
-// The status bar: workspace, spec count, the last message.
+// The status bar: workspace, spec count, index progress, the last message.
 import { useSpecs } from '../stores/specs-store';
+import { IndexProgressBar } from './IndexProgressBar';
 import { useWorkspace } from '../stores/workspace-store';
 
 export function StatusBar() {
@@ -9,6 +10,7 @@ export function StatusBar() {
     <footer className="status-bar" role="contentinfo">
       <span title={info?.root}>{info ? info.name : 'No folder'}</span>
       <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
+      <IndexProgressBar />
       <span className={notice?.kind === 'error' ? 'notice error' : 'notice'} role="status" aria-live="polite">
         {notice?.text ?? ''}
       </span>

@@ -2,12 +2,13 @@
 import { useLayout } from '../stores/layout-store';
 import { EditorPane } from './EditorPane';
 import { LeftPane } from './LeftPane';
+import { QuickOpen } from './QuickOpen';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
 import { TaskPane } from './TaskPane';
 
 export function Workbench() {
-  const { leftWidth, rightWidth, resize } = useLayout();
+  const { leftWidth, rightWidth, resize, quickOpen, setQuickOpen } = useLayout();
   return (
     <div className="workbench" style={{ gridTemplateColumns: `${leftWidth}px 4px minmax(200px, 1fr) 4px ${rightWidth}px` }}>
       <LeftPane />
@@ -16,6 +17,7 @@ export function Workbench() {
       <Splitter label="Resize the Tasks pane" width={rightWidth} direction={-1} onResize={(w) => resize('right', w)} />
       <TaskPane />
       <StatusBar />
+      {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
     </div>
   );
 }

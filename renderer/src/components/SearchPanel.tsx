@@ -1,0 +1,103 @@
+// The Search tab (Ctrl/Cmd+Shift+F): full-text search over the index; a hit opens the file at its line.
+import { useEffect, useRef } from 'react';
+import type { TextSearchHit } from '../../../shared/api/contract';
+import { useEditor } from '../stores/editor-store';
+import { useSearch, type SearchOptions } from '../stores/search-store';
+
+function groupByFile(hits: TextSearchHit[]): [string, TextSearchHit[]][] {
+  const groups = new Map<string, TextSearchHit[]>();
+  for (const hit of hits) groups.set(hit.path, [...(groups.get(hit.path) ?? []), hit]);
+  return [...groups];
+}
+
+function Toggle({ name, label, title }: { name: 'regex' | 'caseSensitive' | 'wholeWord'; label: string; title: string }) {
+  const on = useSearch((s) => s.options[name]);
+  const setOption = useSearch((s) => s.setOption);
+  return (
+    <button
+      type="button"
+      className={on ? 'toggle on' : 'toggle'}
+      aria-pressed={on}
+      aria-label={title}
+      title={title}
+      onClick={() => setOption(name, !on)}
+    >
+      {label}
+    </button>
+  );
+}
+
+function GlobField({ name, label }: { name: keyof Pick<SearchOptions, 'include' | 'exclude'>; label: string }) {
+  const value = useSearch((s) => s.options[name]);
+  const setOption = useSearch((s) => s.setOption);
+  return (
+    <label className="glob-field">
+      {label}
+      <input value={value} placeholder="e.g. src/**, *.md" onChange={(e) => setOption(name, e.target.value)} />
+    </label>
+  );
+}
+
+export function SearchPanel() {
+  const { query, setQuery, run, result, error, searching } = useSearch();
+  const open = useEditor((s) => s.open);
+  const options = useSearch((s) => s.options);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  // Search as you type, as VS Code does; a short pause keeps keystrokes from queueing queries.
+  useEffect(() => {
+    const timer = setTimeout(() => void run(), 150);
+    return () => clearTimeout(timer);
+  }, [query, options, run]);
+  return (
+    <div className="search-panel">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault(); // searching follows the fields; Enter must not reload the page
+        }}
+      >
+        <div className="search-row">
+          <input ref={input} aria-label="Search text" value={query} placeholder="Search" onChange={(e) => setQuery(e.target.value)} />
+          <Toggle name="caseSensitive" label="Aa" title="Match case" />
+          <Toggle name="wholeWord" label="ab" title="Match whole word" />
+          <Toggle name="regex" label=".*" title="Use regular expression" />
+        </div>
+        <GlobField name="include" label="Files to include" />
+        <GlobField name="exclude" label="Files to exclude" />
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p className="search-summary" role="status">
+          {searching ? 'Searching… ' : ''}
+          {result.hits.length} {result.hits.length === 1 ? 'result' : 'results'} in {new Set(result.hits.map((h) => h.path)).size} files
+          {result.truncated ? ' (limit reached)' : ''}
+        </p>
+      )}
+      {result && (
+        <ul className="search-results" aria-label="Search results">
+          {groupByFile(result.hits).map(([path, hits]) => (
+            <li key={path}>
+              <div className="result-file" title={path}>
+                {path}
+              </div>
+              <ul>
+                {hits.map((hit) => (
+                  <li key={`${hit.line}:${hit.column}`}>
+                    <button type="button" className="result-line" onClick={() => void open(hit.path, hit.line)}>
+                      <span className="line-no">{hit.line}</span> {hit.preview}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
