@@ -2,4 +2,7 @@
 export type * from './model';
 export { detectSpecs, type SpecLocation } from './detect';
 export { parseSpec, summarizeSpec } from './parse';
-export { setTaskState, TaskEditError } from './task-edit';
+export { setTaskState, setTaskStateWithParents, TaskEditError, type TaskEditOptions, type TaskEditResult } from './task-edit';
+export { parseTasks, parseTaskLines, stateOf } from './tasks-markdown';
+export { earsPattern } from './ears';
+export { computeCoverage } from './diagnostics/coverage';

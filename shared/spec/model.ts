@@ -37,7 +37,24 @@ export interface Task {
   stateOffset: number;
   /** Format-specific labels such as Spec Kit's `[P]` and `[US1]`, or the phase heading. */
   tags: string[];
+  /** How each reference was written and what it resolved to (`refs` is the flat list). */
+  refDetails?: TaskRef[];
+  /** The nearest heading above the task (a Spec Kit phase, an OpenSpec group), if any. */
+  section?: string | null;
 }
+
+export interface TaskRef {
+  /** The reference exactly as written (`1.1-1.3`, `All`, `see design`). */
+  raw: string;
+  /** `id`: one ID, or a plain list (`1.1, 2.3`); `range`: `1.1-1.3`; `all`: every requirement; `free`: text we cannot resolve. */
+  kind: 'id' | 'range' | 'all' | 'free';
+  /** The requirement IDs it names (a range expanded; empty for `all` and `free`). */
+  ids: string[];
+  pos: SourcePos;
+}
+
+/** The EARS pattern a Kiro acceptance criterion follows, or `none`. */
+export type EarsPattern = 'ubiquitous' | 'event-driven' | 'state-driven' | 'unwanted' | 'optional' | 'complex' | 'none';
 
 export interface Requirement {
   /** `1`, `1.2` (Kiro criterion), `FR-001`, or an OpenSpec requirement name. */
@@ -47,6 +64,15 @@ export interface Requirement {
   text: string;
   parentId: string | null;
   pos: SourcePos;
+  /** Kiro criteria: the EARS pattern the text follows. */
+  ears?: EarsPattern;
+  /** Spec Kit user stories: `P1`, `P2`, … */
+  priority?: string;
+  /** OpenSpec change deltas: the operation and the capability the delta belongs to. */
+  delta?: 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED';
+  capability?: string;
+  /** OpenSpec RENAMED deltas: the old name. */
+  renamedFrom?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -56,6 +82,13 @@ export interface Diagnostic {
   code: string;
   message: string;
   pos: SourcePos;
+}
+
+/** What the engine knows about the spec's own metadata file (`.config.kiro`, cc-sdd `spec.json`). */
+export interface SpecConfig {
+  path: string;
+  /** The parsed JSON object, or null when it is not valid JSON (a diagnostic says why). */
+  values: Record<string, unknown> | null;
 }
 
 export interface SpecDocument {
@@ -76,6 +109,10 @@ export interface Spec {
   diagnostics: Diagnostic[];
   /** The file the tasks came from, if any. */
   tasksFile: string | null;
+  /** `.config.kiro` or `spec.json`, when present. */
+  config?: SpecConfig | null;
+  /** OpenSpec changes under an archive folder. */
+  archived?: boolean;
 }
 
 export interface TaskCounts {
@@ -83,6 +120,14 @@ export interface TaskCounts {
   done: number;
   inProgress: number;
   optional: number;
+  /** States other than todo, in progress and done (`[~]`, `[?]`). */
+  unknown?: number;
+}
+
+/** Requirements (or criteria) that at least one task references. */
+export interface Coverage {
+  covered: number;
+  total: number;
 }
 
 export interface SpecSummary {
@@ -93,4 +138,8 @@ export interface SpecSummary {
   counts: TaskCounts;
   requirementCount: number;
   diagnosticCount: number;
+  coverage?: Coverage;
+  errorCount?: number;
+  warningCount?: number;
+  archived?: boolean;
 }

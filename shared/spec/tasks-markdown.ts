@@ -1,8 +1,18 @@
-// Reads checkbox task lines (`- [ ] 2.1 Title`) from a tasks document. First slice: Kiro shapes.
-import type { Task, TaskState } from './model';
+// Reads checkbox tasks from a tasks document (Kiro, cc-sdd, Spec Kit, OpenSpec shapes), with
+// their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
+import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
+import { headingOf, scanLines } from './markdown-lines';
+import { refsOnLine, speckitInlineRefs } from './refs';
 
-const TASK_LINE = /^([ \t]*)[-*+] \[(.)\](\\?\*)?[ \t]+(.*)$/;
-const NUMBERED_TITLE = /^(\d+(?:\.\d+)*)\.?(\*)?[ \t]+(.*)$/;
+// A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
+// is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
+const TASK_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\]\r\n])\](?![([])(.*)$/s;
+// The task's ID as written: `1.`, `2.1`, `2.1.1`, `15A.1`, `T012`, `T033a`, `**T-1.1**:`; `*` after
+// it marks an optional task (`2.2*`).
+const TASK_ID = /^(\*\*)?((?:T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(\\?\*)?(\*\*)?:?(?=[ \t]|$)/s;
+const LEADING_LABELS = /^(?:[ \t]*\[[A-Za-z][A-Za-z0-9-]{0,15}\])+/;
+const LABEL = /\[([A-Za-z][A-Za-z0-9-]{0,15})\]/g;
+const CC_SDD_PARALLEL = /^\(P\)[ \t]*/;
 
 export function stateOf(char: string): TaskState {
   if (char === ' ') return 'todo';
@@ -11,36 +21,193 @@ export function stateOf(char: string): TaskState {
   return 'unknown';
 }
 
-export function parseTaskLines(text: string, file: string): Task[] {
+export interface TaskParseResult {
+  tasks: Task[];
+  diagnostics: Diagnostic[];
+  /** Checkbox-looking lines inside fenced code blocks: not tasks here, counted by the OpenSpec CLI. */
+  fencedCheckboxes: number;
+}
+
+export function parseTasks(text: string, file: string, format: SpecFormat = 'kiro'): TaskParseResult {
   const tasks: Task[] = [];
-  let offset = 0;
-  let lineNo = 0;
-  for (const rawLine of text.split('\n')) {
-    lineNo++;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const m = TASK_LINE.exec(line);
-    if (m) {
-      const indent = m[1] ?? '';
-      const rest = m[4] ?? '';
-      const numbered = NUMBERED_TITLE.exec(rest);
-      const id = numbered ? numbered[1]! : `L${lineNo}`;
-      const stateColumn = indent.length + 3; // `- [` then the state character
-      tasks.push({
-        id,
-        numbered: numbered !== null,
-        title: numbered ? numbered[3]! : rest,
-        state: stateOf(m[2]!),
-        stateChar: m[2]!,
-        optional: Boolean(m[3]) || Boolean(numbered?.[2]),
-        depth: 0,
-        parentId: null,
-        refs: [],
-        pos: { file, line: lineNo, column: indent.length + 1 },
-        stateOffset: offset + stateColumn,
-        tags: [],
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, Task>();
+  const lastAtLevel: Task[] = []; // the latest numbered task with k+1 ID segments
+  // The open ancestors by indentation, as two parallel stacks (no object per task).
+  const stackIndent: number[] = [];
+  const stackTask: Task[] = [];
+  let section: string | null = null;
+  let block: Task | null = null;
+  let fencedCheckboxes = 0;
+
+  const scan = scanLines(text, (line) => {
+    const s = line.text;
+    if (line.fenced) {
+      if (s.includes('[') && TASK_LINE.test(s)) {
+        fencedCheckboxes++;
+        diagnostics.push({
+          severity: 'info',
+          code: 'task-in-code-fence',
+          message: 'A checkbox inside a fenced code block is not a task here (the OpenSpec CLI counts it)',
+          pos: { file, line: line.no, column: 1 },
+        });
+      }
+      return;
+    }
+    const heading = headingOf(s);
+    if (heading) {
+      section = heading.text;
+      block = null;
+      // A heading starts a new context: tasks under it are not children of the tasks above it.
+      stackIndent.length = 0;
+      stackTask.length = 0;
+      lastAtLevel.length = 0;
+      return;
+    }
+    const m = s.includes('[') ? TASK_LINE.exec(s) : null;
+    if (m && !(format === 'speckit' && m[2] === 'P')) {
+      block = readTask(m, s, line.no, line.start);
+      return;
+    }
+    if (block !== null) {
+      const refs = refsOnLine(s, { file, line: line.no });
+      if (refs) addRefs(block, refs);
+    }
+  });
+
+  function readTask(m: RegExpExecArray, s: string, lineNo: number, start: number): Task {
+    const indentText = m[1]!;
+    const stateChar = m[2]!;
+    let rest = m[3]!;
+    let optional = false;
+    // `]*` and `]\*` mark an optional task.
+    let at = 0;
+    if (rest.charCodeAt(0) === 92 && rest.charCodeAt(1) === 42) at = 2;
+    else if (rest.charCodeAt(0) === 42) at = 1;
+    if (at > 0) optional = true;
+    rest = rest.slice(skipBlanks(rest, at));
+    const idm = TASK_ID.exec(rest);
+    let id: string;
+    let title = rest;
+    if (idm) {
+      id = idm[2]!;
+      if (idm[4]) optional = true;
+      title = rest.slice(skipBlanks(rest, idm[0].length));
+      if (idm[1] && !idm[5] && title.endsWith('**')) title = title.slice(0, -2).trimEnd();
+    } else {
+      id = `L${lineNo}`;
+    }
+    const tags: string[] = [];
+    const pos = { file, line: lineNo, column: indentText.length + 1 };
+    const task: Task = {
+      id,
+      numbered: idm !== null,
+      title,
+      state: stateOf(stateChar),
+      stateChar,
+      optional,
+      depth: 0,
+      parentId: null,
+      refs: [],
+      pos,
+      stateOffset: start + s.indexOf('[', indentText.length) + 1,
+      tags,
+      refDetails: [],
+      section,
+    };
+    const labels = LEADING_LABELS.exec(title);
+    if (labels) for (const l of labels[0].matchAll(LABEL)) tags.push(l[1]!);
+    if (CC_SDD_PARALLEL.test(title)) tags.push('P');
+    if (format === 'speckit') {
+      const inline = speckitInlineRefs(title, pos);
+      for (const t of tags) if (/^US\d+$/i.test(t)) inline.unshift({ raw: t, kind: 'id', ids: [t.toUpperCase()], pos });
+      addRefs(task, inline);
+    }
+    if (task.state === 'unknown') {
+      diagnostics.push({
+        severity: 'info',
+        code: 'task-unknown-state',
+        message: `Task ${id} has the state [${stateChar}], which is neither todo, in progress nor done; it is kept as is`,
+        pos,
       });
     }
-    offset += rawLine.length + 1;
+    placeInHierarchy(task, indentWidth(indentText));
+    tasks.push(task);
+    if (task.numbered) byId.set(id, task);
+    return task;
   }
-  return tasks;
+
+  function placeInHierarchy(task: Task, indent: number): void {
+    while (stackIndent.length > 0 && stackIndent[stackIndent.length - 1]! >= indent) {
+      stackIndent.pop();
+      stackTask.pop();
+    }
+    const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
+    const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
+    const numberParentId = dot > 0 ? task.id.slice(0, dot) : null;
+    const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
+    // The number decides first; indentation decides when the number names no earlier task.
+    const parent = byNumber ?? structural;
+    task.parentId = parent ? parent.id : null;
+    task.depth = parent ? parent.depth + 1 : 0;
+    const segments = task.numbered ? segmentCount(task.id) : 0;
+    if (numberParentId !== null) {
+      const context = structural ?? lastAtLevel[segments - 2] ?? null;
+      if (context && context.numbered && context.id !== numberParentId && byNumber !== context) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'task-wrong-parent',
+          message: `Task ${task.id} sits under task ${context.id}, but its number says its parent is ${numberParentId}`,
+          pos: task.pos,
+        });
+      }
+    }
+    if (task.numbered) {
+      lastAtLevel[segments - 1] = task;
+      lastAtLevel.length = segments;
+    }
+    stackIndent.push(indent);
+    stackTask.push(task);
+  }
+
+  if (scan.unclosedFenceLine !== null) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'unclosed-code-fence',
+      message: 'This code fence is never closed; everything after it is read as code, so no tasks are read there',
+      pos: { file, line: scan.unclosedFenceLine, column: 1 },
+    });
+  }
+  return { tasks, diagnostics, fencedCheckboxes };
+}
+
+function addRefs(task: Task, refs: TaskRef[]): void {
+  for (const r of refs) {
+    task.refDetails!.push(r);
+    if (r.kind === 'free' || r.kind === 'all') task.refs.push(r.raw);
+    else for (const id of r.ids) task.refs.push(id);
+  }
+}
+
+function segmentCount(id: string): number {
+  let n = 1;
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) === 46) n++;
+  return n;
+}
+
+function indentWidth(indent: string): number {
+  let w = 0;
+  for (let i = 0; i < indent.length; i++) w = indent.charCodeAt(i) === 9 ? w + 4 - (w % 4) : w + 1;
+  return w;
+}
+
+function skipBlanks(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** First-slice entry point, kept for callers that only want the tasks. */
+export function parseTaskLines(text: string, file: string): Task[] {
+  return parseTasks(text, file).tasks;
 }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { SpecWithSource } from '../../../shared/api/contract';
-import { detectSpecs, parseSpec, setTaskState, summarizeSpec, TaskEditError } from '../../../shared/spec/index';
-import type { Spec, SpecSummary, TaskState } from '../../../shared/spec/model';
+import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/spec/index';
+import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/spec/model';
 import type { SpecLocation } from '../../../shared/spec/detect';
 import { decodeUtf8, readCurrent, writeWorkspaceFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
@@ -12,7 +12,17 @@ import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
 import type { Workspace } from '../workspace/workspace';
 
+// Spec text is read leniently (invalid bytes become U+FFFD) so a damaged file still shows its
+// tasks; write-back decodes strictly and refuses such a file.
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export interface SetTaskStateOptions {
+  /** Also mark a parent done when its last required child becomes done (Kiro's behaviour). */
+  completeParents?: boolean;
+}
+
 interface Parsed {
+  location: SpecLocation;
   spec: Spec;
   /** Hash of each document as parsed, by path. */
   hashes: Map<string, string | null>;
@@ -34,6 +44,12 @@ export class SpecService {
     return locations.map((loc) => summarizeSpec(this.parse(loc).spec));
   }
 
+  /** Every spec, fully parsed (for `check` and other whole-workspace reports). */
+  async all(): Promise<Spec[]> {
+    const locations = await this.locate();
+    return locations.map((loc) => this.parse(loc).spec);
+  }
+
   async get(specId: string): Promise<SpecWithSource> {
     const loc = (await this.locate()).find((l) => l.id === specId);
     if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
@@ -46,6 +62,7 @@ export class SpecService {
     taskId: string,
     state: Exclude<TaskState, 'unknown'>,
     expectedHash: string,
+    options: SetTaskStateOptions = {},
   ): Promise<SpecWithSource> {
     const { spec } = await this.get(specId);
     if (!spec.tasksFile) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
@@ -58,12 +75,11 @@ export class SpecService {
     }
     const text = decodeUtf8(current.bytes);
     if (text === null) throw new ApiError('UNSUPPORTED', `${spec.tasksFile} is not valid UTF-8; not rewriting it`);
-    const fresh = parseSpec(this.locationOf(spec), (p) => (p === spec.tasksFile ? text : this.readText(p)));
-    const task = fresh.tasks.find((t) => t.id === taskId);
-    if (!task) throw new ApiError('NOT_FOUND', `No task ${taskId} in ${spec.tasksFile}`, 'taskId');
+    const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === spec.tasksFile ? text : this.readText(p)));
+    const task = findTask(fresh.tasks, taskId, spec.tasksFile);
     let next: string;
     try {
-      next = setTaskState(text, task, state);
+      next = setTaskStateWithParents(text, fresh.tasks, task, state, options).text;
     } catch (error) {
       if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
       throw error;
@@ -85,9 +101,14 @@ export class SpecService {
         touched.add(id);
       }
     }
-    if (changedPaths.some((p) => detectSpecs([p]).length > 0 || !p.includes('.'))) {
-      this.locations = null;
+    // A path that belongs to a spec layout may add or remove a spec: re-discover, and name it.
+    let rediscover = false;
+    for (const p of changedPaths) {
+      const located = detectSpecs([p]);
+      for (const loc of located) touched.add(loc.id);
+      if (located.length > 0 || !p.includes('.')) rediscover = true;
     }
+    if (rediscover) this.locations = null;
     return [...touched];
   }
 
@@ -110,12 +131,25 @@ export class SpecService {
     const cached = this.parsed.get(loc.id);
     if (cached) return cached;
     const hashes = new Map<string, string | null>();
+    const notUtf8: string[] = [];
     const spec = parseSpec(loc, (p) => {
       const bytes = this.readBytes(p);
       hashes.set(p, bytes ? hashBytes(bytes) : null);
-      return bytes ? decodeUtf8(bytes) : null;
+      if (!bytes) return null;
+      const strict = decodeUtf8(bytes);
+      if (strict !== null) return strict;
+      notUtf8.push(p);
+      return lenientUtf8.decode(bytes);
     });
-    const entry = { spec, hashes };
+    for (const file of new Set(notUtf8)) {
+      spec.diagnostics.push({
+        severity: 'warning',
+        code: 'invalid-utf8',
+        message: `${file} is not valid UTF-8; it is shown with replacement characters and task states cannot be written back`,
+        pos: { file, line: 1, column: 1 },
+      });
+    }
+    const entry = { location: loc, spec, hashes };
     this.parsed.set(loc.id, entry);
     return entry;
   }
@@ -132,4 +166,21 @@ export class SpecService {
     const bytes = this.readBytes(rel);
     return bytes ? decodeUtf8(bytes) : null;
   }
+}
+
+/** A task by its ID as written, or by `L<line>` (which also picks one of several equal IDs). */
+function findTask(tasks: readonly Task[], taskId: string, file: string): Task {
+  const matches = tasks.filter((t) => t.id === taskId);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new ApiError(
+      'INVALID_ARGUMENT',
+      `Task ${taskId} appears ${matches.length} times in ${file} (lines ${matches.map((t) => t.pos.line).join(', ')}); address one as L<line>`,
+      'taskId',
+    );
+  }
+  const byLine = /^L(\d+)$/.exec(taskId);
+  const onLine = byLine ? tasks.find((t) => t.pos.line === Number(byLine[1])) : undefined;
+  if (onLine) return onLine;
+  throw new ApiError('NOT_FOUND', `No task ${taskId} in ${file}`, 'taskId');
 }

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import type { SpecSummary } from '../../../shared/spec/model';
+import { UsageError, type Command } from '../command';
+import { withSession } from '../spec-args';
+
+export const specsCommand: Command = {
+  name: 'specs',
+  summary: "List a folder's specs (Kiro, cc-sdd, Spec Kit, OpenSpec) with task counts and coverage",
+  usage: 'specdeck specs <folder> [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError('specs takes exactly one folder');
+    const summaries = await withSession(positionals[0], (s) => s.specs.list());
+    if (values.json) {
+      io.out(JSON.stringify(summaries.map(toJson), null, 2));
+      return 0;
+    }
+    if (summaries.length === 0) {
+      io.out('No specs found.');
+      return 0;
+    }
+    for (const s of summaries) {
+      const c = s.counts;
+      const cov = s.coverage && s.coverage.total > 0 ? `${s.coverage.covered}/${s.coverage.total} covered` : 'coverage n/a';
+      const extra = [c.inProgress ? `${c.inProgress} in progress` : '', c.optional ? `${c.optional} optional` : ''].filter(Boolean).join(', ');
+      io.out(
+        `${s.id}  [${s.format}${s.archived ? ', archived' : ''}]  ${s.title}\n` +
+          `    tasks ${c.done}/${c.total} done${extra ? ` (${extra})` : ''}; ${s.requirementCount} requirements; ${cov}`,
+      );
+    }
+    io.out(`${summaries.length} spec(s)`);
+    return 0;
+  },
+};
+
+function toJson(s: SpecSummary) {
+  return {
+    id: s.id,
+    format: s.format,
+    title: s.title,
+    folder: s.folder,
+    archived: s.archived ?? false,
+    tasks: { total: s.counts.total, done: s.counts.done, inProgress: s.counts.inProgress, optional: s.counts.optional, unknown: s.counts.unknown ?? 0 },
+    requirements: s.requirementCount,
+    coverage: s.coverage ?? null,
+    diagnostics: { errors: s.errorCount ?? 0, warnings: s.warningCount ?? 0, total: s.diagnosticCount },
+  };
+}

@@ -1,0 +1,125 @@
+// Spec engine throughput: the whole corpus, a generated 10,000-task file, and re-parsing a
+// 1,000-task tasks.md. Each figure is printed beside a reference over the same bytes (reading
+// them, and a plain regex line scan) so the ratio means something on any machine.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectSpecs, parseSpec, type SpecLocation } from '../../shared/spec/index';
+import { parseTasks } from '../../shared/spec/tasks-markdown';
+import { setTaskState } from '../../shared/spec/task-edit';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    for (const d of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = rel === '' ? d.name : `${rel}/${d.name}`;
+      if (d.isDirectory()) pending.push(child);
+      else out.push(child);
+    }
+  }
+  return out;
+}
+
+/** Median wall time of `fn` in ms over `runs` runs (after one warm-up). */
+function time(runs: number, fn: () => void): number {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
+const LINE_SCAN = /^\s*[-*+] \[(.)\]/gm;
+const mbps = (bytes: number, ms: number) => (bytes / 1e6 / (ms / 1000)).toFixed(1);
+const row = (label: string, ms: number, bytes: number, refMs: number, refLabel: string) =>
+  console.log(`${label.padEnd(44)} ${ms.toFixed(2).padStart(9)} ms  ${mbps(bytes, ms).padStart(7)} MB/s   (${refLabel} ${refMs.toFixed(2)} ms, ratio ${(ms / refMs).toFixed(1)}x)`);
+
+// 1. The whole corpus: every spec, every document, all diagnostics.
+if (existsSync(corpus)) {
+  const docs = new Map<string, string>();
+  const locations: SpecLocation[] = [];
+  for (const fmt of ['kiro', 'speckit', 'openspec']) {
+    for (const repo of readdirSync(path.join(corpus, fmt))) {
+      const root = path.join(corpus, fmt, repo);
+      const files = listFiles(root).map((f) => `${fmt}/${repo}/${f}`);
+      for (const loc of detectSpecs(files)) {
+        locations.push(loc);
+        for (const f of loc.files) docs.set(f.path, readFileSync(path.join(corpus, f.path), 'utf8'));
+      }
+    }
+  }
+  // Only the documents the parser reads count as spec text (design.md, research.md… are listed, not parsed).
+  const parsed = new Set<string>();
+  const read = (p: string) => {
+    parsed.add(p);
+    return docs.get(p) ?? (existsSync(path.join(corpus, p)) ? readFileSync(path.join(corpus, p), 'utf8') : null);
+  };
+  for (const loc of locations) parseSpec(loc, read);
+  for (const p of parsed) if (!docs.has(p) && existsSync(path.join(corpus, p))) docs.set(p, readFileSync(path.join(corpus, p), 'utf8'));
+  for (const p of [...docs.keys()]) if (!parsed.has(p)) docs.delete(p);
+  const bytes = [...docs.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const readMs = time(5, () => {
+    for (const p of docs.keys()) readFileSync(path.join(corpus, p));
+  });
+  const scanMs = time(10, () => {
+    for (const t of docs.values()) for (const _ of t.matchAll(LINE_SCAN));
+  });
+  const parseMs = time(10, () => {
+    for (const loc of locations) parseSpec(loc, read);
+  });
+  console.log(`corpus: ${locations.length} specs, ${docs.size} documents parsed, ${(bytes / 1e6).toFixed(2)} MB of spec text`);
+  row('parse whole corpus (all formats, diagnostics)', parseMs, bytes, readMs, 'read from disk');
+  row('  reference: regex checkbox scan', scanMs, bytes, readMs, 'read from disk');
+  const tasksTexts = [...docs.entries()].filter(([p]) => p.endsWith('/tasks.md')).map(([, t]) => t);
+  const tasksBytes = tasksTexts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const tasksMs = time(10, () => {
+    for (const t of tasksTexts) parseTasks(t, 'tasks.md');
+  });
+  const tasksScanMs = time(10, () => {
+    for (const t of tasksTexts) for (const _ of t.matchAll(LINE_SCAN));
+  });
+  row(`tasks.md only (${tasksTexts.length} files)`, tasksMs, tasksBytes, tasksScanMs, 'regex scan');
+} else {
+  console.log(`corpus not found at ${corpus}; skipping the corpus figures`);
+}
+
+// 2. Generated files: Kiro-shaped tasks with details and references.
+function generate(parents: number, children: number): string {
+  const out: string[] = ['# Implementation Plan', ''];
+  for (let p = 1; p <= parents; p++) {
+    out.push(`- [x] ${p}. Parent task number ${p} with a realistic title`);
+    for (let c = 1; c <= children; c++) {
+      out.push(`  - [${c % 3 === 0 ? ' ' : 'x'}]${c % 4 === 0 ? '*' : ''} ${p}.${c} Implement the sub-task ${c} of ${p} in \`src/module_${p}.ts\``);
+      out.push(`    - Write the code and its tests`);
+      out.push(`    - _Requirements: ${p}.${c}, ${p}.${c + 1}_`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+for (const [label, parents, children, runs] of [['generated 10,000-task file', 1000, 9, 10], ['re-parse a 1,000-task tasks.md', 100, 9, 50]] as const) {
+  const text = generate(parents, children);
+  const bytes = Buffer.byteLength(text);
+  const { tasks } = parseTasks(text, 'tasks.md');
+  const ms = time(runs, () => parseTasks(text, 'tasks.md'));
+  const scan = time(runs, () => {
+    for (const _ of text.matchAll(LINE_SCAN));
+  });
+  row(`${label} (${tasks.length} tasks, ${(bytes / 1e6).toFixed(2)} MB)`, ms, bytes, scan, 'regex scan');
+  const target = tasks[Math.floor(tasks.length / 2)]!;
+  // Flatten the result (V8 joins strings lazily) so the figure includes building the new text.
+  let sink = 0;
+  const editMs = time(runs, () => {
+    sink += setTaskState(text, target, 'in-progress').charCodeAt(bytes >> 1);
+  });
+  console.log(`${'  set one task state (text -> text)'.padEnd(44)} ${(editMs * 1000).toFixed(0).padStart(9)} µs${sink < 0 ? '' : ''}`);
+}
+console.log('targets: >= 50 MB/s of spec text; <= 20 ms to re-parse a 1,000-task tasks.md');
