@@ -1,20 +1,33 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
+import { IndexService, type IndexServiceOptions } from './index/index-service';
 import { SpecService } from './specs/spec-service';
 import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
+import { walkFiles } from './workspace/walk';
 import { Workspace } from './workspace/workspace';
+
+/** Paths where a spec may appear or vanish (Kiro, Spec Kit, OpenSpec layouts, at any depth). */
+const SPEC_LAYOUT_PATH = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
 
 export type EventListener = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 
 export interface SessionOptions {
   /** Watch the folder for outside changes (off for one-shot CLI commands). */
   watch?: boolean;
+  /** Index the folder in the background; defaults to `watch` (off for one-shot CLI commands). */
+  index?: boolean | IndexServiceOptions;
 }
 
 export class Session {
   private listeners = new Set<EventListener>();
-  private state: { ws: Workspace; rules: IgnoreRules; specs: SpecService; watch: WatchHandle | null } | null = null;
+  private state: {
+    ws: Workspace;
+    rules: IgnoreRules;
+    specs: SpecService;
+    watch: WatchHandle | null;
+    index: IndexService | null;
+  } | null = null;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -28,8 +41,17 @@ export class Session {
     const ws = await Workspace.open(folder); // throws NOT_FOUND / INVALID_ARGUMENT before we let go of the old one
     await this.closeWorkspace();
     const rules = new IgnoreRules(ws.root);
-    const specs = new SpecService(ws, rules);
-    this.state = { ws, rules, specs, watch: null };
+    // Starting the index only spawns its worker: the open never waits for the scan.
+    const indexOption = this.options.index ?? this.options.watch ?? false; // long-lived sessions index
+    const index = indexOption
+      ? IndexService.start(ws.root, indexOption === true ? {} : indexOption, {
+          progress: (progress) => this.emit('index.progress', progress),
+        })
+      : null;
+    const specs = index
+      ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
+      : new SpecService(ws, rules);
+    this.state = { ws, rules, specs, watch: null, index };
     if (this.options.watch) this.state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     const info = this.info();
     this.emit('workspace.changed', info);
@@ -49,6 +71,10 @@ export class Session {
   }
   get specs(): SpecService {
     return this.current().specs;
+  }
+  /** The workspace index, or null when the session runs without one. */
+  get index(): IndexService | null {
+    return this.current().index;
   }
 
   onEvent(listener: EventListener): () => void {
@@ -72,8 +98,19 @@ export class Session {
       if (p === '.gitignore' || p.endsWith('/.gitignore')) rules.invalidate(p.slice(0, Math.max(0, p.lastIndexOf('/'))));
     }
     const specIds = specs.forget(paths);
-    this.emit('files.changed', { paths });
-    if (specIds.length > 0 || paths.some((p) => p.includes('/specs/') || p.includes('.kiro/'))) {
+    const { index } = this.current();
+    // With an index, tell the renderer once the index has the change, so a search it runs
+    // in response already sees the new text.
+    if (index) {
+      void index.applyChanges(paths).then(() => {
+        // The spec list is read from the index: a list taken before the index had these paths
+        // (on the specs.changed below) cached a stale view, so forget it and say so again.
+        const changedSpecs = specs.forget(paths);
+        this.emit('files.changed', { paths });
+        if (changedSpecs.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) this.emit('specs.changed', { specIds: changedSpecs });
+      });
+    } else this.emit('files.changed', { paths });
+    if (specIds.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) {
       this.emit('specs.changed', { specIds });
     }
   }
@@ -85,6 +122,7 @@ export class Session {
 
   private async closeWorkspace(): Promise<void> {
     await this.state?.watch?.close();
+    await this.state?.index?.close();
     this.state = null;
   }
 }

@@ -28,8 +28,29 @@ export const apiParams = {
       taskId: z.string().min(1),
       state: z.enum(['todo', 'in-progress', 'done']),
       expectedHash: contentHash,
+      /** Kiro semantics, the user's choice: a parent becomes done with its last required child. */
+      completeParents: z.boolean().optional(),
     })
     .strict(),
+  'index.status': z.object({}).strict(),
+  'search.text': z
+    .object({
+      query: z.string().min(1, 'must not be empty').max(1000),
+      regex: z.boolean().optional(),
+      caseSensitive: z.boolean().optional(),
+      wholeWord: z.boolean().optional(),
+      /** Globs on workspace-relative paths; a file must match one include (if any) and no exclude. */
+      include: z.array(z.string().min(1).max(1000)).max(100).optional(),
+      exclude: z.array(z.string().min(1).max(1000)).max(100).optional(),
+      limit: z.number().int().min(1).max(20_000).optional(),
+    })
+    .strict(),
+  'search.files': z
+    .object({ query: z.string().max(1000), limit: z.number().int().min(1).max(1000).optional() })
+    .strict(),
+  'git.branch': z.object({}).strict(),
+  /** Creates one folder; its parent must exist (create trees level by level, see make-dir.ts). */
+  'fs.mkdir': z.object({ path: workspacePath }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -59,6 +80,65 @@ export interface SpecWithSource {
   tasksHash: string | null;
 }
 
+export interface IndexProgress {
+  phase: 'listing' | 'indexing' | 'ready';
+  filesSeen: number;
+  filesIndexed: number;
+  /** Files whose content this pass reads (known once listing is done). */
+  filesToIndex: number;
+  bytes: number;
+}
+
+export interface IndexStatus {
+  state: 'starting' | 'listing' | 'indexing' | 'ready' | 'failed';
+  progress: IndexProgress | null;
+  files: number;
+  textFiles: number;
+  textBytes: number;
+  dbPath: string;
+  dbBytes: number;
+  /** What the last scan passed over: a count per reason and the first paths. */
+  skipped: { counts: Record<string, number>; samples: { path: string; reason: string }[] };
+  /** Set when an unusable database was moved aside and rebuilt. */
+  recovered: { reason: string; movedTo: string } | null;
+  error: string | null;
+  lastScanMs: number | null;
+}
+
+export interface TextSearchHit {
+  path: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units (Monaco's columns). */
+  column: number;
+  /** Length of the first match on the line, in UTF-16 code units. */
+  length: number;
+  /** The line (trimmed to a window around the match when long). */
+  preview: string;
+}
+
+export interface TextSearchResult {
+  hits: TextSearchHit[];
+  /** The limit cut the results short. */
+  truncated: boolean;
+  filesSearched: number;
+  elapsedMs: number;
+}
+
+export interface FileSearchHit {
+  path: string;
+  score: number;
+  /** Matched character offsets in `path`, for highlighting. */
+  positions: number[];
+}
+
+/** The workspace's checked-out branch; `detached` is the short commit when HEAD is not a branch. */
+export interface GitBranch {
+  repository: boolean;
+  branch: string | null;
+  detached: string | null;
+}
+
 export interface ApiResults {
   'workspace.info': WorkspaceInfo;
   'workspace.open': WorkspaceInfo;
@@ -68,6 +148,11 @@ export interface ApiResults {
   'specs.list': SpecSummary[];
   'specs.get': SpecWithSource;
   'tasks.setState': SpecWithSource;
+  'index.status': IndexStatus;
+  'search.text': TextSearchResult;
+  'search.files': FileSearchHit[];
+  'git.branch': GitBranch;
+  'fs.mkdir': { created: boolean };
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];
@@ -77,6 +162,7 @@ export interface ApiEvents {
   /** Files created, changed or deleted on disk (by us or by anything else). */
   'files.changed': { paths: string[] };
   'specs.changed': { specIds: string[] };
+  'index.progress': IndexProgress;
 }
 
 export type ApiEvent = keyof ApiEvents;

@@ -25,6 +25,10 @@ export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<Serv
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SPECDECK_DATA_DIR: `${folder}.specdeck-data`, ...env },
   });
+  // A failed or interrupted test run must not leave servers behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`specdeck serve printed no URL:\n${output}`)), 30_000);

@@ -1,5 +1,12 @@
 // Every `specdeck` sub-command, in the order `--help` lists them. Add new commands here.
 import type { Command } from '../command';
 import { serveCommand } from './serve';
+import { specsCommand } from './specs';
+import { tasksCommand } from './tasks';
+import { taskCommand } from './task';
+import { checkCommand } from './check';
+import { indexCommand } from './index-workspace';
+import { searchCommand } from './search';
+import { filesCommand } from './files';
 
-export const commands: Command[] = [serveCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand];

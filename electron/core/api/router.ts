@@ -7,6 +7,8 @@ import type { Outcome } from '../../../shared/api/wire';
 import { listDir } from '../workspace/list-dir';
 import { readWorkspaceFile, writeWorkspaceFile } from '../workspace/files';
 import type { Session } from '../session';
+import { readGitBranch } from '../git/branch';
+import { makeWorkspaceDir } from '../workspace/make-dir';
 
 type Handlers = { [M in ApiMethod]: (params: z.output<(typeof apiParams)[M]>) => Promise<ApiResult<M>> };
 
@@ -24,8 +26,13 @@ export function createRouter(session: Session, log: (message: string) => void = 
       writeWorkspaceFile(session.workspace, path, content, expectedHash),
     'specs.list': async () => session.specs.list(),
     'specs.get': async ({ specId }) => session.specs.get(specId),
-    'tasks.setState': async ({ specId, taskId, state, expectedHash }) =>
-      session.specs.setTaskState(specId, taskId, state, expectedHash),
+    'tasks.setState': async ({ specId, taskId, state, expectedHash, completeParents }) =>
+      session.specs.setTaskState(specId, taskId, state, expectedHash, { completeParents: completeParents ?? false }),
+    'index.status': async () => requireIndex(session).status(),
+    'search.text': async (params) => requireIndex(session).searchText(params),
+    'search.files': async ({ query, limit }) => requireIndex(session).searchFiles(query, limit),
+    'git.branch': async () => readGitBranch(session.workspace.root),
+    'fs.mkdir': async ({ path }) => makeWorkspaceDir(session.workspace, path),
   };
 
   return {
@@ -43,6 +50,12 @@ export function createRouter(session: Session, log: (message: string) => void = 
       }
     },
   };
+}
+
+function requireIndex(session: Session) {
+  const index = session.index;
+  if (!index) throw new ApiError('UNSUPPORTED', 'This session runs without a workspace index');
+  return index;
 }
 
 function invalidArgument(error: z.ZodError): ApiError {

@@ -28,6 +28,9 @@ interface Parsed {
   hashes: Map<string, string | null>;
 }
 
+/** A path inside a Kiro, Spec Kit or OpenSpec layout folder. */
+const SPEC_LAYOUT_DIR = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
+
 export class SpecService {
   private locations: SpecLocation[] | null = null;
   private readonly parsed = new Map<string, Parsed>();
@@ -106,7 +109,9 @@ export class SpecService {
     for (const p of changedPaths) {
       const located = detectSpecs([p]);
       for (const loc of located) touched.add(loc.id);
-      if (located.length > 0 || !p.includes('.')) rediscover = true;
+      // Folders are reported alone when created with their contents (`.kiro`, `.kiro/specs`,
+      // a new spec folder): any path in a spec layout re-runs discovery.
+      if (located.length > 0 || !p.includes('.') || SPEC_LAYOUT_DIR.test(p)) rediscover = true;
     }
     if (rediscover) this.locations = null;
     return [...touched];

@@ -1,5 +1,5 @@
 // Git-style ignore rules: `.gitignore` at every level, `.git/info/exclude`, and a default list.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -74,6 +74,8 @@ export class IgnoreRules {
 }
 
 function readText(file: string): string | null {
+  // Most folders have no .gitignore: a stat is much cheaper than a thrown ENOENT per folder.
+  if (!existsSync(file)) return null;
   try {
     return readFileSync(file, 'utf8');
   } catch {

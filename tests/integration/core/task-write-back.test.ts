@@ -77,3 +77,19 @@ describe('tasks.setState', () => {
     });
   });
 });
+
+describe('tasks.setState with completeParents', () => {
+  it('marks the parent done with its last required child, ignoring optional children', async () => {
+    const file = path.join(workspace.path, TASKS);
+    await tick('2.2', 'done');
+    let { tasksHash } = await callDirect(router, 'specs.get', { specId: SPEC });
+    await callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '2.1', state: 'done', expectedHash: tasksHash!, completeParents: false });
+    expect(readFileSync(file, 'utf8')).toContain('- [ ] 2. Implement the store');
+    await tick('2.1', 'todo');
+    ({ tasksHash } = await callDirect(router, 'specs.get', { specId: SPEC }));
+    const result = await callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '2.1', state: 'done', expectedHash: tasksHash!, completeParents: true });
+    expect(readFileSync(file, 'utf8')).toContain('- [x] 2. Implement the store');
+    expect(readFileSync(file, 'utf8')).toContain('- [ ]* 2.3 Write unit tests for the store');
+    expect(result.spec.tasks.find((t) => t.id === '2')?.state).toBe('done');
+  });
+});

@@ -1,0 +1,51 @@
+// `specdeck search <dir> <query>`: refreshes the folder's index, then searches its text.
+import { parseArgs } from 'node:util';
+import { UsageError, type Command } from '../command';
+import { displayPath, withFreshIndex } from './index-shared';
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: "Search a folder's text through its index (literal by default; exit 1 when nothing matches)",
+  usage:
+    'specdeck search <folder> <query> [--regex] [--case-sensitive] [--word] [--include GLOB]… [--exclude GLOB]… [--limit N] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        regex: { type: 'boolean' },
+        'case-sensitive': { type: 'boolean' },
+        word: { type: 'boolean' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 2) throw new UsageError('search takes a folder and a query');
+    const [dir, query] = positionals as [string, string];
+    if (query === '') throw new UsageError('the query must not be empty');
+    const limit = values.limit === undefined ? 1000 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 20_000) throw new UsageError(`--limit must be 1-20000, got ${values.limit}`);
+    const result = await withFreshIndex(dir, io, (index) =>
+      index.searchText({
+        query,
+        regex: values.regex ?? false,
+        caseSensitive: values['case-sensitive'] ?? false,
+        wholeWord: values.word ?? false,
+        include: values.include ?? [],
+        exclude: values.exclude ?? [],
+        limit,
+      }),
+    );
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else {
+      for (const h of result.hits) io.out(`${displayPath(h.path)}:${h.line}:${h.column}: ${h.preview}`);
+      io.err(
+        `${result.hits.length} match(es) in ${result.filesSearched} candidate file(s), ${result.elapsedMs.toFixed(1)} ms` +
+          (result.truncated ? ` (stopped at --limit ${limit})` : ''),
+      );
+    }
+    return result.hits.length > 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,45 @@
+// Reads one file for the index and decides what it is: text (indexed), binary or too large.
+// Files are read into one reused buffer and handed to SQLite as bytes, so indexing a large
+// tree allocates almost nothing on the JavaScript heap (big heaps mean long GC pauses, which
+// stall the whole process, the serving thread included).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { hashBytes } from '../workspace/hash';
+
+export type FileContent =
+  /** `bytes` is only valid until the next read with the same reader. */
+  | { kind: 'text'; bytes: Buffer; hash: string; size: number }
+  | { kind: 'binary'; hash: string; size: number }
+  | { kind: 'too-large'; size: number };
+
+export class ContentReader {
+  private readonly buffer: Buffer;
+
+  constructor(private readonly limit: number) {
+    this.buffer = Buffer.allocUnsafe(limit + 1); // one byte more tells "grew past the limit"
+  }
+
+  /** Throws the fs error (ENOENT when the file vanished, EACCES, EISDIR…) for the caller to report. */
+  read(absolute: string, statSize: number): FileContent {
+    if (statSize > this.limit) return { kind: 'too-large', size: statSize };
+    const fd = openSync(absolute, 'r');
+    let length = 0;
+    try {
+      for (;;) {
+        const n = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+        if (length === this.buffer.length) return { kind: 'too-large', size: length }; // it grew since the stat
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return classifyBytes(this.buffer.subarray(0, length));
+  }
+}
+
+export function classifyBytes(bytes: Buffer): FileContent {
+  const hash = hashBytes(bytes);
+  // ripgrep's rule: a NUL byte anywhere makes a file binary.
+  if (bytes.indexOf(0) !== -1) return { kind: 'binary', hash, size: bytes.length };
+  return { kind: 'text', bytes, hash, size: bytes.length };
+}

@@ -1,0 +1,326 @@
+// The workspace index as the serving thread sees it. Worker threads (one per shard, see
+// shards.ts) do all reading of files and all writing to SQLite; this side keeps the path list
+// for quick-open in memory, runs text queries on read-only connections, and turns worker
+// messages into events and status.
+import { statSync } from 'node:fs';
+import type { FileSearchHit, IndexProgress, IndexStatus, TextSearchResult } from '../../../shared/api/contract';
+import { indexDbPath } from './data-dir';
+import type { Recovery } from './open-db';
+import { resolveIndexOptions, type IndexOptions } from './options';
+import type { ChangeSummary, FromWorker } from './protocol';
+import { ShardClient } from './shard-client';
+import { defaultShardCount, shardDbPath } from './shards';
+import { DEFAULT_TEXT_LIMIT, type TextSearchParams } from './text-search';
+
+export interface IndexServiceOptions extends Partial<IndexOptions> {
+  /** Defaults to the user's data folder keyed by workspace (see data-dir.ts). */
+  dbPath?: string;
+  /** Writer threads / database files; defaults to one per core, at most two. */
+  shards?: number;
+}
+
+export interface IndexListeners {
+  progress?: (progress: IndexProgress) => void;
+  /** Files the index added, updated or removed (live changes and scan deletions). */
+  changed?: (summary: ChangeSummary) => void;
+  /** An unusable database was moved aside; the index is being rebuilt. */
+  recovered?: (recovery: Recovery) => void;
+}
+
+type Waiter = { resolve: () => void; reject: (error: Error) => void };
+type PendingChange = { remaining: number; summary: ChangeSummary; resolve: (summary: ChangeSummary) => void };
+
+const emptySummary = (): ChangeSummary => ({ created: [], updated: [], removed: [] });
+
+export class IndexService {
+  /** The first shard's database (the one that also holds the spec tables). */
+  readonly dbPath: string;
+  readonly dbPaths: string[];
+  private readonly shards: ShardClient[];
+  private listed = false;
+  private closed = false;
+  private failure: string | null = null;
+  private nextChangeId = 1;
+  private searchQueue: Promise<unknown> = Promise.resolve();
+  private readonly pendingChanges = new Map<number, PendingChange>();
+  private readonly listWaiters: Waiter[] = [];
+  private readonly idleWaiters: Waiter[] = [];
+  private readonly openWaiters: Waiter[] = [];
+
+  private constructor(
+    readonly root: string,
+    options: IndexServiceOptions,
+    private readonly listeners: IndexListeners,
+  ) {
+    this.dbPath = options.dbPath ?? indexDbPath(root);
+    const count = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
+    this.dbPaths = Array.from({ length: count }, (_, i) => shardDbPath(this.dbPath, i));
+    const resolved = resolveIndexOptions(options);
+    this.shards = this.dbPaths.map(
+      (p) => new ShardClient(p, (shard, message) => this.onMessage(shard, message), (_shard, message) => this.fail(message), () => this.closed),
+    );
+    this.shards.forEach((shard, i) => shard.post({ type: 'init', root, dbPath: shard.dbPath, options: resolved, shard: i, shards: count }));
+  }
+
+  /** Starts indexing `root` (a real, absolute path) in the background; returns at once. */
+  static start(root: string, options: IndexServiceOptions = {}, listeners: IndexListeners = {}): IndexService {
+    return new IndexService(root, options, listeners);
+  }
+
+  /** Resolves once the path list is known (from the database, or from the first walk). */
+  whenListed(): Promise<void> {
+    return this.listed ? Promise.resolve() : this.wait(this.listWaiters);
+  }
+
+  /** Resolves when every shard's scan is done and no change batch is waiting. */
+  whenIdle(): Promise<void> {
+    return this.isIdle() ? Promise.resolve() : this.wait(this.idleWaiters);
+  }
+
+  async listFiles(): Promise<string[]> {
+    await this.whenListed();
+    return this.shards.flatMap((s) => s.files.all()).sort();
+  }
+
+  /** Feeds changed paths (files or folders, workspace-relative) to the index; resolves when applied. */
+  applyChanges(paths: string[]): Promise<ChangeSummary> {
+    if (this.closed || this.failure !== null) return Promise.resolve(emptySummary());
+    const id = this.nextChangeId++;
+    return new Promise((resolve) => {
+      this.pendingChanges.set(id, { remaining: this.shards.length, summary: emptySummary(), resolve });
+      for (const shard of this.shards) shard.post({ type: 'changes', id, paths });
+    });
+  }
+
+  /** Re-walks the tree (a refresh was asked for). */
+  rescan(): void {
+    for (const shard of this.shards) {
+      shard.state = 'listing';
+      shard.post({ type: 'rescan' });
+    }
+  }
+
+  async searchFiles(query: string, limit = 50): Promise<FileSearchHit[]> {
+    await this.whenListed();
+    const perShard: FileSearchHit[][] = [];
+    for (const shard of this.shards) perShard.push(await runInSlices(shard.files.searchSteps(query, limit)));
+    if (perShard.length === 1) return perShard[0]!;
+    // Each shard's best `limit`, merged: the same order FileList uses.
+    return perShard
+      .flat()
+      .sort((a, b) => b.score - a.score || a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .slice(0, limit);
+  }
+
+  /** Text search, in slices so the serving thread stays responsive; searches run one at a time. */
+  searchText(params: TextSearchParams): Promise<TextSearchResult> {
+    const run = this.searchQueue.then(() => this.searchTextNow(params));
+    this.searchQueue = run.catch(() => {});
+    return run;
+  }
+
+  private async searchTextNow(params: TextSearchParams): Promise<TextSearchResult> {
+    if (this.shards.some((s) => !s.searcher)) await this.wait(this.openWaiters);
+    const started = performance.now();
+    const limit = params.limit ?? DEFAULT_TEXT_LIMIT;
+    const results: TextSearchResult[] = [];
+    for (const shard of this.shards) {
+      if (this.closed) throw new Error('the index was closed');
+      results.push(await runInSlices(shard.searcher!.searchSteps({ ...params, limit })));
+    }
+    const hits = results.flatMap((r) => r.hits).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    const truncated = results.some((r) => r.truncated) || hits.length > limit;
+    return {
+      hits: hits.slice(0, limit),
+      truncated,
+      filesSearched: results.reduce((n, r) => n + r.filesSearched, 0),
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  status(): IndexStatus {
+    const counts = { files: 0, textFiles: 0, textBytes: 0 };
+    const skipped: IndexStatus['skipped'] = { counts: {}, samples: [] };
+    for (const shard of this.shards) {
+      const c = shard.counts();
+      counts.files += c.files;
+      counts.textFiles += c.textFiles;
+      counts.textBytes += c.textBytes;
+      for (const [reason, n] of Object.entries(shard.skipped.counts)) skipped.counts[reason] = (skipped.counts[reason] ?? 0) + n;
+      skipped.samples.push(...shard.skipped.samples);
+    }
+    skipped.samples.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const scans = this.shards.map((s) => s.lastScanMs);
+    return {
+      state: this.state(),
+      progress: this.progress(),
+      ...counts,
+      dbPath: this.dbPath,
+      dbBytes: this.dbPaths.reduce((n, p) => n + fileSize(p) + fileSize(p + '-wal'), 0),
+      skipped,
+      recovered: this.shards.find((s) => s.recovered)?.recovered ?? null,
+      error: this.failure,
+      lastScanMs: scans.every((ms) => ms !== null) ? Math.max(...(scans as number[])) : null,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.shards.map((s) => s.close()));
+    for (const pending of this.pendingChanges.values()) pending.resolve(pending.summary);
+    this.pendingChanges.clear();
+    this.rejectAll(new Error('the index was closed'));
+  }
+
+  private state(): IndexStatus['state'] {
+    if (this.failure !== null) return 'failed';
+    const states = this.shards.map((s) => s.state);
+    for (const state of ['starting', 'listing', 'indexing'] as const) if (states.includes(state)) return state;
+    return 'ready';
+  }
+
+  /** The shards' progress added up; the phase is the least advanced one. */
+  private progress(): IndexProgress | null {
+    const all = this.shards.map((s) => s.progress);
+    if (all.some((p) => p === null)) return null;
+    const phases: IndexProgress['phase'][] = ['listing', 'indexing', 'ready'];
+    const phase = phases[Math.min(...all.map((p) => phases.indexOf(p!.phase)))]!;
+    const sum = (k: 'filesSeen' | 'filesIndexed' | 'filesToIndex' | 'bytes') => all.reduce((n, p) => n + p![k], 0);
+    return { phase, filesSeen: sum('filesSeen'), filesIndexed: sum('filesIndexed'), filesToIndex: sum('filesToIndex'), bytes: sum('bytes') };
+  }
+
+  private onMessage(shard: ShardClient, message: FromWorker): void {
+    if (this.closed) return;
+    switch (message.type) {
+      case 'opened':
+        shard.connect();
+        if (message.recovered) {
+          shard.recovered = message.recovered;
+          this.listeners.recovered?.(message.recovered);
+        }
+        if (this.shards.every((s) => s.searcher)) this.release(this.openWaiters);
+        break;
+      case 'list':
+        // Messages that arrive together are delivered in one go: take one chunk per turn of the
+        // event loop, so a 100,000-path list never holds up other work for long.
+        shard.listChunks.push(message);
+        if (shard.listChunks.length === 1) setImmediate(() => this.stageListChunk(shard));
+        break;
+      case 'progress': {
+        shard.progress = message.progress;
+        if (message.progress.phase !== 'ready') shard.state = message.progress.phase;
+        const total = this.progress();
+        if (total) this.listeners.progress?.(total);
+        break;
+      }
+      case 'changed':
+        this.onChanged(shard, message.id, message.summary);
+        break;
+      case 'scanned':
+        shard.skipped = message.skipped;
+        shard.lastScanMs = message.elapsedMs;
+        shard.state = 'ready';
+        this.checkIdle();
+        break;
+      case 'error':
+        shard.error = message.message;
+        this.fail(message.message);
+        break;
+    }
+  }
+
+  private stageListChunk(shard: ShardClient): void {
+    if (this.closed) return;
+    const chunk = shard.listChunks.shift()!;
+    if (chunk.first) shard.files.beginStaging();
+    if (chunk.paths !== '') shard.files.stage(chunk.paths.split('\0'));
+    if (chunk.last) {
+      shard.files.commitStaging();
+      shard.listed = true;
+      if (!this.listed && this.shards.every((s) => s.listed)) {
+        this.listed = true;
+        this.release(this.listWaiters);
+      }
+    }
+    if (shard.listChunks.length > 0) setImmediate(() => this.stageListChunk(shard));
+    else for (const deferred of shard.afterList.splice(0)) deferred();
+  }
+
+  private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {
+    if (shard.listChunks.length > 0) {
+      // A list is still being staged: apply this change after it, in order.
+      shard.afterList.push(() => this.onChanged(shard, id, summary));
+      return;
+    }
+    shard.files.add(summary.created);
+    shard.files.remove(summary.removed);
+    const pending = id === null ? undefined : this.pendingChanges.get(id);
+    if (pending) {
+      // Report a batch once, when every shard has applied its part.
+      pending.summary.created.push(...summary.created);
+      pending.summary.updated.push(...summary.updated);
+      pending.summary.removed.push(...summary.removed);
+      if (--pending.remaining > 0) return;
+      this.pendingChanges.delete(id!);
+      summary = pending.summary;
+      pending.resolve(summary);
+    }
+    if (summary.created.length + summary.updated.length + summary.removed.length > 0) this.listeners.changed?.(summary);
+    this.checkIdle();
+  }
+
+  private isIdle(): boolean {
+    return this.state() === 'ready' && this.pendingChanges.size === 0;
+  }
+
+  private checkIdle(): void {
+    if (this.isIdle()) this.release(this.idleWaiters);
+  }
+
+  private fail(message: string): void {
+    if (this.closed || this.failure !== null) return;
+    this.failure = message;
+    this.rejectAll(new Error(`indexing failed: ${message}`));
+    for (const pending of this.pendingChanges.values()) pending.resolve(pending.summary);
+    this.pendingChanges.clear();
+  }
+
+  private rejectAll(error: Error): void {
+    for (const w of [...this.listWaiters, ...this.idleWaiters, ...this.openWaiters]) w.reject(error);
+    this.listWaiters.length = this.idleWaiters.length = this.openWaiters.length = 0;
+  }
+
+  private wait(list: Waiter[]): Promise<void> {
+    if (this.failure !== null) return Promise.reject(new Error(`indexing failed: ${this.failure}`));
+    if (this.closed) return Promise.reject(new Error('the index was closed'));
+    return new Promise((resolve, reject) => list.push({ resolve, reject }));
+  }
+
+  private release(list: Waiter[]): void {
+    for (const w of list.splice(0)) w.resolve();
+  }
+}
+
+const SLICE_MS = 8;
+
+/** Drives a sliced computation, giving the event loop a turn whenever a slice ran SLICE_MS. */
+async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

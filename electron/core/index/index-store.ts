@@ -1,0 +1,100 @@
+// The writer's prepared statements over the files and file_text tables.
+import type { IndexDb } from './open-db';
+import { languageOf } from './language';
+import type { FileContent } from './content';
+
+export interface FileRow {
+  id: number;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  kind: string;
+  indexed_hash: string | null;
+}
+
+export class IndexStore {
+  private readonly st;
+
+  constructor(readonly db: IndexDb) {
+    this.st = {
+      all: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files'),
+      byPath: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path = ?'),
+      byId: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE id = ?'),
+      under: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path >= ? || '/' AND path < ? || '0'"),
+      pending: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE kind = 'pending' ORDER BY id"),
+      paths: db.prepare('SELECT path FROM files').pluck(),
+      insertPending: db.prepare("INSERT INTO files (path, size, mtime_ms, language, kind) VALUES (?, ?, ?, ?, 'pending')"),
+      markPending: db.prepare("UPDATE files SET size = ?, mtime_ms = ?, kind = 'pending' WHERE id = ?"),
+      setMeta: db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kind = ?, indexed_hash = ? WHERE id = ?'),
+      deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
+      deleteText: db.prepare('DELETE FROM file_text WHERE rowid = ?'),
+      insertText: db.prepare('INSERT INTO file_text (rowid, text) VALUES (?, ?)'),
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  allRows(): FileRow[] {
+    return this.st.all.all() as FileRow[];
+  }
+  row(path: string): FileRow | undefined {
+    return this.st.byPath.get(path) as FileRow | undefined;
+  }
+  rowById(id: number): FileRow | undefined {
+    return this.st.byId.get(id) as FileRow | undefined;
+  }
+  rowsUnder(dir: string): FileRow[] {
+    return this.st.under.all(dir, dir) as FileRow[];
+  }
+  pendingRows(): FileRow[] {
+    return this.st.pending.all() as FileRow[];
+  }
+  allPaths(): string[] {
+    return this.st.paths.all() as string[];
+  }
+
+  insertPending(path: string, size: number, mtimeMs: number): number {
+    return Number(this.st.insertPending.run(path, size, mtimeMs, languageOf(path)).lastInsertRowid);
+  }
+  markPending(id: number, size: number, mtimeMs: number): void {
+    this.st.markPending.run(size, mtimeMs, id);
+  }
+
+  /** Records what was read; rewrites the text row only when the text really changed. */
+  store(row: FileRow, mtimeMs: number, content: FileContent): void {
+    const hash = content.kind === 'too-large' ? null : content.hash;
+    let indexedHash = row.indexed_hash;
+    if (content.kind === 'text') {
+      if (indexedHash !== content.hash) {
+        if (indexedHash !== null) this.deleteText(row.id);
+        this.st.insertText.run(row.id, content.bytes); // stored as UTF-8 bytes; decoded when searched
+        indexedHash = content.hash;
+      }
+    } else if (indexedHash !== null) {
+      this.deleteText(row.id);
+      indexedHash = null;
+    }
+    this.st.setMeta.run(content.size, mtimeMs, hash, content.kind, indexedHash, row.id);
+  }
+
+  private deleteText(id: number): void {
+    this.st.deleteText.run(id);
+  }
+
+  markUnreadable(row: FileRow): void {
+    if (row.indexed_hash !== null) this.deleteText(row.id);
+    this.st.setMeta.run(row.size, row.mtime_ms, null, 'unreadable', null, row.id);
+  }
+
+  remove(row: FileRow): void {
+    if (row.indexed_hash !== null) this.deleteText(row.id);
+    this.st.deleteFile.run(row.id);
+  }
+
+  meta(key: string): string | undefined {
+    return this.st.getMeta.get(key) as string | undefined;
+  }
+  setMeta(key: string, value: string): void {
+    this.st.putMeta.run(key, value);
+  }
+}

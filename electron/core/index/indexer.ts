@@ -1,0 +1,296 @@
+// The index writer, run inside the worker thread: full reconcile (first scan and reopen alike)
+// and live change batches, one transaction per batch. Live batches go first: between two
+// content batches of a long scan the queue of saved files is drained, so a save is searchable
+// quickly even while a 100,000-file tree is being indexed.
+import { lstatSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { IgnoreRules } from '../workspace/ignore-rules';
+import { ContentReader, type FileContent } from './content';
+import type { IndexStore } from './index-store';
+import type { IndexOptions } from './options';
+import type { ChangeSummary, IndexProgressData, SkipSummary } from './protocol';
+import { errorReason, scanTree, type ScannedFile } from './scanner';
+import { SkipLog } from './skip-log';
+
+export interface IndexerEvents {
+  list(paths: string[]): void;
+  progress(progress: IndexProgressData): void;
+  changed(id: number | null, summary: ChangeSummary): void;
+  scanned(skipped: SkipSummary, elapsedMs: number): void;
+  failed(error: unknown): void;
+}
+
+const BATCH_FILES = 2000;
+const BATCH_BYTES = 8 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 100;
+
+export class Indexer {
+  private readonly rules: IgnoreRules;
+  private readonly reader: ContentReader;
+  private readonly queue: { id: number | null; paths: string[] }[] = [];
+  private rescanRequested = false;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private progress: IndexProgressData = { phase: 'ready', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
+  private lastProgressAt = 0;
+  /** The serving side holds the current list (so an unchanged walk need not resend it). */
+  private listAnnounced = false;
+
+  constructor(
+    private readonly store: IndexStore,
+    private readonly root: string,
+    private readonly options: IndexOptions,
+    /** Whether a path belongs to this indexer's shard (every path, with one shard). */
+    private readonly owns: (relPath: string) => boolean,
+    private readonly events: IndexerEvents,
+  ) {
+    this.rules = new IgnoreRules(root, options.excludes);
+    this.reader = new ContentReader(options.maxFileSize);
+  }
+
+  /**
+   * Sends the paths a previous scan listed, so quick-open works before this scan ends; nothing
+   * on a first open (an empty list would look like an empty folder).
+   */
+  announceStoredList(): void {
+    if (this.store.meta('listed_at') === undefined) return;
+    this.events.list(this.store.allPaths());
+    this.listAnnounced = true;
+  }
+
+  enqueueChanges(id: number | null, paths: string[]): void {
+    this.queue.push({ id, paths });
+    this.kick();
+  }
+
+  requestRescan(): void {
+    this.rescanRequested = true;
+    this.kick();
+  }
+
+  /** Stops after the current transaction; resolves when nothing runs any more. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  /** Ids of change batches not applied yet (answered by the caller on recovery). */
+  queuedIds(): (number | null)[] {
+    return this.queue.map((b) => b.id);
+  }
+
+  private kick(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && (this.queue.length > 0 || this.rescanRequested)) {
+        this.drainChanges();
+        if (this.rescanRequested) {
+          this.rescanRequested = false;
+          await this.reconcile();
+        }
+      }
+    } catch (error) {
+      this.events.failed(error);
+    }
+  }
+
+  private drainChanges(): void {
+    while (this.queue.length > 0 && !this.stopped) {
+      const batch = this.queue.shift()!;
+      this.events.changed(batch.id, this.applyChanges(batch.paths));
+    }
+  }
+
+  /** Brings the index in line with the disk: list by size and mtime, then read what changed. */
+  async reconcile(): Promise<void> {
+    const started = performance.now();
+    const skips = new SkipLog();
+    const existing = new Map(this.store.allRows().map((r) => [r.path, r]));
+    this.progress = { phase: 'listing', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
+    this.emitProgress(true);
+
+    const found: ScannedFile[] = [];
+    scanTree(this.root, this.rules, '', (file) => {
+      if (!this.owns(file.path)) return;
+      found.push(file);
+      this.progress.filesSeen++;
+      this.emitProgress(false);
+    }, (p, reason) => {
+      if (this.owns(p)) skips.add(p, reason); // every shard walks; one reports
+    });
+
+    let added = 0;
+    this.store.db.transaction(() => {
+      for (const file of found) {
+        const row = existing.get(file.path);
+        if (!row) {
+          this.store.insertPending(file.path, file.size, file.mtimeMs);
+          added++;
+        } else {
+          existing.delete(file.path);
+          if (row.size !== file.size || row.mtime_ms !== file.mtimeMs) this.store.markPending(row.id, file.size, file.mtimeMs);
+        }
+      }
+      for (const gone of existing.values()) this.store.remove(gone);
+      this.store.setMeta('listed_at', new Date().toISOString());
+    })();
+    if (!this.listAnnounced || added > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
+    this.listAnnounced = true;
+
+    // Rows still pending from an interrupted run are picked up here too.
+    const pending = this.store.pendingRows();
+    this.progress.phase = 'indexing';
+    this.progress.filesToIndex = pending.length;
+    this.emitProgress(true);
+    for (let i = 0; i < pending.length && !this.stopped; ) {
+      // Each file is read straight into the reused buffer and written before the next is read.
+      const removed: string[] = [];
+      let files = 0;
+      let bytes = 0;
+      this.store.db.transaction(() => {
+        while (i < pending.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
+          const row = pending[i++]!;
+          files++;
+          const current = this.store.rowById(row.id);
+          if (!current || current.kind !== 'pending') continue; // a live change got there first
+          try {
+            const content = this.reader.read(path.join(this.root, row.path), row.size);
+            bytes += content.kind === 'too-large' ? 0 : content.size;
+            this.store.store(current, row.mtime_ms, content);
+            if (content.kind !== 'text') skips.add(row.path, contentSkipReason(content, this.options.maxFileSize));
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+              this.store.remove(current);
+              removed.push(row.path);
+              skips.add(row.path, 'deleted during the scan');
+            } else {
+              this.store.markUnreadable(current);
+              skips.add(row.path, errorReason(error));
+            }
+          }
+        }
+      })();
+      if (removed.length > 0) this.events.changed(null, { created: [], updated: [], removed });
+      this.progress.filesIndexed += files;
+      this.progress.bytes += bytes;
+      this.emitProgress(false);
+      await yieldToEvents(); // let queued live changes (and close) in
+      this.drainChanges();
+    }
+    if (this.stopped) return;
+    this.store.setMeta('last_scan_completed_at', new Date().toISOString());
+    this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.progress.phase = 'ready';
+    this.emitProgress(true);
+    this.events.scanned(skips.take(), performance.now() - started);
+  }
+
+  /** Applies one batch of changed paths (files or folders) in one transaction. */
+  applyChanges(paths: readonly string[]): ChangeSummary {
+    const summary: ChangeSummary = { created: [], updated: [], removed: [] };
+    const unique = [...new Set(paths)].filter((p) => p !== '' && !p.startsWith('../') && p !== '..');
+    if (unique.some(isIgnoreFile)) {
+      // Which files are visible may have changed anywhere below: reconcile after this batch.
+      this.rules.invalidate();
+      this.rescanRequested = true;
+    }
+    this.store.db.transaction(() => {
+      for (const rel of unique) this.applyOne(rel, summary);
+    })();
+    return summary;
+  }
+
+  private applyOne(rel: string, summary: ChangeSummary): void {
+    let info: Stats | null = null;
+    try {
+      info = lstatSync(path.join(this.root, rel));
+    } catch {
+      info = null;
+    }
+    const isDir = info?.isDirectory() ?? false;
+    if (!info || !(info.isFile() || isDir) || this.rules.isIgnored(rel, isDir)) {
+      this.removeTree(rel, summary);
+      return;
+    }
+    if (isDir) {
+      const seen = new Set<string>();
+      scanTree(this.root, this.rules, rel, (file) => {
+        if (!this.owns(file.path)) return;
+        seen.add(file.path);
+        this.upsert(file, summary);
+      }, () => {});
+      for (const row of this.store.rowsUnder(rel)) {
+        if (!seen.has(row.path)) {
+          this.store.remove(row);
+          summary.removed.push(row.path);
+        }
+      }
+      const asFile = this.store.row(rel); // a file replaced by a folder
+      if (asFile) {
+        this.store.remove(asFile);
+        summary.removed.push(rel);
+      }
+      return;
+    }
+    if (this.owns(rel)) this.upsert({ path: rel, size: info.size, mtimeMs: info.mtimeMs }, summary);
+  }
+
+  private upsert(file: ScannedFile, summary: ChangeSummary): void {
+    let row = this.store.row(file.path);
+    if (row && row.kind !== 'pending' && row.size === file.size && row.mtime_ms === file.mtimeMs) return;
+    const isNew = !row;
+    if (!row) {
+      const id = this.store.insertPending(file.path, file.size, file.mtimeMs);
+      row = { id, path: file.path, size: file.size, mtime_ms: file.mtimeMs, kind: 'pending', indexed_hash: null };
+    }
+    let content: FileContent;
+    try {
+      content = this.reader.read(path.join(this.root, file.path), file.size);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.store.remove(row);
+        if (!isNew) summary.removed.push(file.path);
+        return;
+      }
+      this.store.markUnreadable(row);
+      (isNew ? summary.created : summary.updated).push(file.path);
+      return;
+    }
+    this.store.store(row, file.mtimeMs, content);
+    (isNew ? summary.created : summary.updated).push(file.path);
+  }
+
+  private removeTree(rel: string, summary: ChangeSummary): void {
+    const row = this.store.row(rel);
+    if (row) {
+      this.store.remove(row);
+      summary.removed.push(rel);
+    }
+    for (const child of this.store.rowsUnder(rel)) {
+      this.store.remove(child);
+      summary.removed.push(child.path);
+    }
+  }
+
+  private emitProgress(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.lastProgressAt < PROGRESS_EVERY_MS) return;
+    this.lastProgressAt = now;
+    this.events.progress({ ...this.progress });
+  }
+}
+
+function isIgnoreFile(rel: string): boolean {
+  return rel === '.gitignore' || rel.endsWith('/.gitignore') || rel === '.git/info/exclude';
+}
+
+function contentSkipReason(content: FileContent, limit: number): string {
+  return content.kind === 'binary' ? 'binary' : `larger than ${limit} bytes (content not indexed)`;
+}

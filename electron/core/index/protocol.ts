@@ -1,0 +1,39 @@
+// Messages between the index service (serving thread) and the index worker (the only writer).
+import type { IndexProgress } from '../../../shared/api/contract';
+import type { IndexOptions } from './options';
+import type { Recovery } from './open-db';
+
+export type IndexProgressData = IndexProgress;
+
+export interface SkipSummary {
+  /** Count per reason. */
+  counts: Record<string, number>;
+  /** The first few skipped paths with their reason. */
+  samples: { path: string; reason: string }[];
+}
+
+export interface ChangeSummary {
+  created: string[];
+  updated: string[];
+  removed: string[];
+}
+
+export type ToWorker =
+  /** `shard` of `shards`: this worker indexes only the paths that hash to its shard. */
+  | { type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number }
+  | { type: 'changes'; id: number; paths: string[] }
+  | { type: 'rescan' }
+  | { type: 'close' };
+
+export type FromWorker =
+  /** The database is open (and recovered if needed): readers may connect. */
+  | { type: 'opened'; generation: number; recovered: Recovery | null }
+  /**
+   * Every indexed path, in chunks (so the serving thread takes them in small bites), each chunk
+   * joined by '\0' (one string clones far faster than thousands). The list is complete at `last`.
+   */
+  | { type: 'list'; paths: string; first: boolean; last: boolean }
+  | { type: 'progress'; progress: IndexProgressData }
+  | { type: 'changed'; id: number | null; summary: ChangeSummary }
+  | { type: 'scanned'; skipped: SkipSummary; elapsedMs: number }
+  | { type: 'error'; message: string };

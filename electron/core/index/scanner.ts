@@ -1,0 +1,67 @@
+// Synchronous tree walk for the index worker: every visible regular file with its size and
+// mtime. Symlinks are not followed (no loops; ripgrep does the same), and whatever cannot be
+// read is reported through `skip` and passed over.
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { IgnoreRules } from '../workspace/ignore-rules';
+
+export interface ScannedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type SkipReporter = (relPath: string, reason: string) => void;
+
+/**
+ * Walks `start` (workspace-relative, '' for the root, else a folder known to be visible).
+ * `onFile` is called for each file; the walker keeps no list of its own.
+ */
+export function scanTree(root: string, rules: IgnoreRules, start: string, onFile: (file: ScannedFile) => void, skip: SkipReporter): void {
+  const pending = [start];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let names: string[];
+    try {
+      names = readdirSync(path.join(root, dir));
+    } catch (error) {
+      skip(dir === '' ? '.' : dir, errorReason(error));
+      continue;
+    }
+    for (const name of names) {
+      const rel = dir === '' ? name : `${dir}/${name}`;
+      let info: Stats;
+      try {
+        info = lstatSync(path.join(root, rel));
+      } catch (error) {
+        if (name.includes('\uFFFD')) skip(rel, 'name is not valid UTF-8');
+        else skip(rel, errorReason(error));
+        continue;
+      }
+      const isDir = info.isDirectory();
+      // The walk never enters an ignored folder, so only this entry's own verdict is needed.
+      if (rules.isIgnoredInVisibleFolder(rel, isDir)) continue;
+      if (isDir) pending.push(rel);
+      else if (info.isFile()) onFile({ path: rel, size: info.size, mtimeMs: info.mtimeMs });
+      else if (info.isSymbolicLink()) skip(rel, 'symbolic link (not followed)');
+      else skip(rel, 'not a regular file');
+    }
+  }
+}
+
+export function errorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'deleted during the scan';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,87 @@
+// The index schema as numbered migrations. `PRAGMA user_version` records how many have run;
+// `PRAGMA application_id` marks the file as ours, so a foreign SQLite file is never touched.
+
+/** "SpDk" as a 32-bit integer. */
+export const APPLICATION_ID = 0x5370446b;
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: files, their text (trigram FTS5 for substring search), spec tables, meta.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    -- sha-256 of the bytes; NULL while pending and for files over the size limit
+    hash TEXT,
+    -- hash of the text held in file_text for this file; NULL when it has no text row
+    indexed_hash TEXT,
+    language TEXT,
+    -- pending: listed, content not read yet (a scan was interrupted or is running)
+    kind TEXT NOT NULL CHECK (kind IN ('pending', 'text', 'binary', 'too-large', 'unreadable'))
+  );
+  CREATE INDEX files_pending ON files (kind) WHERE kind = 'pending';
+
+  -- rowid = files.id. detail=none keeps the index small: queries are ANDs of single trigrams,
+  -- and every candidate is verified against its stored text, so positions are never needed.
+  CREATE VIRTUAL TABLE file_text USING fts5 (text, tokenize = 'trigram', detail = 'none');
+
+  -- Filled by the spec engine and traceability (issues 4 and 5); created here so the schema
+  -- has one owner of migrations.
+  CREATE TABLE spec_documents (
+    id INTEGER PRIMARY KEY,
+    spec_id TEXT NOT NULL,
+    format TEXT NOT NULL,
+    role TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT
+  );
+  CREATE INDEX spec_documents_spec ON spec_documents (spec_id);
+
+  CREATE TABLE requirements (
+    id INTEGER PRIMARY KEY,
+    spec_id TEXT NOT NULL,
+    requirement_id TEXT NOT NULL,
+    title TEXT,
+    body TEXT,
+    path TEXT NOT NULL,
+    line INTEGER,
+    hash TEXT,
+    UNIQUE (spec_id, requirement_id)
+  );
+
+  CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    spec_id TEXT NOT NULL,
+    task_id TEXT NOT NULL,
+    parent_task_id TEXT,
+    title TEXT NOT NULL,
+    state TEXT NOT NULL,
+    path TEXT NOT NULL,
+    line INTEGER,
+    UNIQUE (spec_id, task_id)
+  );
+
+  CREATE TABLE links (
+    id INTEGER PRIMARY KEY,
+    -- 'task-requirement' | 'task-code' | ...
+    kind TEXT NOT NULL,
+    spec_id TEXT NOT NULL,
+    task_id TEXT,
+    requirement_id TEXT,
+    path TEXT,
+    start_line INTEGER,
+    end_line INTEGER,
+    code_hash TEXT,
+    status TEXT NOT NULL DEFAULT 'ok',
+    origin TEXT NOT NULL DEFAULT 'local',
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX links_task ON links (spec_id, task_id);
+  CREATE INDEX links_path ON links (path);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,81 @@
+// The serving thread's view of one shard: its worker, its read-only connection and what it
+// last reported. IndexService combines the shards.
+import type { Worker } from 'node:worker_threads';
+import type { IndexProgress } from '../../../shared/api/contract';
+import { FileList } from './file-list';
+import { openReader, type IndexDb, type Recovery } from './open-db';
+import type { FromWorker, SkipSummary, ToWorker } from './protocol';
+import { TextSearcher } from './text-search';
+import { spawnIndexWorker } from './worker-spawn';
+
+export type ShardState = 'starting' | 'listing' | 'indexing' | 'ready' | 'failed';
+
+export class ShardClient {
+  readonly worker: Worker;
+  reader: IndexDb | null = null;
+  private statsReader: IndexDb | null = null;
+  searcher: TextSearcher | null = null;
+  state: ShardState = 'starting';
+  progress: IndexProgress | null = null;
+  /** This shard's paths for quick-open; `listed` once its first complete list arrived. */
+  readonly files = new FileList();
+  listed = false;
+  /** List chunks received but not staged yet (see IndexService.stageListChunk). */
+  readonly listChunks: Extract<FromWorker, { type: 'list' }>[] = [];
+  /** Change reports that arrived while a list was being staged, applied after it. */
+  readonly afterList: (() => void)[] = [];
+  skipped: SkipSummary = { counts: {}, samples: [] };
+  recovered: Recovery | null = null;
+  lastScanMs: number | null = null;
+  error: string | null = null;
+
+  constructor(
+    readonly dbPath: string,
+    onMessage: (shard: ShardClient, message: FromWorker) => void,
+    onFailure: (shard: ShardClient, message: string) => void,
+    private readonly isClosing: () => boolean,
+  ) {
+    this.worker = spawnIndexWorker();
+    this.worker.on('message', (message: FromWorker) => onMessage(this, message));
+    this.worker.on('error', (error) => onFailure(this, error.stack ?? error.message));
+    this.worker.on('exit', () => {
+      if (!this.isClosing()) onFailure(this, 'the index worker stopped unexpectedly');
+    });
+  }
+
+  post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  /** (Re)connects the reader after the worker opened or rebuilt the database. */
+  connect(): void {
+    this.reader?.close();
+    this.statsReader?.close();
+    this.reader = openReader(this.dbPath);
+    // Status reads its own connection: a sliced search keeps `reader` busy between slices.
+    this.statsReader = openReader(this.dbPath);
+    this.searcher = new TextSearcher(this.reader);
+  }
+
+  counts(): { files: number; textFiles: number; textBytes: number } {
+    if (!this.statsReader) return { files: 0, textFiles: 0, textBytes: 0 };
+    return this.statsReader
+      .prepare(
+        'SELECT count(*) AS files, count(indexed_hash) AS textFiles, coalesce(sum(CASE WHEN indexed_hash IS NOT NULL THEN size END), 0) AS textBytes FROM files',
+      )
+      .get() as { files: number; textFiles: number; textBytes: number };
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.post({ type: 'close' });
+    const timer = setTimeout(() => void this.worker.terminate(), 5000);
+    await exited;
+    clearTimeout(timer);
+    this.reader?.close();
+    this.statsReader?.close();
+    this.reader = null;
+    this.statsReader = null;
+    this.searcher = null;
+  }
+}

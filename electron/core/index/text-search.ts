@@ -1,0 +1,99 @@
+// Full-text search over the index: the trigram FTS5 index picks candidate files, each candidate's
+// stored text is then matched line by line (line-matcher.ts), which makes the results exact.
+import picomatch from 'picomatch';
+import type { TextSearchHit, TextSearchResult } from '../../../shared/api/contract';
+import { compileByteMatcher } from './byte-matcher';
+import type { MatchOptions } from './line-matcher';
+import type { IndexDb } from './open-db';
+import { requiredLiteralOfRegex, trigramMatch } from './trigram-query';
+
+export interface TextSearchParams {
+  query: string;
+  regex?: boolean;
+  caseSensitive?: boolean;
+  wholeWord?: boolean;
+  include?: string[];
+  exclude?: string[];
+  limit?: number;
+}
+
+export const DEFAULT_TEXT_LIMIT = 1000;
+
+export class TextSearcher {
+  private readonly all;
+  private readonly filtered;
+
+  constructor(db: IndexDb) {
+    this.all = db.prepare('SELECT f.path AS path, t.text AS text FROM file_text t JOIN files f ON f.id = t.rowid');
+    this.filtered = db.prepare(
+      'SELECT f.path AS path, t.text AS text FROM file_text t JOIN files f ON f.id = t.rowid WHERE file_text MATCH ?',
+    );
+  }
+
+  search(params: TextSearchParams): TextSearchResult {
+    const steps = this.searchSteps(params);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same search, yielding after each candidate file so a caller on the serving thread can
+   * give the event loop a turn. The connection stays busy until the generator finishes: one
+   * search at a time per connection.
+   */
+  *searchSteps(params: TextSearchParams): Generator<void, TextSearchResult> {
+    const started = performance.now();
+    const options: MatchOptions = {
+      query: params.query,
+      regex: params.regex ?? false,
+      caseSensitive: params.caseSensitive ?? false,
+      wholeWord: params.wholeWord ?? false,
+    };
+    const limit = params.limit ?? DEFAULT_TEXT_LIMIT;
+    const matcher = compileByteMatcher(options);
+    const accept = pathFilter(params.include, params.exclude);
+    const literal = options.regex ? requiredLiteralOfRegex(options.query) : options.query;
+    const expression = literal === null ? null : trigramMatch(literal, !options.caseSensitive);
+    const rows = (expression === null ? this.all.iterate() : this.filtered.iterate(expression)) as IterableIterator<{ path: string; text: Buffer | string }>;
+
+    const hits: TextSearchHit[] = [];
+    let filesSearched = 0;
+    let truncated = false;
+    try {
+      for (const row of rows) {
+        if (!accept(row.path)) continue;
+        filesSearched++;
+        const bytes = typeof row.text === 'string' ? Buffer.from(row.text, 'utf8') : row.text;
+        const lines = matcher(bytes, limit - hits.length + 1);
+        for (const line of lines) hits.push({ path: row.path, ...line });
+        if (hits.length > limit) {
+          truncated = true;
+          hits.length = limit;
+          break;
+        }
+        yield;
+      }
+    } finally {
+      rows.return?.(); // close the statement, however the loop ended
+    }
+    hits.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    return { hits, truncated, filesSearched, elapsedMs: performance.now() - started };
+  }
+}
+
+/** Include/exclude globs; a glob without `/` matches the name at any depth, and a folder glob covers its contents. */
+function pathFilter(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {
+  const compile = (globs: string[]) => {
+    const matchers = globs.flatMap((g) => {
+      const glob = g.replace(/^\.\//, '').replace(/\/$/, '');
+      const base = !glob.includes('/');
+      return [picomatch(glob, { dot: true, basename: base }), picomatch(`${glob}/**`, { dot: true }), ...(base ? [picomatch(`**/${glob}/**`, { dot: true })] : [])];
+    });
+    return (path: string) => matchers.some((m) => m(path));
+  };
+  const inc = include && include.length > 0 ? compile(include) : null;
+  const exc = exclude && exclude.length > 0 ? compile(exclude) : null;
+  return (path) => (inc === null || inc(path)) && (exc === null || !exc(path));
+}

@@ -1,0 +1,176 @@
+// `npm run bench` (index part): full index, reopen, save-to-searchable, text search against
+// ripgrep, quick-open per keystroke, database size, peak RSS and the serving thread's largest
+// stall, on three trees. Prints figures and the reference they compare with; asserts nothing.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import path from 'node:path';
+import { IndexService } from '../../electron/core/index/index-service';
+import { DEFAULT_INDEX_OPTIONS } from '../../electron/core/index/options';
+import { watchWorkspace } from '../../electron/core/watch/watcher';
+import { Workspace } from '../../electron/core/workspace/workspace';
+import { BENCH_ROOT, copiedTree, generatedTree, type BenchTree } from './index/trees';
+import { percentile, plainStatWalk, readEveryFile, ripgrep, stallMeter, time } from './index/measure';
+
+interface Row {
+  tree: string;
+  figure: string;
+  value: string;
+  target: string;
+  reference: string;
+}
+
+const rows: Row[] = [];
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const f1 = (n: number) => n.toFixed(1);
+const add = (tree: string, figure: string, value: string, target = '', reference = '') => {
+  rows.push({ tree, figure, value, target, reference });
+  console.log(`  ${figure}: ${value}${target ? `   [target ${target}]` : ''}${reference ? `   (${reference})` : ''}`);
+};
+
+const QUERIES: Record<string, string[]> = {
+  'generated-100k': ['function', 'TODO', 'handleClick', 'sessionCache', 'xyzzyUniqueNeedle21234', 'return user', 'await', 'OrderItem', 'cunfe', 'zzz'],
+  node_modules: ['function', 'require(', 'module.exports', 'TODO', 'deprecated', 'Buffer.from', 'sourceMappingURL', 'querySelector', 'xyzzy', 'ZodError'],
+  'monaco-editor': ['function', 'TODO', 'editor', 'registerLanguage', 'xyzzy', 'IDisposable', 'monaco', 'CancellationToken'],
+};
+const TYPED: Record<string, string[]> = {
+  'generated-100k': ['usersessioncache', 'packages/user', 'OrderItemHandle42'],
+  node_modules: ['typescript/lib/tsc', 'zodtypes', 'readme'],
+  'monaco-editor': ['editor.api', 'languages/ts', 'monaco.d.ts'],
+};
+
+async function benchTree(tree: BenchTree, withSaves: boolean): Promise<void> {
+  console.log(`\n--- ${tree.name}: ${tree.note} (${tree.root})`);
+  const dataDir = path.join(BENCH_ROOT, `data-${tree.name}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  process.env.SPECDECK_DATA_DIR = dataDir;
+  const limit = DEFAULT_INDEX_OPTIONS.maxFileSize;
+
+  readEveryFile(tree.root, limit); // warm the page cache: the index and the reference both run warm
+  const read = time(() => readEveryFile(tree.root, limit));
+
+  // Full index, from nothing.
+  const stall = stallMeter();
+  const started = performance.now();
+  const index = IndexService.start(tree.root);
+  await index.whenListed();
+  const listedMs = performance.now() - started;
+  const firstQuickOpen = await timed(() => index.searchFiles('a'));
+  await index.whenIdle();
+  const indexMs = performance.now() - started;
+  const worstStall = stall.stop();
+  const indexRss = stall.peakRss();
+  const status = index.status();
+  add(tree.name, 'files / text files', `${status.files} / ${status.textFiles}`);
+  add(tree.name, 'quick-open usable after open (first scan)', `${f1(listedMs)} ms`, '≤ 2000 ms');
+  add(tree.name, 'full index', `${f1(indexMs)} ms`, '', `read every file: ${f1(read.ms)} ms, ratio ${f1(indexMs / read.ms)}×`);
+  add(tree.name, 'index throughput (text)', `${f1(mb(status.textBytes) / (indexMs / 1000))} MB/s`, '≥ 30 MB/s', `${f1(mb(status.textBytes))} MB of text`);
+  add(
+    tree.name,
+    'largest event-loop stall while indexing',
+    `${f1(worstStall)} ms`,
+    '≤ 50 ms',
+    `serving thread, 1 ms timer; began at ${f1(stall.worstAt())} ms, list arrived at ${f1(listedMs)} ms, first quick-open ("a") took ${f1(firstQuickOpen.ms)} ms`,
+  );
+  add(tree.name, 'peak RSS while indexing', `${f1(mb(indexRss))} MB`, '', 'whole process: serving thread + index workers');
+  add(tree.name, 'database size', `${f1(mb(status.dbBytes))} MB`, '≤ 2× text', `indexed text ${f1(mb(status.textBytes))} MB, ratio ${(status.dbBytes / status.textBytes).toFixed(2)}×`);
+
+  // Text search against ripgrep.
+  const ours: number[] = [];
+  const oursFull: number[] = [];
+  const rgTimes: number[] = [];
+  for (const query of QUERIES[tree.name] ?? []) {
+    await index.searchText({ query }); // warm
+    for (let i = 0; i < 5; i++) ours.push((await timed(() => index.searchText({ query }))).ms);
+    const full = await timed(() => index.searchText({ query, limit: 20_000 }));
+    oursFull.push(full.ms);
+    const rg = await ripgrep(tree.root, query);
+    rgTimes.push(rg.ms);
+    console.log(`    "${query}": ours ${f1(percentile(ours.slice(-5), 50))} ms (limit 1000), ${f1(full.ms)} ms (limit 20000, ${full.value.hits.length} lines); rg ${f1(rg.ms)} ms (${rg.lines} lines)`);
+  }
+  const p50 = percentile(ours, 50);
+  add(tree.name, 'literal search p50 / p95 (limit 1000)', `${f1(p50)} / ${f1(percentile(ours, 95))} ms`, 'p50 ≤ 10 ms, ≥ 20× rg', `rg p50 ${f1(percentile(rgTimes, 50))} ms, ratio ${f1(percentile(rgTimes, 50) / p50)}×`);
+  add(tree.name, 'literal search p50 / p95 (limit 20000)', `${f1(percentile(oursFull, 50))} / ${f1(percentile(oursFull, 95))} ms`, '', `ratio to rg ${f1(percentile(rgTimes, 50) / percentile(oursFull, 50))}×`);
+
+  // Quick-open, one call per keystroke.
+  const keys: number[] = [];
+  for (const typed of TYPED[tree.name] ?? []) {
+    for (let k = 1; k <= typed.length; k++) keys.push((await timed(() => index.searchFiles(typed.slice(0, k)))).ms);
+  }
+  add(tree.name, 'quick-open per keystroke p50 / p95 / max', `${f1(percentile(keys, 50))} / ${f1(percentile(keys, 95))} / ${f1(Math.max(...keys))} ms`, '≤ 16 ms');
+
+  if (withSaves) await benchSaves(tree, index);
+  await index.close();
+
+  // Reopen an unchanged, indexed tree.
+  plainStatWalk(tree.root);
+  const walk = time(() => plainStatWalk(tree.root));
+  const reopenStall = stallMeter();
+  const reopenStarted = performance.now();
+  const again = IndexService.start(tree.root);
+  await again.whenListed();
+  const reopenListed = performance.now() - reopenStarted;
+  await again.whenIdle();
+  const reopenMs = performance.now() - reopenStarted;
+  const reopenWorst = reopenStall.stop();
+  await again.close();
+  add(tree.name, 'reopen unchanged (until reconciled)', `${f1(reopenMs)} ms`, '≤ 2× stat walk', `plain stat walk ${f1(walk.ms)} ms, ratio ${f1(reopenMs / walk.ms)}×; quick-open usable after ${f1(reopenListed)} ms; worst stall ${f1(reopenWorst)} ms`);
+}
+
+async function benchSaves(tree: BenchTree, index: IndexService): Promise<void> {
+  const ws = await Workspace.open(tree.root);
+  const watch = await watchWorkspace(ws, (b) => void index.applyChanges([...b.created, ...b.updated, ...b.deleted]));
+  const dir = path.join(tree.root, 'bench-saves');
+  mkdirSync(dir, { recursive: true });
+  await new Promise((r) => setTimeout(r, 300));
+  const latencies: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const token = `savedToken${i}q${Math.floor(Math.random() * 1e9)}`;
+    const started = performance.now();
+    writeFileSync(path.join(dir, 'saved.ts'), `export const value = '${token}';\n`);
+    for (;;) {
+      const result = await index.searchText({ query: token, caseSensitive: true });
+      if (result.hits.length > 0) break;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    latencies.push(performance.now() - started);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await watch.close();
+  rmSync(dir, { recursive: true, force: true });
+  add(tree.name, 'save → searchable p50 / p95 / max', `${f1(percentile(latencies, 50))} / ${f1(percentile(latencies, 95))} / ${f1(Math.max(...latencies))} ms`, '≤ 100 ms', 'through @parcel/watcher');
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+const repo = path.resolve(import.meta.dirname, '../..');
+// The worker as it ships (an esbuild bundle, as scripts/build.mjs makes it), not compiled by tsx
+// on every start: the serving side runs from source either way.
+// Kept in node_modules/.cache (not dist/, which every build wipes), where its imports resolve.
+const workerBundle = path.join(repo, 'node_modules', '.cache', 'specdeck-bench', 'index-worker.mjs');
+await esbuild({
+  entryPoints: [path.join(repo, 'electron/core/index/worker.ts')], outfile: workerBundle,
+  bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning',
+});
+process.env.SPECDECK_INDEX_WORKER = workerBundle;
+const only = process.env.SPECDECK_BENCH_TREES?.split(',');
+const want = (name: string) => !only || only.includes(name);
+const benchStarted = performance.now();
+mkdirSync(BENCH_ROOT, { recursive: true });
+if (want('generated-100k')) {
+  const built = time(() => generatedTree());
+  console.log(`generated tree ready in ${f1(built.ms / 1000)} s`);
+  await benchTree(built.value, true);
+}
+if (want('node_modules')) await benchTree(copiedTree('node_modules', path.join(repo, 'node_modules'), "a copy of the project's node_modules"), true);
+if (want('monaco-editor')) await benchTree(copiedTree('monaco-editor', path.join(repo, 'node_modules/monaco-editor'), 'monaco-editor sources (code written by others)'), false);
+
+console.log('\n=== index bench summary ===');
+const width = (k: keyof Row) => Math.max(...rows.map((r) => r[k].length), k.length);
+const cols: (keyof Row)[] = ['tree', 'figure', 'value', 'target', 'reference'];
+console.log(cols.map((c) => c.padEnd(width(c))).join(' | '));
+for (const r of rows) console.log(cols.map((c) => r[c].padEnd(width(c))).join(' | '));
+console.log(`peak RSS of the bench process overall ${f1(process.resourceUsage().maxRSS / 1024)} MB (includes its own reads of every file); bench took ${f1((performance.now() - benchStarted) / 1000)} s`);
