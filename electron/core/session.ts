@@ -97,22 +97,19 @@ export class Session {
     for (const p of paths) {
       if (p === '.gitignore' || p.endsWith('/.gitignore')) rules.invalidate(p.slice(0, Math.max(0, p.lastIndexOf('/'))));
     }
-    const specIds = specs.forget(paths);
+    specs.forget(paths); // drop stale parses at once; the events wait for the index below
     const { index } = this.current();
-    // With an index, tell the renderer once the index has the change, so a search it runs
-    // in response already sees the new text.
-    if (index) {
-      void index.applyChanges(paths).then(() => {
-        // The spec list is read from the index: a list taken before the index had these paths
-        // (on the specs.changed below) cached a stale view, so forget it and say so again.
-        const changedSpecs = specs.forget(paths);
-        this.emit('files.changed', { paths });
-        if (changedSpecs.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) this.emit('specs.changed', { specIds: changedSpecs });
-      });
-    } else this.emit('files.changed', { paths });
-    if (specIds.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) {
-      this.emit('specs.changed', { specIds });
-    }
+    const announce = () => {
+      // The spec list is read from the index: forget again once the index has these paths, so a
+      // list taken in between is not kept.
+      const specIds = specs.forget(paths);
+      this.emit('files.changed', { paths });
+      if (specIds.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) this.emit('specs.changed', { specIds });
+    };
+    // With an index, tell the renderer once the index has the change, so a search or spec list it
+    // asks for in response already sees it.
+    if (index) void index.applyChanges(paths).then(announce, announce);
+    else announce();
   }
 
   private current() {

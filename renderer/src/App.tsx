@@ -1,24 +1,46 @@
-// Wires the backend's events to the stores and shows the workbench.
+// Wires the backend's events to the stores, restores the workspace's saved UI state, binds the
+// workbench's keys, and shows the workbench.
 import { useEffect } from 'react';
 import { api } from './api/client-instance';
+import { commandForKey } from './commands/keybindings';
 import { Workbench } from './components/Workbench';
 import { useEditor } from './stores/editor-store';
 import { useFiles } from './stores/files-store';
+import { readSaved, restoreEarly, restoreTabs, startSaving } from './stores/persistence';
+import { useSearch } from './stores/search-store';
 import { useSpecs } from './stores/specs-store';
+import { useTasksView } from './stores/tasks-store';
 import { useWorkspace } from './stores/workspace-store';
 import { useColorScheme } from './use-color-scheme';
-import { runShortcut, shortcutFor } from './shortcuts';
-import { useSearch } from './stores/search-store';
+
+let stopSaving = () => {};
+
+// Spec documents and metadata: a change to one may add, remove or alter a spec.
+const SPEC_FILE = /(\.md|\.markdown|\.config\.kiro|spec\.json)$/i;
+let specsRefreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** One refresh for a burst of events (a git checkout changes many files at once). */
+function refreshSpecsSoon(): void {
+  clearTimeout(specsRefreshTimer);
+  specsRefreshTimer = setTimeout(() => void useSpecs.getState().refresh(), 30);
+}
 
 async function loadWorkspace(): Promise<void> {
+  stopSaving();
   await useWorkspace.getState().load();
+  const root = useWorkspace.getState().info?.root ?? null;
+  const saved = root ? readSaved(root) : null;
+  if (saved) restoreEarly(saved);
   await Promise.all([
     useFiles.getState().loadDir(''),
     useSpecs.getState().refresh(),
+    useWorkspace.getState().loadBranch(),
     api()
       .call('index.status', {})
       .then((status) => useSearch.getState().setProgress(status.progress)),
   ]);
+  if (saved) await restoreTabs(saved);
+  stopSaving = startSaving(() => useWorkspace.getState().info?.root ?? null);
 }
 
 export function App() {
@@ -33,37 +55,51 @@ export function App() {
     const client = api();
     const unsubscribers = [
       client.on('workspace.changed', () => {
+        stopSaving();
         useEditor.getState().reset();
         useFiles.getState().reset();
         useSpecs.getState().reset();
+        useTasksView.getState().reset();
         void loadWorkspace();
       }),
       client.on('files.changed', ({ paths }) => {
         void useFiles.getState().refresh(paths);
         void useEditor.getState().onDiskChanged(paths);
+        useSpecs.getState().onDiskChanged(paths);
+        // files.changed comes once the index has the files; specs.changed may come before, when
+        // the spec list (read from the index) does not have a new spec yet: refresh again.
+        if (paths.some((p) => SPEC_FILE.test(p))) refreshSpecsSoon();
+        void useWorkspace.getState().loadBranch();
       }),
-      client.on('specs.changed', () => void useSpecs.getState().refresh()),
+      client.on('specs.changed', refreshSpecsSoon),
       client.on('index.progress', (progress) => useSearch.getState().setProgress(progress)),
     ];
+    // The branch can change outside (a checkout in a terminal) while .git is not watched.
+    const onFocus = () => void useWorkspace.getState().loadBranch();
     // Shortcuts anywhere outside Monaco (Monaco binds the same ones itself when it has focus).
     const onKeyDown = (e: KeyboardEvent) => {
       const inMonaco = e.target instanceof Element && e.target.closest('.monaco-editor') !== null;
-      const shortcut = inMonaco ? null : shortcutFor(e);
-      if (shortcut) {
+      const command = inMonaco ? null : commandForKey(e);
+      if (command) {
         e.preventDefault();
-        runShortcut(shortcut);
+        command.run();
       }
     };
     // Never lose an edit by closing the page: the browser (or Electron) asks first.
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (useEditor.getState().tabs.some((t) => t.dirty)) e.preventDefault();
+      if (!useEditor.getState().tabs.some((t) => t.dirty)) return;
+      e.preventDefault();
+      e.returnValue = 'You have unsaved changes.'; // the legacy field, which some Chromium builds still need
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('focus', onFocus);
     return () => {
       unsubscribers.forEach((u) => u());
+      stopSaving();
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('focus', onFocus);
     };
   }, []);
 

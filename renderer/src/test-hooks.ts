@@ -1,11 +1,13 @@
-// The one read-only hook end-to-end tests use: the active Monaco model's text. Typing into the
-// DOM is changed by auto-closing brackets, so tests compare the disk with the model instead.
+// Read-only hooks end-to-end tests use: the active Monaco model's text and language. Typing into
+// the DOM is changed by auto-closing brackets, so tests compare the disk with the model instead.
 declare global {
   interface Window {
     __specdeckEditorValue?: () => string;
+    __specdeckEditorLanguage?: () => string;
   }
 }
 
-export function exposeEditorForTests(read: () => string): void {
+export function exposeEditorForTests(read: () => string, language: () => string): void {
   window.__specdeckEditorValue = read;
+  window.__specdeckEditorLanguage = language;
 }

@@ -1,12 +1,18 @@
-// The centre pane (landmark "Editor"): tabs with dirty markers, the editor, file notices.
+// The centre pane (landmark "Editor"): tabs, the editor, a markdown preview beside markdown files,
+// and the conflict bar (compare / overwrite / reload) when the file changed on disk.
 import { useEditor, type Tab } from '../stores/editor-store';
+import { DiffView } from './DiffView';
+import { MarkdownPreview } from './MarkdownPreview';
 import { MonacoView } from './MonacoView';
+import { TabStrip } from './TabStrip';
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+const isMarkdown = (path: string) => /\.(md|markdown)$/i.test(path);
 
 function FileNotice({ tab }: { tab: Tab }) {
   const text = {
@@ -23,10 +29,14 @@ function FileNotice({ tab }: { tab: Tab }) {
 }
 
 function ConflictBar({ tab }: { tab: Tab }) {
-  const { overwrite, reload } = useEditor();
+  const { overwrite, reload, comparing, setComparing } = useEditor();
+  const isComparing = comparing === tab.path;
   return (
     <div className="conflict-bar" role="alert">
-      {tab.path} changed on disk since you opened it. Your text is kept.
+      <span>{tab.path} changed on disk since you opened it. Your text is kept until you choose:</span>
+      <button type="button" onClick={() => setComparing(isComparing ? null : tab.path)}>
+        {isComparing ? 'Hide comparison' : 'Compare'}
+      </button>
       <button type="button" onClick={() => void overwrite(tab.path)}>
         Overwrite disk
       </button>
@@ -37,38 +47,50 @@ function ConflictBar({ tab }: { tab: Tab }) {
   );
 }
 
+function EditorToolbar({ tab }: { tab: Tab }) {
+  const previewing = useEditor((s) => Boolean(s.markdownPreview[tab.path]));
+  const toggle = useEditor((s) => s.toggleMarkdownPreview);
+  if (tab.kind !== 'text' || !isMarkdown(tab.path)) return null;
+  return (
+    <div className="editor-toolbar">
+      <button type="button" className="icon-button" aria-pressed={previewing} title="Markdown: Toggle Preview to the Side (Ctrl+Shift+V)" onClick={() => toggle(tab.path)}>
+        {previewing ? 'Hide preview' : 'Open preview to the side'}
+      </button>
+    </div>
+  );
+}
+
 export function EditorPane() {
-  const { tabs, active, activate, close } = useEditor();
+  const { tabs, active, comparing } = useEditor();
+  const previewing = useEditor((s) => (active ? Boolean(s.markdownPreview[active]) : false));
   const tab = tabs.find((t) => t.path === active);
+  const showText = Boolean(tab && tab.kind === 'text');
+  const showPreview = showText && previewing && isMarkdown(tab!.path);
+  const showDiff = showText && comparing === tab!.path;
   return (
     <section className="pane editor-pane" role="region" aria-label="Editor">
-      <div className="tab-strip" role="tablist" aria-label="Open files">
-        {tabs.map((t) => (
-          <div key={t.path} className={t.path === active ? 'tab active' : 'tab'}>
-            <button type="button" role="tab" aria-selected={t.path === active} title={t.path} onClick={() => activate(t.path)}>
-              {t.path.slice(t.path.lastIndexOf('/') + 1)}
-              {t.dirty && (
-                <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
-                  {' ●'}
-                </span>
-              )}
-            </button>
-            <button type="button" className="tab-close" aria-label={`Close ${t.path}`} onClick={() => close(t.path)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+      <TabStrip />
       {tab?.conflict && <ConflictBar tab={tab} />}
-      <div className="editor-body">
-        {!tab && <p className="empty">Open a file from the Files tab, or a task&apos;s spec, to edit it.</p>}
+      {tab && <EditorToolbar tab={tab} />}
+      <div className={showPreview ? 'editor-body split' : 'editor-body'}>
+        {!tab && (
+          <div className="empty editor-empty">
+            <p>No file is open.</p>
+            <p>
+              Open one from the Files tab, with <kbd>Ctrl+P</kbd> (Go to File), or press <kbd>Enter</kbd> on a task to open its line.
+              <kbd>Ctrl+Shift+P</kbd> lists every command.
+            </p>
+          </div>
+        )}
         {tab && tab.kind !== 'text' && <FileNotice tab={tab} />}
         {/* The editor stays mounted while text tabs are open, so models keep their undo stacks. */}
         {tabs.some((t) => t.kind === 'text') && (
-          <div className="editor-frame" hidden={!tab || tab.kind !== 'text'}>
+          <div className="editor-frame" hidden={!showText || showDiff}>
             <MonacoView path={tab && tab.kind === 'text' ? tab.path : (tabs.find((t) => t.kind === 'text')?.path ?? '')} />
           </div>
         )}
+        {showDiff && <DiffView path={tab!.path} />}
+        {showPreview && !showDiff && <MarkdownPreview path={tab!.path} />}
       </div>
     </section>
   );

@@ -1,10 +1,10 @@
-// The left pane (landmark "Specs"): the spec list and the Files tab.
+// The left pane (landmark "Specs"): the spec panel, the Files tab and the Search tab.
 import { useState } from 'react';
 import { useLayout } from '../stores/layout-store';
-import { FileTree } from './FileTree';
+import { FilesTab } from './FileTree';
 import { OpenFolderForm } from './OpenFolderForm';
 import { SearchPanel } from './SearchPanel';
-import { SpecList } from './SpecList';
+import { SpecPanel } from './SpecPanel';
 
 export function LeftPane() {
   const { leftTab, showLeftTab } = useLayout();
@@ -29,8 +29,8 @@ export function LeftPane() {
       </div>
       {opening && <OpenFolderForm onDone={() => setOpening(false)} />}
       <div className="pane-body" role="tabpanel">
-        {leftTab === 'specs' && <SpecList />}
-        {leftTab === 'files' && <FileTree />}
+        {leftTab === 'specs' && <SpecPanel />}
+        {leftTab === 'files' && <FilesTab />}
         {leftTab === 'search' && <SearchPanel />}
       </div>
     </section>

@@ -1,18 +1,21 @@
-// The Monaco editor instance: one editor, one model per open file, Ctrl/Cmd+S saves.
+// The Monaco editor instance: one editor, one model per open file. The workbench's shortcuts are
+// bound inside Monaco too, since Monaco handles keys itself while it has the focus.
 import { useEffect, useRef } from 'react';
 import { monaco } from '../monaco/setup';
 import { getModel } from '../monaco/models';
+import { setEditorInstance } from '../monaco/editor-instance';
 import { useEditor } from '../stores/editor-store';
 import { useColorScheme } from '../use-color-scheme';
 import { exposeEditorForTests } from '../test-hooks';
-import { runShortcut } from '../shortcuts';
+import { monacoKeybindings } from '../commands/keybindings';
+import { markAfterPaint } from '../perf-marks';
 
 export function MonacoView({ path }: { path: string }) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   const scheme = useColorScheme();
-  const revealLine = useEditor((s) => s.revealLine);
+  const revealNonce = useEditor((s) => s.revealNonce);
 
   useEffect(() => {
     const instance = monaco.editor.create(host.current!, {
@@ -20,19 +23,23 @@ export function MonacoView({ path }: { path: string }) {
       minimap: { enabled: false },
       fontSize: 13,
       scrollBeyondLastLine: false,
+      renderFinalNewline: 'on', // the 'dimmed' default fails colour contrast
       ariaLabel: 'Code editor',
     });
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void useEditor.getState().save());
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => runShortcut('quick-open'));
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyF, () => runShortcut('search'));
+    for (const { keybinding, run } of monacoKeybindings()) instance.addCommand(keybinding, run);
     const changes = instance.onDidChangeModelContent(() => {
       const uriPath = instance.getModel()?.uri.path.slice(1);
       if (uriPath) useEditor.getState().markEdited(uriPath);
     });
     editor.current = instance;
-    exposeEditorForTests(() => instance.getModel()?.getValue() ?? '');
+    setEditorInstance(instance);
+    exposeEditorForTests(
+      () => instance.getModel()?.getValue() ?? '',
+      () => instance.getModel()?.getLanguageId() ?? '',
+    );
     return () => {
       changes.dispose();
+      setEditorInstance(null);
       instance.dispose();
     };
   }, []);
@@ -50,15 +57,18 @@ export function MonacoView({ path }: { path: string }) {
     instance.setModel(model);
     const state = viewStates.current.get(path);
     if (state) instance.restoreViewState(state);
-    instance.focus();
+    if (useEditor.getState().focusEditor) instance.focus();
+    markAfterPaint('specdeck:editor-interactive');
   }, [path]);
 
   useEffect(() => {
-    if (revealLine && editor.current) {
-      editor.current.revealLineInCenter(revealLine);
-      editor.current.setPosition({ lineNumber: revealLine, column: 1 });
-    }
-  }, [revealLine, path]);
+    const { revealLine, focusEditor } = useEditor.getState();
+    const instance = editor.current;
+    if (!revealLine || !instance || instance.getModel() !== getModel(path)) return;
+    instance.revealLineInCenter(revealLine);
+    instance.setPosition({ lineNumber: revealLine, column: 1 });
+    if (focusEditor) instance.focus();
+  }, [revealNonce, path]);
 
   return <div className="monaco-host" ref={host} data-testid="monaco-host" />;
 }

@@ -88,7 +88,7 @@ export function SearchPanel() {
               <ul>
                 {hits.map((hit) => (
                   <li key={`${hit.line}:${hit.column}`}>
-                    <button type="button" className="result-line" onClick={() => void open(hit.path, hit.line)}>
+                    <button type="button" className="result-line" onClick={() => void open(hit.path, { line: hit.line, preview: true })}>
                       <span className="line-no">{hit.line}</span> {hit.preview}
                     </button>
                   </li>

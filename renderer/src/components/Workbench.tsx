@@ -1,5 +1,7 @@
-// The three panes side by side, resizable, above the status bar.
+// The three panes side by side, resizable, above the status bar; the overlays above them.
 import { useLayout } from '../stores/layout-store';
+import { CommandPalette } from './CommandPalette';
+import { ConfirmCloseDialog } from './ConfirmCloseDialog';
 import { EditorPane } from './EditorPane';
 import { LeftPane } from './LeftPane';
 import { QuickOpen } from './QuickOpen';
@@ -8,7 +10,7 @@ import { StatusBar } from './StatusBar';
 import { TaskPane } from './TaskPane';
 
 export function Workbench() {
-  const { leftWidth, rightWidth, resize, quickOpen, setQuickOpen } = useLayout();
+  const { leftWidth, rightWidth, resize, quickOpen, setQuickOpen, palette, setPalette } = useLayout();
   return (
     <div className="workbench" style={{ gridTemplateColumns: `${leftWidth}px 4px minmax(200px, 1fr) 4px ${rightWidth}px` }}>
       <LeftPane />
@@ -18,6 +20,8 @@ export function Workbench() {
       <TaskPane />
       <StatusBar />
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
+      {palette && <CommandPalette onClose={() => setPalette(false)} />}
+      <ConfirmCloseDialog />
     </div>
   );
 }

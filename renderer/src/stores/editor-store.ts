@@ -17,16 +17,50 @@ export interface Tab {
   dirty: boolean;
   /** Set when a save was refused because the file changed on disk. */
   conflict: boolean;
+  /** A preview tab (single click): the next preview replaces it; editing or a double click keeps it. */
+  preview: boolean;
 }
+
+export interface OpenOptions {
+  line?: number;
+  /** Open as the preview tab (VS Code's single click). */
+  preview?: boolean;
+  /** Leave the keyboard focus where it is (a chip in the task list, say). */
+  keepFocus?: boolean;
+}
+
+const CLOSED_HISTORY = 20;
 
 interface EditorState {
   tabs: Tab[];
   active: string | null;
   /** A line to reveal once the active tab shows (go to line, open from a task). */
   revealLine: number | null;
-  open(path: string, line?: number): Promise<void>;
+  /** Bumped on every reveal so the same line can be revealed twice. */
+  revealNonce: number;
+  /** Whether opening should move the keyboard focus into the editor. */
+  focusEditor: boolean;
+  /** Recently closed tabs, newest last (Reopen Closed Editor). */
+  closed: string[];
+  /** Markdown files whose rendered preview shows beside the editor. */
+  markdownPreview: Record<string, boolean>;
+  /** The tab whose editor text is being compared with the disk (after a save conflict). */
+  comparing: string | null;
+  /** Dirty tabs waiting for the user's answer before they close (Save / Don't Save / Cancel). */
+  closeRequests: string[];
+  open(path: string, options?: OpenOptions): Promise<void>;
   activate(path: string): void;
+  /** Keeps a preview tab open (double click, or an edit). */
+  pin(path: string): void;
+  /** Closes a tab; a dirty one is only queued for the user's answer (returns false). */
   close(path: string): boolean;
+  /** The answer to the first close request. */
+  answerClose(answer: 'save' | 'discard' | 'cancel'): Promise<void>;
+  closeOthers(path: string): void;
+  reopenClosed(): Promise<void>;
+  activateRelative(step: 1 | -1): void;
+  toggleMarkdownPreview(path: string): void;
+  setComparing(path: string | null): void;
   markEdited(path: string): void;
   save(path?: string): Promise<void>;
   /** After a conflict: replace the disk version with the editor's text. */
@@ -48,6 +82,7 @@ function tabFrom(file: FileContent, savedVersion: number): Tab {
     savedVersion,
     dirty: false,
     conflict: false,
+    preview: false,
   };
 }
 
@@ -57,6 +92,17 @@ export const useEditor = create<EditorState>((set, get) => {
   const update = (path: string, patch: Partial<Tab>) =>
     set((s) => ({ tabs: s.tabs.map((t) => (t.path === path ? { ...t, ...patch } : t)) }));
 
+  function closeNow(path: string): void {
+    disposeModel(path);
+    set((s) => {
+      const index = s.tabs.findIndex((t) => t.path === path);
+      const tabs = s.tabs.filter((t) => t.path !== path);
+      const active = s.active === path ? (tabs[Math.min(index, tabs.length - 1)]?.path ?? null) : s.active;
+      const closed = [...s.closed.filter((p) => p !== path), path].slice(-CLOSED_HISTORY);
+      return { tabs, active, closed, comparing: s.comparing === path ? null : s.comparing };
+    });
+  }
+
   async function saveNow(path: string): Promise<void> {
     const tab = get().tabs.find((t) => t.path === path);
     const model = getModel(path);
@@ -64,7 +110,8 @@ export const useEditor = create<EditorState>((set, get) => {
     const version = model.getAlternativeVersionId();
     try {
       const { hash } = await api().call('fs.write', { path, content: textToSave(model), expectedHash: tab.hash });
-      update(path, { hash, savedVersion: version, dirty: model.getAlternativeVersionId() !== version, conflict: false });
+      update(path, { hash, savedVersion: version, dirty: model.getAlternativeVersionId() !== version, conflict: false, preview: false });
+      if (get().comparing === path) set({ comparing: null });
       useWorkspace.getState().notify({ kind: 'info', text: `Saved ${path}` });
     } catch (error) {
       if (isConflict(error)) update(path, { conflict: true });
@@ -76,38 +123,107 @@ export const useEditor = create<EditorState>((set, get) => {
     tabs: [],
     active: null,
     revealLine: null,
+    revealNonce: 0,
+    focusEditor: true,
+    closed: [],
+    markdownPreview: {},
+    comparing: null,
+    closeRequests: [],
 
-    async open(path, line) {
-      if (get().tabs.some((t) => t.path === path)) {
-        set({ active: path, revealLine: line ?? null });
+    async open(path, options = {}) {
+      const { line, preview = false, keepFocus = false } = options;
+      const reveal = { revealLine: line ?? null, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      const existing = get().tabs.find((t) => t.path === path);
+      if (existing) {
+        if (!preview && existing.preview) update(path, { preview: false });
+        set({ active: path, ...reveal });
         return;
       }
       try {
         const file = await api().call('fs.read', { path });
+        if (get().tabs.some((t) => t.path === path)) {
+          // Opened meanwhile (a double click sends two opens): a non-preview open still keeps it.
+          if (!preview) update(path, { preview: false });
+          return set({ active: path, ...reveal });
+        }
         const model = file.kind === 'text' ? createModel(path, file.content) : null;
-        const tab = tabFrom(file, model?.getAlternativeVersionId() ?? 0);
-        set((s) => ({ tabs: [...s.tabs, tab], active: path, revealLine: line ?? null }));
+        const tab = { ...tabFrom(file, model?.getAlternativeVersionId() ?? 0), preview };
+        // A new preview tab takes the place of the old one (unless that one was edited).
+        const replaced = preview ? get().tabs.find((t) => t.preview && !t.dirty) : undefined;
+        if (replaced) disposeModel(replaced.path);
+        set((s) => {
+          const tabs = replaced ? s.tabs.map((t) => (t === replaced ? tab : t)) : [...s.tabs, tab];
+          return { tabs, active: path, ...reveal };
+        });
       } catch (error) {
         notifyError(errorMessage(error));
       }
     },
 
     activate(path) {
-      set({ active: path, revealLine: null });
+      set({ active: path, revealLine: null, focusEditor: true });
+    },
+
+    pin(path) {
+      update(path, { preview: false });
     },
 
     close(path) {
       const tab = get().tabs.find((t) => t.path === path);
       if (!tab) return true;
-      if (tab.dirty && !window.confirm(`${path} has unsaved changes. Close it and discard them?`)) return false;
-      disposeModel(path);
-      set((s) => {
-        const index = s.tabs.findIndex((t) => t.path === path);
-        const tabs = s.tabs.filter((t) => t.path !== path);
-        const active = s.active === path ? (tabs[Math.min(index, tabs.length - 1)]?.path ?? null) : s.active;
-        return { tabs, active };
-      });
+      if (tab.dirty) {
+        set((s) => ({ closeRequests: s.closeRequests.includes(path) ? s.closeRequests : [...s.closeRequests, path] }));
+        return false;
+      }
+      closeNow(path);
       return true;
+    },
+
+    async answerClose(answer) {
+      const path = get().closeRequests[0];
+      if (!path) return;
+      const next = () => set((s) => ({ closeRequests: s.closeRequests.filter((p) => p !== path) }));
+      if (answer === 'cancel') {
+        set({ closeRequests: [] }); // Cancel stops the whole close (as VS Code's does)
+        return;
+      }
+      if (answer === 'save') {
+        await get().save(path);
+        // A refused save (conflict, error) keeps the tab: its text must not be lost.
+        if (get().tabs.find((t) => t.path === path)?.dirty !== false) {
+          set({ closeRequests: [], active: path });
+          return;
+        }
+      }
+      next();
+      closeNow(path);
+    },
+
+    closeOthers(path) {
+      for (const tab of get().tabs) if (tab.path !== path) get().close(tab.path);
+      if (get().tabs.some((t) => t.path === path)) set({ active: path });
+    },
+
+    async reopenClosed() {
+      const path = get().closed.at(-1);
+      if (!path) return;
+      set((s) => ({ closed: s.closed.slice(0, -1) }));
+      await get().open(path);
+    },
+
+    activateRelative(step) {
+      const { tabs, active } = get();
+      if (tabs.length === 0) return;
+      const index = tabs.findIndex((t) => t.path === active);
+      get().activate(tabs[(index + step + tabs.length) % tabs.length]!.path);
+    },
+
+    toggleMarkdownPreview(path) {
+      set((s) => ({ markdownPreview: { ...s.markdownPreview, [path]: !s.markdownPreview[path] } }));
+    },
+
+    setComparing(comparing) {
+      set({ comparing });
     },
 
     markEdited(path) {
@@ -115,7 +231,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const model = getModel(path);
       if (!tab || !model) return;
       const dirty = model.getAlternativeVersionId() !== tab.savedVersion;
-      if (dirty !== tab.dirty) update(path, { dirty });
+      if (dirty !== tab.dirty) update(path, dirty ? { dirty, preview: false } : { dirty });
     },
 
     async save(path = get().active ?? undefined) {
@@ -145,15 +261,18 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     async reload(path) {
+      const tab = get().tabs.find((t) => t.path === path);
       try {
         const file = await api().call('fs.read', { path });
         const model = getModel(path);
         if (file.kind === 'text' && model) {
-          model.setValue(file.content);
-          update(path, { ...tabFrom(file, model.getAlternativeVersionId()) });
+          // pushEditOperations rather than setValue: the reload can be undone (Ctrl+Z).
+          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.content }], () => null);
+          update(path, { ...tabFrom(file, model.getAlternativeVersionId()), preview: tab?.preview ?? false });
+          if (get().comparing === path) set({ comparing: null });
         } else {
           disposeModel(path);
-          update(path, tabFrom(file, 0));
+          update(path, { ...tabFrom(file, 0), preview: tab?.preview ?? false });
         }
       } catch (error) {
         notifyError(errorMessage(error));
@@ -177,7 +296,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     reset() {
       for (const tab of get().tabs) disposeModel(tab.path);
-      set({ tabs: [], active: null, revealLine: null });
+      set({ tabs: [], active: null, revealLine: null, closed: [], markdownPreview: {}, comparing: null, closeRequests: [] });
     },
   };
 });

@@ -1,84 +1,184 @@
-// The workspace's specs, the selected one, and ticking its tasks.
+// The workspace's specs, the selected one, its documents, and ticking its tasks.
 import { create } from 'zustand';
 import type { SpecWithSource } from '../../../shared/api/contract';
 import type { SpecSummary, Task } from '../../../shared/spec/model';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
+import { orderedDocuments } from '../specs/document-order';
 import { useWorkspace } from './workspace-store';
 
-type EditableState = 'todo' | 'in-progress' | 'done';
+export type EditableState = 'todo' | 'in-progress' | 'done';
+
+/** A requirement to show: the spec panel scrolls to it and flashes it (nonce re-triggers). */
+export interface RequirementFocus {
+  specId: string;
+  requirementId: string;
+  nonce: number;
+}
 
 interface SpecsState {
   list: SpecSummary[];
   loaded: boolean;
+  /** Set when the spec list could not be read (shown in the panel, with a retry). */
+  loadError: string | null;
   selectedId: string | null;
   selected: SpecWithSource | null;
+  filter: string;
+  /** Which document of the selected spec the panel shows (its path). */
+  docPath: string | null;
+  /** Text of documents read so far, by path; dropped when the file changes on disk. */
+  docs: Record<string, string | { error: string }>;
+  focus: RequirementFocus | null;
+  /** Task states asked for and not yet written, by task ID (those rows are busy). */
+  pending: Record<string, EditableState>;
+  /** A spec to select as soon as the list holds it (one just created from a template). */
+  pendingSelect: string | null;
+  selectWhenListed(id: string): Promise<void>;
   refresh(): Promise<void>;
   select(id: string | null): Promise<void>;
+  setFilter(filter: string): void;
+  showDocument(path: string): Promise<void>;
+  onDiskChanged(paths: string[]): void;
+  focusRequirement(requirementId: string): { file: string; line: number } | null;
   setTaskState(task: Task, state: EditableState): Promise<void>;
   reset(): void;
 }
 
-/** What a click on a task's checkbox does: done ↔ todo (in progress counts as not done). */
-export function toggledState(task: Task): EditableState {
-  return task.state === 'done' ? 'todo' : 'done';
+/**
+ * What a click on a task's checkbox does: done ↔ todo (in progress counts as not done). A tick
+ * still being written counts as done, so a quick second Space undoes the first.
+ */
+export function toggledState(task: Task, pending?: EditableState): EditableState {
+  return (pending ?? task.state) === 'done' ? 'todo' : 'done';
 }
+
+const notifyError = (text: string) => useWorkspace.getState().notify({ kind: 'error', text });
+let focusNonce = 0;
+
+let taskWrites: Promise<void> = Promise.resolve();
 
 export const useSpecs = create<SpecsState>((set, get) => ({
   list: [],
   loaded: false,
+  loadError: null,
   selectedId: null,
   selected: null,
+  filter: '',
+  docPath: null,
+  docs: {},
+  focus: null,
+  pending: {},
+  pendingSelect: null,
+
+  async selectWhenListed(id) {
+    set({ pendingSelect: id });
+    await get().refresh();
+  },
 
   async refresh() {
     try {
       const list = await api().call('specs.list', {});
-      set({ list, loaded: true });
-      const { selectedId } = get();
-      const keep = selectedId && list.some((s) => s.id === selectedId) ? selectedId : (list[0]?.id ?? null);
+      set({ list, loaded: true, loadError: null });
+      const { selectedId, pendingSelect } = get();
+      const listed = (id: string | null): id is string => id !== null && list.some((s) => s.id === id);
+      if (listed(pendingSelect)) set({ pendingSelect: null, pending: {} });
+      const keep = listed(pendingSelect) ? pendingSelect : listed(selectedId) ? selectedId : (list[0]?.id ?? null);
       await get().select(keep);
     } catch (error) {
-      useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
+      set({ loaded: true, loadError: errorMessage(error) });
     }
   },
 
   async select(id) {
-    set({ selectedId: id });
-    if (id === null) {
-      set({ selected: null });
-      return;
-    }
+    const changed = id !== get().selectedId;
+    set(changed ? { selectedId: id, selected: null } : { selectedId: id });
+    if (id === null) return;
     try {
       const selected = await api().call('specs.get', { specId: id });
-      if (get().selectedId === id) set({ selected });
+      if (get().selectedId !== id) return;
+      set({ selected });
+      const docs = orderedDocuments(selected.spec.documents);
+      const current = get().docPath;
+      const docPath = current && docs.some((d) => d.path === current) ? current : (docs[0]?.path ?? null);
+      if (docPath) await get().showDocument(docPath);
+      else set({ docPath: null });
     } catch (error) {
-      useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
+      notifyError(errorMessage(error));
     }
   },
 
-  async setTaskState(task, state) {
-    const current = get().selected;
-    if (!current || current.tasksHash === null) return;
+  setFilter(filter) {
+    set({ filter });
+  },
+
+  async showDocument(path) {
+    set({ docPath: path });
+    if (path in get().docs) return;
     try {
-      const selected = await api().call('tasks.setState', {
-        specId: current.spec.id,
-        taskId: task.id,
-        state,
-        expectedHash: current.tasksHash,
-      });
-      set({ selected });
-      const summary = await api().call('specs.list', {});
-      set({ list: summary });
+      const file = await api().call('fs.read', { path });
+      const text = file.kind === 'text' ? file.content : { error: `${path} cannot be shown (${file.kind}).` };
+      set((s) => ({ docs: { ...s.docs, [path]: text } }));
     } catch (error) {
-      useWorkspace.getState().notify({
-        kind: 'error',
-        text: isConflict(error) ? `${errorMessage(error)} — reloaded; try again.` : errorMessage(error),
-      });
-      await get().select(current.spec.id);
+      set((s) => ({ docs: { ...s.docs, [path]: { error: errorMessage(error) } } }));
     }
+  },
+
+  onDiskChanged(paths) {
+    const { docs, docPath } = get();
+    const stale = paths.filter((p) => p in docs);
+    if (stale.length === 0) return;
+    const next = { ...docs };
+    for (const p of stale) delete next[p];
+    set({ docs: next });
+    if (docPath && stale.includes(docPath)) void get().showDocument(docPath);
+  },
+
+  focusRequirement(requirementId) {
+    const spec = get().selected?.spec;
+    const requirement = spec?.requirements.find((r) => r.id === requirementId);
+    if (!spec || !requirement) {
+      notifyError(`Requirement ${requirementId} is not defined in this spec.`);
+      return null;
+    }
+    set({ focus: { specId: spec.id, requirementId, nonce: ++focusNonce } });
+    void get().showDocument(requirement.pos.file);
+    return { file: requirement.pos.file, line: requirement.pos.line };
+  },
+
+  setTaskState(task, state) {
+    const current = get().selected;
+    if (!current || current.tasksHash === null) return Promise.resolve();
+    const specId = current.spec.id;
+    // The checkbox shows what is on disk; until the write answers, the row is marked busy.
+    set((s) => ({ pending: { ...s.pending, [task.id]: state } }));
+    // One write at a time: each carries the hash the previous one returned, so quick successive
+    // ticks never refuse each other as conflicts.
+    const run = async () => {
+      const latest = get().selected;
+      try {
+        if (!latest || latest.spec.id !== specId || latest.tasksHash === null) return;
+        const answer = await api().call('tasks.setState', { specId, taskId: task.id, state, expectedHash: latest.tasksHash });
+        if (get().selectedId === specId) set({ selected: answer });
+        void api()
+          .call('specs.list', {})
+          .then((list) => set({ list }));
+      } catch (error) {
+        notifyError(isConflict(error) ? `${errorMessage(error)} — reloaded; try again.` : errorMessage(error));
+        await get().select(specId);
+      } finally {
+        set((s) => {
+          if (s.pending[task.id] !== state) return {};
+          const pending = { ...s.pending };
+          delete pending[task.id];
+          return { pending };
+        });
+      }
+    };
+    taskWrites = taskWrites.then(run);
+    return taskWrites;
   },
 
   reset() {
-    set({ list: [], loaded: false, selectedId: null, selected: null });
+    set({ list: [], loaded: false, loadError: null, selectedId: null, selected: null, docPath: null, docs: {}, focus: null, pendingSelect: null, pending: {} });
   },
 }));

@@ -1,0 +1,101 @@
+// The editor's tabs: dirty markers, the preview tab in italics, close / close others / reopen
+// closed from the tab's context menu (right click, Shift+F10 or the context-menu key).
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEditor } from '../stores/editor-store';
+
+interface MenuState {
+  path: string;
+  x: number;
+  y: number;
+}
+
+function TabMenu({ menu, onClose }: { menu: MenuState; onClose(): void }) {
+  const { close, closeOthers, reopenClosed, pin, closed, tabs } = useEditor();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
+  const item = (label: string, run: () => void, disabled = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      disabled={disabled}
+      onClick={() => {
+        onClose();
+        run();
+      }}
+    >
+      {label}
+    </button>
+  );
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+    else return;
+    e.preventDefault();
+  };
+  const isPreview = tabs.find((t) => t.path === menu.path)?.preview ?? false;
+  return (
+    <div className="overlay transparent" onMouseDown={onClose}>
+      <div ref={ref} className="context-menu" role="menu" aria-label="Tab actions" style={{ left: menu.x, top: menu.y }} onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
+        {item('Close', () => close(menu.path))}
+        {item('Close Others', () => closeOthers(menu.path), tabs.length < 2)}
+        {item('Reopen Closed Editor', () => void reopenClosed(), closed.length === 0)}
+        {item('Keep Open', () => pin(menu.path), !isPreview)}
+      </div>
+    </div>
+  );
+}
+
+export function TabStrip() {
+  const { tabs, active, activate, close, pin } = useEditor();
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  return (
+    <>
+      <div className="tab-strip" role="tablist" aria-label="Open files">
+        {tabs.map((t) => (
+          <div key={t.path} role="presentation" className={`tab${t.path === active ? ' active' : ''}${t.preview ? ' preview' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={t.path === active}
+              title={t.preview ? `${t.path} (preview: double-click to keep it open)` : t.path}
+              onClick={() => activate(t.path)}
+              onDoubleClick={() => pin(t.path)}
+              onMouseDown={(e) => {
+                if (e.button === 1) {
+                  e.preventDefault();
+                  close(t.path); // middle click closes, as in VS Code
+                }
+              }}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                setMenu({ path: t.path, x: e.clientX, y: e.clientY });
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+                  e.preventDefault();
+                  const box = e.currentTarget.getBoundingClientRect();
+                  setMenu({ path: t.path, x: box.left, y: box.bottom });
+                }
+              }}
+            >
+              {t.path.slice(t.path.lastIndexOf('/') + 1)}
+              {t.dirty && (
+                <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
+                  {' ●'}
+                </span>
+              )}
+            </button>
+            {/* Hidden from the tablist (which may only own tabs): Ctrl+W and the tab menu close by keyboard. */}
+            <button type="button" className="tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${t.path} (Ctrl+W)`} onClick={() => close(t.path)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      {menu && <TabMenu menu={menu} onClose={() => setMenu(null)} />}
+    </>
+  );
+}

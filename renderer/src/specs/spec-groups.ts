@@ -1,0 +1,46 @@
+// The spec list grouped by format and by the folder that holds the specs, filtered by a query.
+import type { SpecFormat, SpecSummary } from '../../../shared/spec/model';
+
+export const FORMAT_LABEL: Record<SpecFormat, string> = {
+  kiro: 'Kiro',
+  'kiro-bugfix': 'Kiro bugfix',
+  'cc-sdd': 'cc-sdd',
+  speckit: 'Spec Kit',
+  'openspec-capability': 'OpenSpec specs',
+  'openspec-change': 'OpenSpec changes',
+};
+
+const FORMAT_ORDER: SpecFormat[] = ['kiro', 'kiro-bugfix', 'cc-sdd', 'speckit', 'openspec-change', 'openspec-capability'];
+
+export interface SpecGroup {
+  key: string;
+  format: SpecFormat;
+  /** The folder holding these specs (`.kiro/specs`, `specs`, `openspec/changes`). */
+  folder: string;
+  specs: SpecSummary[];
+}
+
+function parentFolder(spec: SpecSummary): string {
+  const i = spec.folder.lastIndexOf('/');
+  return i < 0 ? '.' : spec.folder.slice(0, i);
+}
+
+export function matchesFilter(spec: SpecSummary, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const haystack = `${spec.title} ${spec.folder} ${FORMAT_LABEL[spec.format]}`.toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}
+
+export function groupSpecs(list: readonly SpecSummary[], filter: string): SpecGroup[] {
+  const groups = new Map<string, SpecGroup>();
+  for (const spec of list) {
+    if (!matchesFilter(spec, filter)) continue;
+    const folder = parentFolder(spec);
+    const key = `${spec.format}\u0000${folder}`;
+    if (!groups.has(key)) groups.set(key, { key, format: spec.format, folder, specs: [] });
+    groups.get(key)!.specs.push(spec);
+  }
+  return [...groups.values()].sort(
+    (a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format) || a.folder.localeCompare(b.folder),
+  );
+}

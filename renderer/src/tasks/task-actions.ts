@@ -1,0 +1,28 @@
+// What the task list's controls do, shared by clicks, keys and the command palette.
+import type { Task } from '../../../shared/spec/model';
+import { useEditor } from '../stores/editor-store';
+import { useLayout } from '../stores/layout-store';
+import { toggledState, useSpecs } from '../stores/specs-store';
+
+export function toggleTask(task: Task): void {
+  const { setTaskState, pending } = useSpecs.getState();
+  void setTaskState(task, toggledState(task, pending[task.id]));
+}
+
+/** In progress ↔ to do (a done task goes to in progress). */
+export function toggleTaskInProgress(task: Task): void {
+  const { setTaskState, pending } = useSpecs.getState();
+  void setTaskState(task, (pending[task.id] ?? task.state) === 'in-progress' ? 'todo' : 'in-progress');
+}
+
+export function openTaskLine(task: Task): void {
+  void useEditor.getState().open(task.pos.file, { line: task.pos.line });
+}
+
+/** A requirement chip: the criterion in the spec panel, and its line in the editor. */
+export function showRequirement(requirementId: string): void {
+  const where = useSpecs.getState().focusRequirement(requirementId);
+  if (!where) return;
+  useLayout.getState().showLeftTab('specs');
+  void useEditor.getState().open(where.file, { line: where.line, preview: true, keepFocus: true });
+}

@@ -1,0 +1,97 @@
+// One end-to-end session for the workbench tests: a temporary git repository holding a Kiro, a
+// Spec Kit and an OpenSpec spec (the sample project), `specdeck serve` on it, and a Chromium page.
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { runSpecdeck, serve, type ServeProcess } from './cli-process';
+import { copyOfSampleProject, tempDir, type TempDir } from './temp-workspace';
+
+export interface WorkbenchSession {
+  workspace: TempDir;
+  host: ServeProcess;
+  browser: Browser;
+  page: Page;
+  /** Page errors and console errors seen so far (a test can assert there were none). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+}
+
+export interface SessionOptions {
+  /** Start from an empty folder instead of the sample project. */
+  empty?: boolean;
+  /** Change the workspace before the host starts (add files, a big spec…). */
+  prepare?(root: string): void;
+  /** Make it a git repository on this branch. */
+  branch?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function openWorkbench(options: SessionOptions = {}): Promise<WorkbenchSession> {
+  const workspace = options.empty ? tempDir('specdeck-empty-') : copyOfSampleProject();
+  options.prepare?.(workspace.path);
+  if (options.branch) {
+    git(workspace.path, 'init', '-q', '-b', options.branch);
+    git(workspace.path, 'add', '-A');
+    git(workspace.path, 'commit', '-q', '-m', 'initial', '--allow-empty');
+  }
+  const host = await serve(workspace.path);
+  const browser = await launchChromium();
+  // An explicit context: axe-core's Playwright builder needs one it can open frames in.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 820 }, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(host.url);
+  await page.getByRole('contentinfo').waitFor();
+  return {
+    workspace,
+    host,
+    browser,
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      await host.stop();
+      workspace.remove();
+    },
+  };
+}
+
+export function editorValue(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __specdeckEditorValue?: () => string }).__specdeckEditorValue?.() ?? '');
+}
+
+export function editorLanguage(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __specdeckEditorLanguage?: () => string }).__specdeckEditorLanguage?.() ?? '');
+}
+
+/** The line number Monaco highlights as the cursor's line (0 when none is shown). */
+export async function cursorLine(page: Page): Promise<number> {
+  const text = await page.locator('.editor-frame .line-numbers.active-line-number').first().textContent({ timeout: 2000 }).catch(() => '0');
+  return Number(text ?? 0);
+}
+
+/** A Kiro tasks.md with `count` tasks (groups of ten sub-tasks), for the big-list tests. */
+export function bigTasksFile(count: number): string {
+  const lines = ['# Implementation Plan', ''];
+  let n = 0;
+  for (let group = 1; n < count; group++) {
+    lines.push(`- [ ] ${group}. Group ${group}`);
+    n++;
+    for (let sub = 1; sub <= 9 && n < count; sub++, n++) lines.push(`  - [${n % 3 === 0 ? 'x' : ' '}] ${group}.${sub} Task ${group}.${sub}`, `    - _Requirements: 1.1_`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** What `specdeck check --json` reports per spec: the figures the UI must agree with. */
+export function diagnosticsPerSpec(root: string): Map<string, number> {
+  const { stdout } = runSpecdeck(['check', root, '--json']);
+  const counts = new Map<string, number>();
+  for (const d of JSON.parse(stdout) as { spec: string }[]) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
+  return counts;
+}
