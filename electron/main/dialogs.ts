@@ -13,3 +13,17 @@ export async function showOpenError(win: BrowserWindow | null, folder: string, m
   if (win) await dialog.showMessageBox(win, options);
   else await dialog.showMessageBox(options);
 }
+
+/** Asked when the page holds unsaved edits and the window is closing or reloading. */
+export function confirmDiscardUnsaved(win: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(win, {
+    type: 'warning',
+    title: 'Specdeck',
+    message: 'You have unsaved changes.',
+    detail: 'Close anyway and discard them? Choose Cancel to go back and save.',
+    buttons: ['Discard and Close', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  return choice === 0;
+}
