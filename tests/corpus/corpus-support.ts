@@ -1,12 +1,11 @@
 // Reading the shared spec corpus (../shared/corpus beside the clone) the way the core would.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { detectSpecs, parseSpec } from '../../shared/spec/index';
 import type { Spec } from '../../shared/spec/model';
+import { corpusDir } from '../support/corpus-dir';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+export { corpusDir };
 
 export function requireCorpus(): void {
   if (!existsSync(path.join(corpusDir, 'truth.json'))) {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { runSpecdeck } from '../support/cli-process';
-import { repoRoot, tempDir, type TempDir } from '../support/temp-workspace';
+import { corpusDir } from '../support/corpus-dir';
+import { tempDir, type TempDir } from '../support/temp-workspace';
 
 let dir: TempDir;
 const write = (rel: string, content: string) => {
@@ -109,7 +110,7 @@ describe('specdeck check', () => {
 
   it('runs over a whole corpus repo without failing', () => {
     const copy = path.join(dir.path, 'kiro');
-    cpSync(path.resolve(repoRoot, '../shared/corpus/kiro/kirodotdev__Kiro'), copy, { recursive: true });
+    cpSync(path.join(corpusDir, 'kiro/kirodotdev__Kiro'), copy, { recursive: true });
     const { code, stderr } = runSpecdeck(['check', copy]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/0 error\(s\)/);

@@ -4,6 +4,7 @@ import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexLines, makeTree, ripgrepLines, useIndexSandbox } from './helpers';
+import { corpusDir } from '../../support/corpus-dir';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 // Real code (zod, picomatch, ws, ignore) and real spec repositories (the shared corpus).
@@ -11,7 +12,7 @@ const TREES = [
   ['node_modules/zod', ['export', 'ZodType', 'return', '=>', 'import {', 'Q', '${', '"use', 'TODO', 'ñ', 'é']],
   ['node_modules/ws', ['Buffer', 'socket', 'readyState', 'function', '0x', 'é']],
   ['node_modules/picomatch', ['glob', 'regex', '\\\\', '**', 'NEAR', '--']],
-  ['../shared/corpus', ['Requirement', 'SHALL', '- [ ]', '- [x]', 'WHEN', '需求', '_Requirements:', '**WHEN**', 'NEAR', '--', '"The', '(see', 'é']],
+  [path.relative(repo, corpusDir), ['Requirement', 'SHALL', '- [ ]', '- [x]', 'WHEN', '需求', '_Requirements:', '**WHEN**', 'NEAR', '--', '"The', '(see', 'é']],
 ] as const;
 
 describe('index: parity with ripgrep on real trees', () => {
