@@ -2,6 +2,7 @@
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import { SpecService } from './specs/spec-service';
+import { TraceService } from './trace/trace-service';
 import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
 import { walkFiles } from './workspace/walk';
@@ -27,6 +28,8 @@ export class Session {
     specs: SpecService;
     watch: WatchHandle | null;
     index: IndexService | null;
+    /** Opened on first use (or at once when the workspace already has a link store). */
+    trace: TraceService | null;
   } | null = null;
 
   constructor(private readonly options: SessionOptions = {}) {}
@@ -51,7 +54,7 @@ export class Session {
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
       : new SpecService(ws, rules);
-    this.state = { ws, rules, specs, watch: null, index };
+    this.state = { ws, rules, specs, watch: null, index, trace: null };
     if (this.options.watch) this.state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     const info = this.info();
     this.emit('workspace.changed', info);
@@ -77,6 +80,20 @@ export class Session {
     return this.current().index;
   }
 
+  /** The workspace's traceability (opens, or creates, its link store). */
+  get trace(): TraceService {
+    const state = this.current();
+    state.trace ??= TraceService.open(state.ws, state.rules, state.specs, (event, payload) => this.emit(event, payload));
+    return state.trace;
+  }
+
+  /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */
+  traceIfPresent(): TraceService | null {
+    const state = this.current();
+    if (!state.trace && !TraceService.exists(state.ws.root)) return null;
+    return this.trace;
+  }
+
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -98,6 +115,8 @@ export class Session {
       if (p === '.gitignore' || p.endsWith('/.gitignore')) rules.invalidate(p.slice(0, Math.max(0, p.lastIndexOf('/'))));
     }
     specs.forget(paths); // drop stale parses at once; the events wait for the index below
+    // Links follow outside edits (another editor, a branch switch); a failure must not stop the events.
+    this.traceIfPresent()?.onExternalChanges(paths).catch((error: unknown) => console.error('specdeck: re-anchoring links failed:', error));
     const { index } = this.current();
     const announce = () => {
       // The spec list is read from the index: forget again once the index has these paths, so a
@@ -120,6 +139,7 @@ export class Session {
   private async closeWorkspace(): Promise<void> {
     await this.state?.watch?.close();
     await this.state?.index?.close();
+    this.state?.trace?.close();
     this.state = null;
   }
 }

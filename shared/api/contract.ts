@@ -1,7 +1,7 @@
 // The Specdeck API, defined once: method names, argument schemas (zod), result types and events.
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
-import type { Spec, SpecSummary } from '../spec/model';
+import type { Spec, SpecSummary, TaskState } from '../spec/model';
 
 /** A path relative to the workspace root, with `/` separators. */
 const workspacePath = z.string().min(1, 'must not be empty').max(4096);
@@ -51,6 +51,37 @@ export const apiParams = {
   'git.branch': z.object({}).strict(),
   /** Creates one folder; its parent must exist (create trees level by level, see make-dir.ts). */
   'fs.mkdir': z.object({ path: workspacePath }).strict(),
+  /** The workspace's active task, or null. */
+  'trace.active': z.object({}).strict(),
+  /** Makes this task the active one (ending any other); Kiro-like formats get `[-]` in the file. */
+  'trace.start': z
+    .object({
+      specId: z.string().min(1),
+      taskId: z.string().min(1),
+      /** Hash of the tasks file the client last read (`SpecWithSource.tasksHash`). */
+      expectedHash: contentHash,
+    })
+    .strict(),
+  /** Ends the active task: `complete` marks it done; otherwise it goes back to todo if starting it wrote `[-]`. */
+  'trace.stop': z
+    .object({
+      complete: z.boolean(),
+      /** Hash of the tasks file the client last read; omitted: the file as it is on disk now (CLI). */
+      expectedHash: contentHash.optional(),
+    })
+    .strict(),
+  /** Every link of one task (edit, comment tag and commit links), with its state. */
+  'trace.taskLinks': z.object({ specId: z.string().min(1), taskId: z.string().min(1) }).strict(),
+  /** The links that point into one file, for gutter marks. */
+  'trace.fileLinks': z.object({ path: workspacePath }).strict(),
+  /** Requirement → tasks → links for one spec, with coverage figures. */
+  'trace.spec': z.object({ specId: z.string().min(1) }).strict(),
+  /** The user reviewed these suspect links: re-stamp their hashes with the current text. */
+  'trace.accept': z.object({ linkIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict(),
+  /** The `Spec-Task:` trailer line for the active task's commit message, or null with no active task. */
+  'trace.trailer': z.object({}).strict(),
+  /** Installs the `prepare-commit-msg` hook that appends the trailer (only on the user's request). */
+  'trace.installHook': z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -139,6 +170,87 @@ export interface GitBranch {
   detached: string | null;
 }
 
+/** The task the user is working on; saves while it is active record edit links. */
+export interface ActiveTask {
+  specId: string;
+  taskId: string;
+  /** `<spec-id>/<task-id>`: the key links and trailers use. */
+  key: string;
+  title: string;
+  /** ISO time the task was started. */
+  startedAt: string;
+  /** True when the tasks file shows it as in progress (`[-]`); false when only Specdeck tracks it (Spec Kit, OpenSpec). */
+  inFile: boolean;
+}
+
+/** `linked`: hashes match; `suspect`: the task, a requirement it references or the code changed since; `orphaned`: its task is gone. */
+export type TraceLinkState = 'linked' | 'suspect' | 'orphaned';
+
+/** `edit`: a save while the task was active; `comment`: an `@spec`/`[impl->…]` tag in code; `commit`: a `Spec-Task:` trailer. */
+export type TraceLinkSource = 'edit' | 'comment' | 'commit';
+
+export type SuspectReason = 'task-changed' | 'requirement-changed' | 'code-changed' | 'code-deleted';
+
+export interface TraceLink {
+  /** Stable while the link exists; what `trace.accept` takes. */
+  id: string;
+  source: TraceLinkSource;
+  /** `<spec-id>/<task-id>` as it is now (followed when the task was renumbered). */
+  taskKey: string;
+  specId: string;
+  taskId: string;
+  /** The task's current title; null when the task no longer exists (orphaned). */
+  taskTitle: string | null;
+  /** Workspace-relative file. */
+  path: string;
+  /** 1-based, inclusive, where the linked lines are now. */
+  startLine: number;
+  endLine: number;
+  state: TraceLinkState;
+  /** Why a link is suspect (empty otherwise). */
+  reasons: SuspectReason[];
+  /** The commit that made the link (`commit` links), else null. */
+  commit: string | null;
+  /** ISO time the link was made (the commit's time for commit links). */
+  createdAt: string;
+}
+
+export interface TraceTaskReport {
+  taskId: string;
+  key: string;
+  title: string;
+  state: TaskState;
+  /** Requirement IDs the task references (resolved, ranges expanded). */
+  requirementIds: string[];
+  links: TraceLink[];
+}
+
+export interface TraceRequirementReport {
+  id: string;
+  title: string;
+  /** Tasks referencing it (directly, through a range, or `All`). */
+  taskIds: string[];
+}
+
+export interface TraceSpecReport {
+  specId: string;
+  requirements: TraceRequirementReport[];
+  tasks: TraceTaskReport[];
+  /** Links whose task no longer exists in this spec (never silently dropped). */
+  orphaned: TraceLink[];
+  coverage: {
+    /** Requirement IDs no task references. */
+    requirementsWithoutTasks: string[];
+    /** Done tasks with no link at all. */
+    doneWithoutCode: string[];
+    linked: number;
+    suspect: number;
+    orphaned: number;
+  };
+  /** False when the workspace is not in a git repository (commit links are then absent). */
+  git: boolean;
+}
+
 export interface ApiResults {
   'workspace.info': WorkspaceInfo;
   'workspace.open': WorkspaceInfo;
@@ -153,6 +265,18 @@ export interface ApiResults {
   'search.files': FileSearchHit[];
   'git.branch': GitBranch;
   'fs.mkdir': { created: boolean };
+  'trace.active': ActiveTask | null;
+  'trace.start': { active: ActiveTask; spec: SpecWithSource };
+  /** `spec` is the spec after the state change (null when no task was active). */
+  'trace.stop': { spec: SpecWithSource | null };
+  'trace.taskLinks': TraceLink[];
+  'trace.fileLinks': TraceLink[];
+  'trace.spec': TraceSpecReport;
+  /** The accepted links, now `linked` (ids that no longer exist are left out). */
+  'trace.accept': TraceLink[];
+  'trace.trailer': { trailer: string | null };
+  /** `installed` false when a hook not written by Specdeck already exists (it is left alone). */
+  'trace.installHook': { installed: boolean; path: string; message: string };
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];
@@ -163,6 +287,9 @@ export interface ApiEvents {
   'files.changed': { paths: string[] };
   'specs.changed': { specIds: string[] };
   'index.progress': IndexProgress;
+  /** Links were added, moved, turned suspect or accepted for these tasks and files. */
+  'trace.changed': { taskKeys: string[]; paths: string[] };
+  'trace.activeChanged': { active: ActiveTask | null };
 }
 
 export type ApiEvent = keyof ApiEvents;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Severity } from '../../../shared/spec/model';
 import { UsageError, type Command } from '../command';
 import { withSession } from '../spec-args';
+import { traceFindings } from './trace-findings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const GITHUB_LEVEL: Record<Severity, string> = { info: 'notice', warning: 'warning', error: 'error' };
@@ -29,7 +30,10 @@ export const checkCommand: Command = {
     if (!(min in RANK)) throw new UsageError(`--min-severity must be info, warning or error, got ${min}`);
     const { root, findings } = await withSession(positionals[0], async (s) => ({
       root: s.workspace.root,
-      findings: (await s.specs.all()).flatMap((spec) => spec.diagnostics.map((d) => ({ ...d, spec: spec.id }))),
+      findings: [
+        ...(await s.specs.all()).flatMap((spec) => spec.diagnostics.map((d) => ({ ...d, spec: spec.id }))),
+        ...(await traceFindings(s)),
+      ],
     }));
     const shown = findings.filter((f) => RANK[f.severity] >= RANK[min]);
     const errors = findings.filter((f) => f.severity === 'error').length;

@@ -8,5 +8,8 @@ import { checkCommand } from './check';
 import { indexCommand } from './index-workspace';
 import { searchCommand } from './search';
 import { filesCommand } from './files';
+import { traceCommand } from './trace';
+import { linksCommand } from './links';
+import { trailerCommand } from './trailer';
 
-export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand];

@@ -5,10 +5,11 @@ import { apiParams, isApiMethod, type ApiMethod, type ApiParams, type ApiResult 
 import { ApiError } from '../../../shared/api/errors';
 import type { Outcome } from '../../../shared/api/wire';
 import { listDir } from '../workspace/list-dir';
-import { readWorkspaceFile, writeWorkspaceFile } from '../workspace/files';
+import { readWorkspaceFile } from '../workspace/files';
 import type { Session } from '../session';
 import { readGitBranch } from '../git/branch';
 import { makeWorkspaceDir } from '../workspace/make-dir';
+import { saveWithLinks, traceHandlers } from '../trace/trace-handlers';
 
 type Handlers = { [M in ApiMethod]: (params: z.output<(typeof apiParams)[M]>) => Promise<ApiResult<M>> };
 
@@ -22,8 +23,7 @@ export function createRouter(session: Session, log: (message: string) => void = 
     'workspace.open': async ({ path }) => session.open(path),
     'fs.list': async ({ dir }) => listDir(session.workspace, session.rules, dir),
     'fs.read': async ({ path }) => readWorkspaceFile(session.workspace, path),
-    'fs.write': async ({ path, content, expectedHash }) =>
-      writeWorkspaceFile(session.workspace, path, content, expectedHash),
+    'fs.write': async ({ path, content, expectedHash }) => saveWithLinks(session, path, content, expectedHash, log),
     'specs.list': async () => session.specs.list(),
     'specs.get': async ({ specId }) => session.specs.get(specId),
     'tasks.setState': async ({ specId, taskId, state, expectedHash, completeParents }) =>
@@ -33,6 +33,7 @@ export function createRouter(session: Session, log: (message: string) => void = 
     'search.files': async ({ query, limit }) => requireIndex(session).searchFiles(query, limit),
     'git.branch': async () => readGitBranch(session.workspace.root),
     'fs.mkdir': async ({ path }) => makeWorkspaceDir(session.workspace, path),
+    ...traceHandlers(session),
   };
 
   return {

@@ -1,0 +1,38 @@
+// `specdeck links <dir> <file> [--json]`: the tasks whose links point into a file.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, type Command } from '../command';
+import { withSession } from '../spec-args';
+import { formatLink } from './trace';
+
+export const linksCommand: Command = {
+  name: 'links',
+  summary: 'List the tasks that touched a file, with the linked line ranges and their state',
+  usage: 'specdeck links <folder> <file> [--json]   (file relative to the folder, or a path inside it)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    if (positionals.length !== 2) throw new UsageError('links takes a folder and a file');
+    const links = await withSession(positionals[0], async (s) => {
+      const file = positionals[1]!;
+      // A path that names a file inside the folder from here (or absolutely) is made workspace-relative.
+      const fromHere = path.resolve(file);
+      const rel = path.isAbsolute(file) || fromHere.startsWith(s.workspace.root + path.sep) ? path.relative(s.workspace.root, fromHere) : file;
+      const workspacePath = rel.split(path.sep).join('/');
+      await s.workspace.resolve(workspacePath);
+      return s.trace.fileLinks(workspacePath);
+    });
+    if (values.json) {
+      io.out(JSON.stringify(links, null, 2));
+      return 0;
+    }
+    const byTask = new Map<string, typeof links>();
+    for (const link of links) byTask.set(link.taskKey, [...(byTask.get(link.taskKey) ?? []), link]);
+    for (const [key, group] of byTask) {
+      io.out(`${key}  ${group[0]!.taskTitle ?? '(task gone)'}`);
+      for (const link of group) io.out(`  ${formatLink(link)}`);
+    }
+    if (links.length === 0) io.err('no links');
+    return 0;
+  },
+};
+
