@@ -9,6 +9,7 @@ import { useFiles } from './stores/files-store';
 import { readSaved, restoreEarly, restoreTabs, startSaving } from './stores/persistence';
 import { useSearch } from './stores/search-store';
 import { useSpecs } from './stores/specs-store';
+import { useTrace } from './stores/trace-store';
 import { useTasksView } from './stores/tasks-store';
 import { useWorkspace } from './stores/workspace-store';
 import { useColorScheme } from './use-color-scheme';
@@ -35,6 +36,7 @@ async function loadWorkspace(): Promise<void> {
     useFiles.getState().loadDir(''),
     useSpecs.getState().refresh(),
     useWorkspace.getState().loadBranch(),
+    useTrace.getState().loadActive(),
     api()
       .call('index.status', {})
       .then((status) => useSearch.getState().setProgress(status.progress)),
@@ -60,6 +62,7 @@ export function App() {
         useFiles.getState().reset();
         useSpecs.getState().reset();
         useTasksView.getState().reset();
+        useTrace.getState().reset();
         void loadWorkspace();
       }),
       client.on('files.changed', ({ paths }) => {
@@ -73,6 +76,17 @@ export function App() {
       }),
       client.on('specs.changed', refreshSpecsSoon),
       client.on('index.progress', (progress) => useSearch.getState().setProgress(progress)),
+      client.on('trace.activeChanged', ({ active }) => useTrace.getState().setActive(active)),
+      client.on('trace.changed', ({ paths }) => {
+        const trace = useTrace.getState();
+        void trace.loadReport(useSpecs.getState().selectedId);
+        const open = new Set(useEditor.getState().tabs.map((t) => t.path));
+        for (const path of paths) if (open.has(path)) void trace.loadFileLinks(path);
+      }),
+      // The trace report follows the selected spec (and its new text after a tick).
+      useSpecs.subscribe((now, before) => {
+        if (now.selected !== before.selected || now.selectedId !== before.selectedId) void useTrace.getState().loadReport(now.selectedId);
+      }),
     ];
     // The branch can change outside (a checkout in a terminal) while .git is not watched.
     const onFocus = () => void useWorkspace.getState().loadBranch();

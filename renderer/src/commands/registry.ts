@@ -6,6 +6,7 @@ import { useFiles } from '../stores/files-store';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTasksView } from '../stores/tasks-store';
+import { useTrace } from '../stores/trace-store';
 
 export interface Command {
   id: string;
@@ -63,6 +64,10 @@ export const COMMANDS: Command[] = [
   { id: 'specdeck.tasks.showDone', title: 'Tasks: Show Done Tasks', run: () => useTasksView.getState().setFilter('done') },
   { id: 'specdeck.tasks.showAll', title: 'Tasks: Show All Tasks', run: () => useTasksView.getState().setFilter('all') },
   { id: 'specdeck.tasks.expandAll', title: 'Tasks: Expand All', run: () => useTasksView.getState().reset() },
+  { id: 'specdeck.trace.complete', title: 'Tasks: Complete Active Task', run: () => void useTrace.getState().stop(true) },
+  { id: 'specdeck.trace.stop', title: 'Tasks: Stop Working on Active Task', run: () => void useTrace.getState().stop(false) },
+  { id: 'specdeck.trace.copyTrailer', title: 'Tasks: Copy Commit Trailer (Spec-Task) for Active Task', run: () => void useTrace.getState().copyTrailer() },
+  { id: 'specdeck.trace.installHook', title: 'Tasks: Install prepare-commit-msg Hook (adds Spec-Task trailers)', run: () => void useTrace.getState().installHook() },
 ];
 
 export function runCommand(id: string): void {

@@ -9,6 +9,8 @@ import { useColorScheme } from '../use-color-scheme';
 import { exposeEditorForTests } from '../test-hooks';
 import { monacoKeybindings } from '../commands/keybindings';
 import { markAfterPaint } from '../perf-marks';
+import { traceDecorations } from '../monaco/trace-decorations';
+import { useTrace } from '../stores/trace-store';
 
 export function MonacoView({ path }: { path: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -16,6 +18,8 @@ export function MonacoView({ path }: { path: string }) {
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   const scheme = useColorScheme();
   const revealNonce = useEditor((s) => s.revealNonce);
+  const links = useTrace((s) => s.fileLinks[path]);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
 
   useEffect(() => {
     const instance = monaco.editor.create(host.current!, {
@@ -32,6 +36,7 @@ export function MonacoView({ path }: { path: string }) {
       if (uriPath) useEditor.getState().markEdited(uriPath);
     });
     editor.current = instance;
+    decorations.current = instance.createDecorationsCollection();
     setEditorInstance(instance);
     exposeEditorForTests(
       () => instance.getModel()?.getValue() ?? '',
@@ -60,6 +65,14 @@ export function MonacoView({ path }: { path: string }) {
     if (useEditor.getState().focusEditor) instance.focus();
     markAfterPaint('specdeck:editor-interactive');
   }, [path]);
+
+  // Lines linked to tasks: fetched when the file shows, refreshed on trace.changed (App.tsx).
+  useEffect(() => {
+    if (path) void useTrace.getState().loadFileLinks(path);
+  }, [path]);
+  useEffect(() => {
+    if (editor.current?.getModel() === getModel(path)) decorations.current?.set(traceDecorations(links ?? []));
+  }, [links, path]);
 
   useEffect(() => {
     const { revealLine, focusEditor } = useEditor.getState();

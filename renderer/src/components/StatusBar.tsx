@@ -1,7 +1,9 @@
-// The status bar: workspace, git branch, spec count, diagnostics, index progress, the last message.
+// The status bar: workspace, git branch, spec count, diagnostics, the active task, index progress,
+// the last message.
 import { useMemo } from 'react';
 import { useSpecs } from '../stores/specs-store';
 import { IndexProgressBar } from './IndexProgressBar';
+import { ActiveTaskStatus } from './ActiveTaskStatus';
 import { useWorkspace } from '../stores/workspace-store';
 
 function Branch() {
@@ -39,6 +41,7 @@ export function StatusBar() {
       <Branch />
       <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
       <Diagnostics />
+      <ActiveTaskStatus />
       <IndexProgressBar />
       <span className={notice?.kind === 'error' ? 'notice error' : 'notice'} role="status" aria-live="polite">
         {notice?.text ?? ''}

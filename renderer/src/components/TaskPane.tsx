@@ -1,10 +1,12 @@
 // The right pane (landmark "Tasks"): the selected spec's tasks as a collapsible, filterable,
 // virtualised tree. One tab stop for the list (roving tabindex); arrows move, Space ticks.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { markAfterPaint } from '../perf-marks';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
+import { linksOfTask, useTrace } from '../stores/trace-store';
+import { TraceView } from './TraceView';
 import { useTasksView, type TaskFilter } from '../stores/tasks-store';
 import { openTaskLine, toggleTask, toggleTaskInProgress } from '../tasks/task-actions';
 import { countTasks, visibleRows } from '../tasks/task-tree';
@@ -39,6 +41,7 @@ function TaskTree() {
   const toggleCollapsed = (key: string, value?: boolean) => useTasksView.getState().toggleCollapsed(spec.id, key, value);
   const rows = useMemo(() => visibleRows(spec.tasks, filter, collapsed), [spec.tasks, filter, collapsed]);
   const knownRequirements = useMemo(() => new Set(spec.requirements.map((r) => r.id)), [spec.requirements]);
+  const report = useTrace((s) => s.report);
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const virtualizer = useVirtualizer({
@@ -122,6 +125,7 @@ function TaskTree() {
                 tabStop={row.key === tabStopKey}
                 collapsed={Boolean(collapsed[row.key])}
                 knownRequirements={knownRequirements}
+                links={linksOfTask(report, row.task.id)}
                 onToggleCollapsed={() => toggleCollapsed(row.key)}
                 onFocus={() => setFocused(row.key)}
                 onKey={onKey(item.index)}
@@ -139,6 +143,7 @@ export function TaskPane() {
   const selectedId = useSpecs((s) => s.selectedId);
   const spec = selected?.spec;
   const counts = useMemo(() => (spec ? countTasks(spec.tasks) : null), [spec]);
+  const [showTrace, setShowTrace] = useState(false);
   return (
     <section className="pane task-pane" role="region" aria-label="Tasks">
       <div className="pane-header">
@@ -147,6 +152,11 @@ export function TaskPane() {
           <span className="counts" data-testid="task-counts">
             {counts.done}/{counts.total} done{counts.inProgress > 0 ? ` · ${counts.inProgress} in progress` : ''}
           </span>
+        )}
+        {spec && (
+          <button type="button" className="icon-button" aria-pressed={showTrace} onClick={() => setShowTrace(!showTrace)}>
+            Trace
+          </button>
         )}
       </div>
       {counts && counts.total > 0 && <FilterBar open={counts.open} done={counts.done} total={counts.total} />}
@@ -159,7 +169,8 @@ export function TaskPane() {
             {spec.tasksFile ? <code>{spec.tasksFile}</code> : 'tasks.md'}.
           </p>
         )}
-        {spec && spec.tasks.length > 0 && <TaskTree />}
+        {spec && showTrace && <TraceView />}
+        {spec && !showTrace && spec.tasks.length > 0 && <TaskTree />}
       </div>
     </section>
   );

@@ -1,10 +1,13 @@
 // One row of the task tree. The checkbox's accessible name starts with the task's ID and title
 // as written in the file; aria-checked is mixed while the task is in progress.
 import type { KeyboardEvent } from 'react';
+import type { TraceLink } from '../../../shared/api/contract';
 import type { Task } from '../../../shared/spec/model';
-import { openTaskLine, showRequirement, toggleTask, toggleTaskInProgress } from '../tasks/task-actions';
+import { openTaskLine, showRequirement, startOrStopTask, toggleTask } from '../tasks/task-actions';
 import type { TaskRow as Row } from '../tasks/task-tree';
 import { useSpecs } from '../stores/specs-store';
+import { useTrace } from '../stores/trace-store';
+import { TaskLinks } from './TaskLinks';
 
 function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
   if (task.state === 'done') return 'true';
@@ -23,17 +26,20 @@ interface TaskRowProps {
   tabStop: boolean;
   collapsed: boolean;
   knownRequirements: ReadonlySet<string>;
+  /** The code this task is linked to (traceability). */
+  links: TraceLink[];
   onToggleCollapsed(): void;
   onFocus(): void;
   onKey(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
-export function TaskRow({ row, tabStop, collapsed, knownRequirements, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
+export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
   const { task } = row;
   const busy = useSpecs((s) => s.pending[task.id] !== undefined);
   const tabIndex = tabStop ? 0 : -1;
+  const isActive = useTrace((s) => s.active !== null && s.active.specId === useSpecs.getState().selectedId && s.active.taskId === task.id);
   return (
-    <div className={`task state-${task.state}${busy ? ' busy' : ''}`} style={{ paddingLeft: 4 + task.depth * 16 }}>
+    <div className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}`} style={{ paddingLeft: 4 + task.depth * 16 }}>
       <div className="task-line">
         {row.hasChildren ? (
           <button
@@ -73,14 +79,15 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, onToggleCo
         <button
           type="button"
           className="task-start"
-          tabIndex={-1}
-          aria-hidden="true"
-          title={task.state === 'in-progress' ? 'Stop (back to to do)' : 'Mark in progress'}
-          onClick={() => toggleTaskInProgress(task)}
+          tabIndex={tabIndex}
+          aria-label={isActive ? `Stop working on ${task.id}` : `Start working on ${task.id}`}
+          title={isActive ? 'Stop working on this task' : 'Start this task: it becomes the active task, and saves link to it'}
+          onClick={() => startOrStopTask(task, isActive)}
         >
-          {task.state === 'in-progress' ? '■' : '▶'}
+          {isActive ? '■' : '▶'}
         </button>
       </div>
+      <TaskLinks taskId={task.id} links={links} tabIndex={tabIndex} />
       {task.refs.length > 0 && (
         <div className="refs">
           {task.refs.map((ref) => {

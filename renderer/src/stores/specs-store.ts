@@ -41,6 +41,8 @@ interface SpecsState {
   onDiskChanged(paths: string[]): void;
   focusRequirement(requirementId: string): { file: string; line: number } | null;
   setTaskState(task: Task, state: EditableState): Promise<void>;
+  /** Takes a spec the backend returned after changing it (e.g. starting a task). */
+  replaceSelected(spec: SpecWithSource): void;
   reset(): void;
 }
 
@@ -176,6 +178,13 @@ export const useSpecs = create<SpecsState>((set, get) => ({
     };
     taskWrites = taskWrites.then(run);
     return taskWrites;
+  },
+
+  replaceSelected(spec) {
+    if (get().selectedId === spec.spec.id) set({ selected: spec });
+    void api()
+      .call('specs.list', {})
+      .then((list) => set({ list }));
   },
 
   reset() {

@@ -3,6 +3,7 @@ import type { Task } from '../../../shared/spec/model';
 import { useEditor } from '../stores/editor-store';
 import { useLayout } from '../stores/layout-store';
 import { toggledState, useSpecs } from '../stores/specs-store';
+import { useTrace } from '../stores/trace-store';
 
 export function toggleTask(task: Task): void {
   const { setTaskState, pending } = useSpecs.getState();
@@ -13,6 +14,12 @@ export function toggleTask(task: Task): void {
 export function toggleTaskInProgress(task: Task): void {
   const { setTaskState, pending } = useSpecs.getState();
   void setTaskState(task, (pending[task.id] ?? task.state) === 'in-progress' ? 'todo' : 'in-progress');
+}
+
+/** The row's ▶/■ button: make the task the active one (saves link to it), or stop it. */
+export function startOrStopTask(task: Task, isActive: boolean): void {
+  if (isActive) void useTrace.getState().stop(false);
+  else void useTrace.getState().start(task);
 }
 
 export function openTaskLine(task: Task): void {
