@@ -26,6 +26,12 @@ function refreshSpecsSoon(): void {
   specsRefreshTimer = setTimeout(() => void useSpecs.getState().refresh(), 30);
 }
 
+let traceReportTimer: ReturnType<typeof setTimeout> | undefined;
+function loadTraceReportSoon(specId: string | null): void {
+  clearTimeout(traceReportTimer);
+  traceReportTimer = setTimeout(() => void useTrace.getState().loadReport(specId), 150);
+}
+
 async function loadWorkspace(): Promise<void> {
   stopSaving();
   await useWorkspace.getState().load();
@@ -83,9 +89,10 @@ export function App() {
         const open = new Set(useEditor.getState().tabs.map((t) => t.path));
         for (const path of paths) if (open.has(path)) void trace.loadFileLinks(path);
       }),
-      // The trace report follows the selected spec (and its new text after a tick).
+      // The trace report follows the selected spec (and its new text after a tick), a moment
+      // later: a burst of ticks asks for it once, and never queues ahead of the next tick.
       useSpecs.subscribe((now, before) => {
-        if (now.selected !== before.selected || now.selectedId !== before.selectedId) void useTrace.getState().loadReport(now.selectedId);
+        if (now.selected !== before.selected || now.selectedId !== before.selectedId) loadTraceReportSoon(now.selectedId);
       }),
     ];
     // The branch can change outside (a checkout in a terminal) while .git is not watched.
