@@ -3,27 +3,13 @@
 // them, and a plain regex line scan) so the ratio means something on any machine.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { detectSpecs, parseSpec, type SpecLocation } from '../../shared/spec/index';
 import { parseTasks } from '../../shared/spec/tasks-markdown';
 import { setTaskState } from '../../shared/spec/task-edit';
+import { corpusDir, listFiles } from '../../tests/corpus/corpus-support';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
-
-function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const pending = [''];
-  while (pending.length > 0) {
-    const rel = pending.pop()!;
-    for (const d of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const child = rel === '' ? d.name : `${rel}/${d.name}`;
-      if (d.isDirectory()) pending.push(child);
-      else out.push(child);
-    }
-  }
-  return out;
-}
+// The corpus and its file walk are the conformance tests' own (tests/corpus/corpus-support.ts).
+const corpus = corpusDir;
 
 /** Median wall time of `fn` in ms over `runs` runs (after one warm-up). */
 function time(runs: number, fn: () => void): number {
