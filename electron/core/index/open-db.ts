@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteBindingOption } from '../sqlite-binding';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 export type IndexDb = Database.Database;
@@ -38,7 +39,7 @@ export function openIndexDb(dbPath: string): OpenedDb {
 
 /** A read-only connection for queries, used beside the worker's writing connection. */
 export function openReader(dbPath: string): IndexDb {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true, ...sqliteBindingOption() });
   db.pragma('query_only = ON');
   return db;
 }
@@ -58,7 +59,7 @@ export function moveAside(dbPath: string): string {
 }
 
 function openAndPrepare(dbPath: string): IndexDb {
-  const db = new Database(dbPath);
+  const db = new Database(dbPath, sqliteBindingOption());
   try {
     checkOwnership(db);
     db.pragma('journal_mode = WAL');

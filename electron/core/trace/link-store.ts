@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteBindingOption } from '../sqlite-binding';
 import type { TraceLinkSource } from '../../../shared/api/contract';
 import { dataDir } from '../index/data-dir';
 import { isCorruptionError, moveAside } from '../index/open-db';
@@ -196,7 +197,7 @@ export class LinkStore {
 class UnusableStore extends Error {}
 
 function prepare(dbPath: string): Database.Database {
-  const db = new Database(dbPath);
+  const db = new Database(dbPath, sqliteBindingOption());
   try {
     db.pragma('busy_timeout = 5000');
     const appId = db.pragma('application_id', { simple: true }) as number;
