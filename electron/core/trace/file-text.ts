@@ -13,13 +13,21 @@ export function linkableText(text: string): boolean {
 
 /** The file's text, or null when it is missing, binary, not UTF-8 or too large. */
 export async function readLinkableText(root: string, rel: string): Promise<string | null> {
+  const text = await readLinkableOrMissing(root, rel);
+  return text === MISSING ? null : text;
+}
+
+export const MISSING = Symbol('missing');
+
+/** As readLinkableText, but tells a missing file (MISSING) from one that cannot be linked (null). */
+export async function readLinkableOrMissing(root: string, rel: string): Promise<string | null | typeof MISSING> {
   const absolute = path.join(root, rel);
   try {
     const info = await stat(absolute);
     if (!info.isFile() || info.size > TRACE_FILE_LIMIT) return null;
     const text = decodeUtf8(await readFile(absolute));
     return text !== null && linkableText(text) ? text : null;
-  } catch {
-    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? MISSING : null;
   }
 }

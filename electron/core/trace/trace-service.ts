@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
 import { evaluateLink, FileLines, type Evaluated } from './evaluate-links';
-import { linkableText, readLinkableText } from './file-text';
+import { linkableText, MISSING, readLinkableOrMissing, readLinkableText } from './file-text';
 import { syncGitLinks } from './git-sync';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
@@ -19,7 +19,6 @@ import { buildSpecReport } from './spec-report';
 import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
-import { readCurrent } from '../workspace/files';
 import { isSpecDocument } from './spec-documents';
 import path from 'node:path';
 
@@ -119,9 +118,9 @@ export class TraceService {
     const snapshot = this.store.snapshot(rel);
     if (snapshot) return snapshot.content;
     if (!this.store.active()) return null;
-    const current = await readCurrent(path.join(this.ws.root, rel)).catch(() => null);
-    if (!current) return '';
-    return readLinkableText(this.ws.root, rel);
+    // One read: a missing file is new (everything in it is added), an unlinkable one gives null.
+    const text = await readLinkableOrMissing(this.ws.root, rel);
+    return text === MISSING ? '' : text;
   }
 
   /** After a save in Specdeck: re-anchor, and link the changed lines to the active task. */
