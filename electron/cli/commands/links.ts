@@ -1,4 +1,5 @@
 // `specdeck links <dir> <file> [--json]`: the tasks whose links point into a file.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
@@ -15,7 +16,8 @@ export const linksCommand: Command = {
     const links = await withSession(positionals[0], async (s) => {
       const file = positionals[1]!;
       // A path that names a file inside the folder from here (or absolutely) is made workspace-relative.
-      const fromHere = path.resolve(file);
+      // realpath: the workspace root is a real path, so compare like with like (/tmp → /private/tmp).
+      const fromHere = realpathOrSelf(path.resolve(file));
       const rel = path.isAbsolute(file) || fromHere.startsWith(s.workspace.root + path.sep) ? path.relative(s.workspace.root, fromHere) : file;
       const workspacePath = rel.split(path.sep).join('/');
       await s.workspace.resolve(workspacePath);
@@ -36,3 +38,11 @@ export const linksCommand: Command = {
   },
 };
 
+
+function realpathOrSelf(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute; // not there (yet): resolve() in the workspace says what is wrong with it
+  }
+}

@@ -12,6 +12,8 @@ export type ShardState = 'starting' | 'listing' | 'indexing' | 'ready' | 'failed
 
 export class ShardClient {
   readonly worker: Worker;
+  /** The worker thread has ended (closed, or crashed): close() must not wait for it again. */
+  private exited = false;
   reader: IndexDb | null = null;
   private statsReader: IndexDb | null = null;
   searcher: TextSearcher | null = null;
@@ -39,6 +41,7 @@ export class ShardClient {
     this.worker.on('message', (message: FromWorker) => onMessage(this, message));
     this.worker.on('error', (error) => onFailure(this, error.stack ?? error.message));
     this.worker.on('exit', () => {
+      this.exited = true;
       if (!this.isClosing()) onFailure(this, 'the index worker stopped unexpectedly');
     });
   }
@@ -67,11 +70,13 @@ export class ShardClient {
   }
 
   async close(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.post({ type: 'close' });
-    const timer = setTimeout(() => void this.worker.terminate(), 5000);
-    await exited;
-    clearTimeout(timer);
+    if (!this.exited) {
+      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+      this.post({ type: 'close' });
+      const timer = setTimeout(() => void this.worker.terminate(), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
     this.reader?.close();
     this.statsReader?.close();
     this.reader = null;

@@ -9,6 +9,8 @@ import { writeWorkspaceFile } from '../workspace/files';
  */
 export async function saveWithLinks(session: Session, rel: string, content: string, expectedHash: string | null, log: (message: string) => void) {
   const trace = session.traceIfPresent();
+  // Containment first: the text before the save is read before writeWorkspaceFile checks the path.
+  if (trace) await session.workspace.resolve(rel);
   const before = trace ? await trace.textBeforeSave(rel).catch(() => null) : null;
   const result = await writeWorkspaceFile(session.workspace, rel, content, expectedHash);
   if (trace) {
