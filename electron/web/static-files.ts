@@ -18,7 +18,14 @@ const TYPES: Record<string, string> = {
 
 export function serveStatic(root: string, csp: string, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://host');
-  let rel = decodeURIComponent(url.pathname);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) must not throw in the request handler: that ends the host.
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    return;
+  }
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.join(root, path.normalize(rel));
   if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {

@@ -54,6 +54,10 @@ describe('specdeck', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(await page.text()).toContain('<div id="root"></div>');
+      // A malformed escape in the path is a bad request, and the host keeps serving.
+      const malformed = await fetch(new URL('/%E0%A4%A', host.url));
+      expect(malformed.status).toBe(400);
+      expect((await fetch(host.url)).status).toBe(200);
     } finally {
       await host.stop();
     }
