@@ -103,6 +103,20 @@ export const useEditor = create<EditorState>((set, get) => {
     });
   }
 
+  /** Puts the disk's version of a file into its tab (the model edit can be undone with Ctrl+Z). */
+  function showDiskVersion(path: string, file: FileContent): void {
+    const tab = get().tabs.find((t) => t.path === path);
+    const model = getModel(path);
+    if (file.kind === 'text' && model) {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.content }], () => null);
+      update(path, { ...tabFrom(file, model.getAlternativeVersionId()), preview: tab?.preview ?? false });
+      if (get().comparing === path) set({ comparing: null });
+    } else {
+      disposeModel(path);
+      update(path, { ...tabFrom(file, 0), preview: tab?.preview ?? false });
+    }
+  }
+
   async function saveNow(path: string): Promise<void> {
     const tab = get().tabs.find((t) => t.path === path);
     const model = getModel(path);
@@ -261,19 +275,8 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     async reload(path) {
-      const tab = get().tabs.find((t) => t.path === path);
       try {
-        const file = await api().call('fs.read', { path });
-        const model = getModel(path);
-        if (file.kind === 'text' && model) {
-          // pushEditOperations rather than setValue: the reload can be undone (Ctrl+Z).
-          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.content }], () => null);
-          update(path, { ...tabFrom(file, model.getAlternativeVersionId()), preview: tab?.preview ?? false });
-          if (get().comparing === path) set({ comparing: null });
-        } else {
-          disposeModel(path);
-          update(path, { ...tabFrom(file, 0), preview: tab?.preview ?? false });
-        }
+        showDiskVersion(path, await api().call('fs.read', { path }));
       } catch (error) {
         notifyError(errorMessage(error));
       }
@@ -287,7 +290,9 @@ export const useEditor = create<EditorState>((set, get) => {
         try {
           const file = await api().call('fs.read', { path: tab.path });
           if ('hash' in file && file.hash === tab.hash) continue;
-          await get().reload(tab.path);
+          // The user may have typed while the file was read: then their text wins, never the disk's.
+          if (get().tabs.find((t) => t.path === tab.path)?.dirty !== false) continue;
+          showDiskVersion(tab.path, file);
         } catch {
           update(tab.path, { conflict: true }); // deleted on disk: keep the text, flag it
         }
