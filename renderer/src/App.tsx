@@ -18,19 +18,18 @@ let stopSaving = () => {};
 
 // Spec documents and metadata: a change to one may add, remove or alter a spec.
 const SPEC_FILE = /(\.md|\.markdown|\.config\.kiro|spec\.json)$/i;
-let specsRefreshTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** One refresh for a burst of events (a git checkout changes many files at once). */
-function refreshSpecsSoon(): void {
-  clearTimeout(specsRefreshTimer);
-  specsRefreshTimer = setTimeout(() => void useSpecs.getState().refresh(), 30);
+/** Runs `run` once, `ms` after the last of a burst of calls (a git checkout changes many files). */
+function debounced<A extends unknown[]>(ms: number, run: (...args: A) => void): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(...args), ms);
+  };
 }
 
-let traceReportTimer: ReturnType<typeof setTimeout> | undefined;
-function loadTraceReportSoon(specId: string | null): void {
-  clearTimeout(traceReportTimer);
-  traceReportTimer = setTimeout(() => void useTrace.getState().loadReport(specId), 150);
-}
+const refreshSpecsSoon = debounced(30, () => void useSpecs.getState().refresh());
+const loadTraceReportSoon = debounced(150, (specId: string | null) => void useTrace.getState().loadReport(specId));
+const loadBranchSoon = debounced(100, () => void useWorkspace.getState().loadBranch());
 
 async function loadWorkspace(): Promise<void> {
   stopSaving();
@@ -78,14 +77,14 @@ export function App() {
         // files.changed comes once the index has the files; specs.changed may come before, when
         // the spec list (read from the index) does not have a new spec yet: refresh again.
         if (paths.some((p) => SPEC_FILE.test(p))) refreshSpecsSoon();
-        void useWorkspace.getState().loadBranch();
+        loadBranchSoon();
       }),
       client.on('specs.changed', refreshSpecsSoon),
       client.on('index.progress', (progress) => useSearch.getState().setProgress(progress)),
       client.on('trace.activeChanged', ({ active }) => useTrace.getState().setActive(active)),
       client.on('trace.changed', ({ paths }) => {
         const trace = useTrace.getState();
-        void trace.loadReport(useSpecs.getState().selectedId);
+        loadTraceReportSoon(useSpecs.getState().selectedId);
         const open = new Set(useEditor.getState().tabs.map((t) => t.path));
         for (const path of paths) if (open.has(path)) void trace.loadFileLinks(path);
       }),

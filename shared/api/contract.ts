@@ -294,8 +294,6 @@ export interface ApiEvents {
 
 export type ApiEvent = keyof ApiEvents;
 
-export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
-
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiParams, name);
 }

@@ -206,8 +206,3 @@ function skipBlanks(s: string, from: number): number {
   while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
   return i;
 }
-
-/** First-slice entry point, kept for callers that only want the tasks. */
-export function parseTaskLines(text: string, file: string): Task[] {
-  return parseTasks(text, file).tasks;
-}

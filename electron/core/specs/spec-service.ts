@@ -117,12 +117,6 @@ export class SpecService {
     return [...touched];
   }
 
-  /** Forget everything: the next read re-discovers and re-parses. */
-  reset(): void {
-    this.locations = null;
-    this.parsed.clear();
-  }
-
   private async locate(): Promise<SpecLocation[]> {
     this.locations ??= detectSpecs(await this.listFiles());
     return this.locations;

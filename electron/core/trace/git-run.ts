@@ -25,11 +25,3 @@ export async function gitHead(cwd: string): Promise<string | null> {
     return null;
   }
 }
-
-export async function isGitRepository(cwd: string): Promise<boolean> {
-  try {
-    return (await runGit(cwd, ['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
-  } catch {
-    return false;
-  }
-}

@@ -69,7 +69,3 @@ export const COMMANDS: Command[] = [
   { id: 'specdeck.trace.copyTrailer', title: 'Tasks: Copy Commit Trailer (Spec-Task) for Active Task', run: () => void useTrace.getState().copyTrailer() },
   { id: 'specdeck.trace.installHook', title: 'Tasks: Install prepare-commit-msg Hook (adds Spec-Task trailers)', run: () => void useTrace.getState().installHook() },
 ];
-
-export function runCommand(id: string): void {
-  COMMANDS.find((c) => c.id === id)?.run();
-}
