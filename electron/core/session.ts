@@ -1,5 +1,6 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
+import { SPEC_LAYOUT_PATH } from '../../shared/spec/detect';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import { SpecService } from './specs/spec-service';
 import { TraceService } from './trace/trace-service';
@@ -8,8 +9,6 @@ import { IgnoreRules } from './workspace/ignore-rules';
 import { walkFiles } from './workspace/walk';
 import { Workspace } from './workspace/workspace';
 
-/** Paths where a spec may appear or vanish (Kiro, Spec Kit, OpenSpec layouts, at any depth). */
-const SPEC_LAYOUT_PATH = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
 
 export type EventListener = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 

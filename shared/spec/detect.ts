@@ -3,6 +3,9 @@
 // monorepo or our corpus keeps them deeper).
 import type { SpecFormat } from './model';
 
+/** A path inside a folder where specs live (Kiro, Spec Kit, OpenSpec layouts, at any depth). */
+export const SPEC_LAYOUT_PATH = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
+
 export interface SpecLocation {
   id: string;
   format: SpecFormat;

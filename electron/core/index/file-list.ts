@@ -71,8 +71,9 @@ export class FileList {
     this.generation++;
   }
 
+  /** Every path, in no particular order (the service sorts the union of its shards once). */
   all(): string[] {
-    return [...this.paths].sort();
+    return [...this.paths];
   }
 
   has(path: string): boolean {
@@ -128,7 +129,7 @@ export class FileList {
       consider(candidates ? candidates[k]! : k);
       if (k % SLICE === SLICE - 1) {
         yield;
-        if (this.generation !== generation) return this.search(rawQuery, limit); // the list changed meanwhile
+        if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit); // the list changed meanwhile: start over, still sliced
       }
     }
     this.last = { query: queryLower, generation: this.generation, survivors };

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/spec/index';
 import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/spec/model';
-import type { SpecLocation } from '../../../shared/spec/detect';
+import { SPEC_LAYOUT_PATH, type SpecLocation } from '../../../shared/spec/detect';
 import { decodeUtf8, readCurrent, writeWorkspaceFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
 import type { IgnoreRules } from '../workspace/ignore-rules';
@@ -29,7 +29,6 @@ interface Parsed {
 }
 
 /** A path inside a Kiro, Spec Kit or OpenSpec layout folder. */
-const SPEC_LAYOUT_DIR = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
 
 export class SpecService {
   private locations: SpecLocation[] | null = null;
@@ -111,7 +110,7 @@ export class SpecService {
       for (const loc of located) touched.add(loc.id);
       // Folders are reported alone when created with their contents (`.kiro`, `.kiro/specs`,
       // a new spec folder): any path in a spec layout re-runs discovery.
-      if (located.length > 0 || !p.includes('.') || SPEC_LAYOUT_DIR.test(p)) rediscover = true;
+      if (located.length > 0 || !p.includes('.') || SPEC_LAYOUT_PATH.test(p)) rediscover = true;
     }
     if (rediscover) this.locations = null;
     return [...touched];

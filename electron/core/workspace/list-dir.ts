@@ -16,12 +16,15 @@ export async function listDir(ws: Workspace, rules: IgnoreRules, dir: string): P
     if (code === 'ENOTDIR') throw new ApiError('INVALID_ARGUMENT', `Not a folder: ${dir}`, 'dir');
     throw error;
   }
-  const prefix = dir === '' ? '' : ws.relative(absolute) + '/';
+  const folder = dir === '' ? '' : ws.relative(absolute);
+  // Everything inside an ignored folder is ignored; otherwise each entry needs only its own verdict.
+  if (folder !== '' && rules.isIgnored(folder, true)) return [];
+  const prefix = folder === '' ? '' : folder + '/';
   const entries: DirEntry[] = [];
   for (const d of dirents) {
     const kind = d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'symlink' : 'file';
     const rel = prefix + d.name;
-    if (rules.isIgnored(rel, kind === 'dir')) continue;
+    if (rules.isIgnoredInVisibleFolder(rel, kind === 'dir')) continue;
     entries.push({ name: d.name, path: rel, kind });
   }
   return entries.sort((a, b) => {
