@@ -99,6 +99,7 @@ describe('OpenSpec: agreement with the real CLI', () => {
   });
 
   it('the same verdict from validate: an item is invalid exactly when we report an error for it', () => {
+    expect(repos.reduce((n, r) => n + r.cli.validate.items.length, 0)).toBeGreaterThan(0);
     for (const r of repos) {
       for (const item of r.cli.validate.items) {
         const spec = item.type === 'spec'

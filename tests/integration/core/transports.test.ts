@@ -8,7 +8,7 @@ import type { Outcome, ServerMessage } from '../../../shared/api/wire';
 import { createRouter, type Router } from '../../../electron/core/api/router';
 import { Session } from '../../../electron/core/session';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { copyOfSampleProject, type TempDir } from '../../support/temp-workspace';
+import { copyOfSampleProject, tempDir, type TempDir } from '../../support/temp-workspace';
 
 let workspace: TempDir;
 let host: WebHost;
@@ -42,8 +42,14 @@ function callOver(ws: WebSocket, method: string, params: unknown): Promise<Outco
   });
 }
 
+let data: TempDir;
+const dataDirBefore = process.env.SPECDECK_DATA_DIR;
+
 beforeAll(async () => {
   workspace = copyOfSampleProject();
+  // The host indexes what it serves: keep that index in a temporary folder, not the user's.
+  data = tempDir('specdeck-data-');
+  process.env.SPECDECK_DATA_DIR = data.path;
   host = await startWebHost({ folder: workspace.path, rendererDir: workspace.path });
   directSession = await Session.open(workspace.path);
   direct = createRouter(directSession, () => {});
@@ -53,6 +59,9 @@ afterAll(async () => {
   await host.close();
   await directSession.close();
   workspace.remove();
+  data.remove();
+  if (dataDirBefore === undefined) delete process.env.SPECDECK_DATA_DIR;
+  else process.env.SPECDECK_DATA_DIR = dataDirBefore;
 });
 
 const cases: [string, string, unknown][] = [
