@@ -1,7 +1,7 @@
 // End to end, issue 5 item 2: the task list — tree with collapsible parents, in-progress and
 // optional tasks, requirement chips, filter and counts, keyboard, ticks written to disk, outside
 // edits shown without losing scroll or focus, and a virtualised 5,000-task spec.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigTasksFile, cursorLine, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
@@ -87,9 +87,12 @@ describe('the task list', () => {
 
   it('writes quick successive ticks one after the other: two Spaces leave the task as it was, no conflict', async () => {
     const before = disk(TODO);
+    const modifiedBefore = statSync(path.join(s.workspace.path, TODO)).mtimeMs;
     await box(/^2\.1 Create data models/).focus();
     await s.page.keyboard.press('Space');
     await s.page.keyboard.press('Space');
+    // The ticks were written (the file was rewritten), and none is still pending.
+    await expect.poll(() => statSync(path.join(s.workspace.path, TODO)).mtimeMs).toBeGreaterThan(modifiedBefore);
     await expect.poll(() => box(/^2\.1 Create data models/).getAttribute('aria-busy')).toBeNull();
     expect(disk(TODO)).toBe(before);
     await expect(box(/^2\.1 Create data models/).getAttribute('aria-checked')).resolves.toBe('false');
