@@ -31,6 +31,8 @@ export class Session {
     trace: TraceService | null;
   } | null = null;
 
+  private opening: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly options: SessionOptions = {}) {}
 
   static async open(folder: string, options: SessionOptions = {}): Promise<Session> {
@@ -39,7 +41,14 @@ export class Session {
     return session;
   }
 
-  async open(folder: string): Promise<WorkspaceInfo> {
+  /** Opens are serialised: two at once would each close "the" old workspace and leak one. */
+  open(folder: string): Promise<WorkspaceInfo> {
+    const opened = this.opening.then(() => this.openNow(folder));
+    this.opening = opened.catch(() => {});
+    return opened;
+  }
+
+  private async openNow(folder: string): Promise<WorkspaceInfo> {
     const ws = await Workspace.open(folder); // throws NOT_FOUND / INVALID_ARGUMENT before we let go of the old one
     await this.closeWorkspace();
     const rules = new IgnoreRules(ws.root);
@@ -53,8 +62,9 @@ export class Session {
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
       : new SpecService(ws, rules);
-    this.state = { ws, rules, specs, watch: null, index, trace: null };
-    if (this.options.watch) this.state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null };
+    this.state = state;
+    if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     const info = this.info();
     this.emit('workspace.changed', info);
     return info;
