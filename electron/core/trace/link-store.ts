@@ -7,13 +7,12 @@
 // no write is lost or torn. Re-anchoring compares the file with the stored snapshot inside the
 // transaction, so two processes seeing the same change re-anchor it once. The active task is one
 // row: the last `start` wins and every process reads it afresh.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteBindingOption } from '../sqlite-binding';
 import type { TraceLinkSource } from '../../../shared/api/contract';
-import { dataDir } from '../index/data-dir';
+import { workspaceDbPath } from '../index/data-dir';
 import { isCorruptionError, moveAside } from '../index/open-db';
 
 /** "SpTr". */
@@ -80,9 +79,7 @@ export interface ActiveRow {
 }
 
 export function traceDbPath(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  const name = path.basename(root).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'root';
-  return path.join(dataDir(env), 'trace', `${name}-${key}.sqlite`);
+  return workspaceDbPath('trace', root, env);
 }
 
 export class LinkStore {
