@@ -1,12 +1,16 @@
 // The Search tab (Ctrl/Cmd+Shift+F): full-text search over the index; a hit opens the file at its line.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TextSearchHit } from '../../../shared/api/contract';
 import { useEditor } from '../stores/editor-store';
 import { useSearch, type SearchOptions } from '../stores/search-store';
 
 function groupByFile(hits: TextSearchHit[]): [string, TextSearchHit[]][] {
   const groups = new Map<string, TextSearchHit[]>();
-  for (const hit of hits) groups.set(hit.path, [...(groups.get(hit.path) ?? []), hit]);
+  for (const hit of hits) {
+    const group = groups.get(hit.path);
+    if (group) group.push(hit);
+    else groups.set(hit.path, [hit]);
+  }
   return [...groups];
 }
 
@@ -39,7 +43,14 @@ function GlobField({ name, label }: { name: keyof Pick<SearchOptions, 'include' 
 }
 
 export function SearchPanel() {
-  const { query, setQuery, run, result, error, searching } = useSearch();
+  // Field by field: the store also carries index progress, which must not re-render this list.
+  const query = useSearch((st) => st.query);
+  const setQuery = useSearch((st) => st.setQuery);
+  const run = useSearch((st) => st.run);
+  const result = useSearch((st) => st.result);
+  const error = useSearch((st) => st.error);
+  const searching = useSearch((st) => st.searching);
+  const groups = useMemo(() => (result ? groupByFile(result.hits) : []), [result]);
   const open = useEditor((s) => s.open);
   const options = useSearch((s) => s.options);
   const input = useRef<HTMLInputElement>(null);
@@ -80,7 +91,7 @@ export function SearchPanel() {
       )}
       {result && (
         <ul className="search-results" aria-label="Search results">
-          {groupByFile(result.hits).map(([path, hits]) => (
+          {groups.map(([path, hits]) => (
             <li key={path}>
               <div className="result-file" title={path}>
                 {path}

@@ -2,10 +2,11 @@
 // virtualised tree. One tab stop for the list (roving tabindex); arrows move, Space ticks.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { TraceLink } from '../../../shared/api/contract';
 import { markAfterPaint } from '../perf-marks';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
-import { linksOfTask, useTrace } from '../stores/trace-store';
+import { linksByTaskId, useTrace } from '../stores/trace-store';
 import { TraceView } from './TraceView';
 import { useTasksView, type TaskFilter } from '../stores/tasks-store';
 import { openTaskLine, toggleTask, toggleTaskInProgress } from '../tasks/task-actions';
@@ -32,6 +33,7 @@ function FilterBar({ open, done, total }: { open: number; done: number; total: n
   );
 }
 
+const NO_LINKS: TraceLink[] = [];
 const NONE_COLLAPSED: Record<string, boolean> = {};
 
 function TaskTree() {
@@ -42,6 +44,7 @@ function TaskTree() {
   const rows = useMemo(() => visibleRows(spec.tasks, filter, collapsed), [spec.tasks, filter, collapsed]);
   const knownRequirements = useMemo(() => new Set(spec.requirements.map((r) => r.id)), [spec.requirements]);
   const report = useTrace((s) => s.report);
+  const linksByTask = useMemo(() => linksByTaskId(report), [report]);
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const virtualizer = useVirtualizer({
@@ -125,7 +128,7 @@ function TaskTree() {
                 tabStop={row.key === tabStopKey}
                 collapsed={Boolean(collapsed[row.key])}
                 knownRequirements={knownRequirements}
-                links={linksOfTask(report, row.task.id)}
+                links={linksByTask.get(row.task.id) ?? NO_LINKS}
                 onToggleCollapsed={() => toggleCollapsed(row.key)}
                 onFocus={() => setFocused(row.key)}
                 onKey={onKey(item.index)}

@@ -131,7 +131,7 @@ export const useTrace = create<TraceState>((set, get) => ({
   },
 }));
 
-/** The selected spec's links of one task, from the trace report. */
-export function linksOfTask(report: TraceSpecReport | null, taskId: string): TraceLink[] {
-  return report?.tasks.find((t) => t.taskId === taskId)?.links ?? [];
+/** The selected spec's links by task ID, from the trace report (one lookup per row). */
+export function linksByTaskId(report: TraceSpecReport | null): Map<string, TraceLink[]> {
+  return new Map((report?.tasks ?? []).map((t) => [t.taskId, t.links]));
 }
