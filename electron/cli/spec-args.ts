@@ -1,7 +1,7 @@
 // Helpers the spec commands (`specs`, `tasks`, `task`, `check`) share: opening the folder and
 // finding a spec by its ID or an unambiguous tail of it.
 import { ApiError } from '../../shared/api/errors';
-import type { Spec, SpecSummary } from '../../shared/spec/model';
+import type { Spec, SpecSummary } from '../../shared/specs/model';
 import { Session } from '../core/session';
 import { UsageError } from './command';
 

@@ -1,6 +1,6 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
-import { SPEC_LAYOUT_PATH } from '../../shared/spec/detect';
+import { SPEC_LAYOUT_PATH } from '../../shared/specs/detect';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import { SpecService } from './specs/spec-service';
 import { TraceService } from './trace/trace-service';

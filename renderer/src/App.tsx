@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { api } from './api/client-instance';
 import { commandForKey } from './commands/keybindings';
-import { Workbench } from './components/Workbench';
+import { Workbench } from './workbench/Workbench';
 import { useEditor } from './stores/editor-store';
 import { useFiles } from './stores/files-store';
 import { readSaved, restoreEarly, restoreTabs, startSaving } from './stores/persistence';

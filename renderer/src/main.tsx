@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
-import './monaco/setup';
+import './editor/monaco/setup';
 import { connectApi } from './api/connect';
 import { setApi } from './api/client-instance';
 import { errorMessage } from './api/error-message';

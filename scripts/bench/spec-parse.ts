@@ -3,9 +3,9 @@
 // them, and a plain regex line scan) so the ratio means something on any machine.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectSpecs, parseSpec, type SpecLocation } from '../../shared/spec/index';
-import { parseTasks } from '../../shared/spec/tasks-markdown';
-import { setTaskState } from '../../shared/spec/task-edit';
+import { detectSpecs, parseSpec, type SpecLocation } from '../../shared/specs/index';
+import { parseTasks } from '../../shared/specs/tasks-markdown';
+import { setTaskState } from '../../shared/specs/task-edit';
 import { corpusDir, listFiles } from '../../tests/corpus/corpus-support';
 
 // The corpus and its file walk are the conformance tests' own (tests/corpus/corpus-support.ts).

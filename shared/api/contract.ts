@@ -1,7 +1,7 @@
 // The Specdeck API, defined once: method names, argument schemas (zod), result types and events.
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
-import type { Spec, SpecSummary, TaskState } from '../spec/model';
+import type { Spec, SpecSummary, TaskState } from '../specs/model';
 
 /** A path relative to the workspace root, with `/` separators. */
 const workspacePath = z.string().min(1, 'must not be empty').max(4096);

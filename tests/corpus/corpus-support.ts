@@ -1,8 +1,8 @@
 // Reading the shared spec corpus (../shared/corpus beside the clone) the way the core would.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectSpecs, parseSpec } from '../../shared/spec/index';
-import type { Spec } from '../../shared/spec/model';
+import { detectSpecs, parseSpec } from '../../shared/specs/index';
+import type { Spec } from '../../shared/specs/model';
 import { corpusDir } from '../support/corpus-dir';
 
 export { corpusDir };

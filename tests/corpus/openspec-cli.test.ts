@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeSpec } from '../../shared/spec/parse';
-import type { Spec } from '../../shared/spec/model';
+import { summarizeSpec } from '../../shared/specs/parse';
+import type { Spec } from '../../shared/specs/model';
 import { corpusRepos, parseRepo, requireCorpus } from './corpus-support';
 
 // The package's exports hide package.json; find it from its main entry instead.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Spec } from '../../shared/spec/model';
+import type { Spec } from '../../shared/specs/model';
 import { corpusDir, corpusRepos, parseRepo, requireCorpus, truth, type TruthFile } from './corpus-support';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Severity } from '../../../shared/spec/model';
+import type { Severity } from '../../../shared/specs/model';
 import { UsageError, type Command } from '../command';
 import { withSession } from '../spec-args';
 import { traceFindings } from './trace-findings';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { SpecSummary } from '../../../shared/spec/model';
+import type { SpecSummary } from '../../../shared/specs/model';
 import { UsageError, type Command } from '../command';
 import { withSession } from '../spec-args';
 

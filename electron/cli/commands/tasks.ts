@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Spec, Task } from '../../../shared/spec/model';
+import type { Spec, Task } from '../../../shared/specs/model';
 import { UsageError, type Command } from '../command';
 import { resolveSpecId, withSession } from '../spec-args';
 

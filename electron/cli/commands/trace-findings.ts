@@ -1,7 +1,7 @@
 // What `specdeck check` adds when the workspace has a link store: suspect and orphaned links
 // (warnings, at the linked code) and, in specs that have links, done tasks with no linked code
 // (info, at the task).
-import type { Diagnostic } from '../../../shared/spec/model';
+import type { Diagnostic } from '../../../shared/specs/model';
 import type { Session } from '../../core/session';
 
 export async function traceFindings(session: Session): Promise<Array<Diagnostic & { spec: string }>> {

@@ -9,7 +9,7 @@ import { readWorkspaceFile } from '../workspace/files';
 import type { Session } from '../session';
 import { readGitBranch } from '../git/branch';
 import { makeWorkspaceDir } from '../workspace/make-dir';
-import { saveWithLinks, traceHandlers } from '../trace/trace-handlers';
+import { saveWithLinks, traceHandlers } from './trace-handlers';
 
 type Handlers = { [M in ApiMethod]: (params: z.output<(typeof apiParams)[M]>) => Promise<ApiResult<M>> };
 

@@ -1,7 +1,7 @@
 // The hashes a link is stamped with (Doorstop-style): the linked lines, the task's text and the
 // text of the requirements it references. A link is suspect when a current hash differs.
 import { createHash } from 'node:crypto';
-import type { Spec, Task } from '../../../shared/spec/model';
+import type { Spec, Task } from '../../../shared/specs/model';
 
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);

@@ -1,6 +1,6 @@
 // Spec documents (requirements, design, tasks, their metadata) are what links point *from*: saves
 // of them and commits touching them link no code, and tags written in them are examples, not links.
-import { SPEC_LAYOUT_PATH } from '../../../shared/spec/detect';
+import { SPEC_LAYOUT_PATH } from '../../../shared/specs/detect';
 
 const SPEC_DOCUMENT_FILE = /(\.md|\.json|\.ya?ml|\/\.config\.kiro)$/i;
 

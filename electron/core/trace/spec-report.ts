@@ -1,7 +1,7 @@
 // Requirement → tasks → links for one spec, with the coverage figures the task list and
 // `specdeck trace` show.
 import type { TraceLink, TraceSpecReport } from '../../../shared/api/contract';
-import type { Spec } from '../../../shared/spec/model';
+import type { Spec } from '../../../shared/specs/model';
 import { referencedRequirementIds } from './hashes';
 
 export function buildSpecReport(spec: Spec, links: readonly TraceLink[], git: boolean): TraceSpecReport {

@@ -1,7 +1,7 @@
 // Finds the task a link names now. A task keeps its link when renumbered (matched by its title)
 // and when its title is edited in place (matched by its ID); otherwise the link is orphaned.
 import { ApiError } from '../../../shared/api/errors';
-import type { Spec, Task } from '../../../shared/spec/model';
+import type { Spec, Task } from '../../../shared/specs/model';
 import type { SpecService } from '../specs/spec-service';
 import { hashRequirements, hashTask } from './hashes';
 

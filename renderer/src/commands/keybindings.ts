@@ -1,6 +1,6 @@
 // Key strings (`Ctrl+Shift+P`) matched against keyboard events, shown in the palette, and turned
 // into Monaco keybindings. Ctrl means Cmd on macOS, as in VS Code.
-import { monaco } from '../monaco/setup';
+import { monaco } from '../editor/monaco/setup';
 import { COMMANDS, type Command } from './registry';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);

@@ -1,6 +1,6 @@
 // Every workbench command: its palette title, its keys (VS Code's where VS Code has one) and what
 // it does. The command palette lists these; the window and Monaco bind their keys.
-import { runEditorAction } from '../monaco/editor-instance';
+import { runEditorAction } from '../editor/monaco/editor-instance';
 import { useEditor } from '../stores/editor-store';
 import { useFiles } from '../stores/files-store';
 import { useLayout } from '../stores/layout-store';

@@ -1,5 +1,5 @@
 // The order a spec's document tabs appear in.
-import type { SpecDocument } from '../../../shared/spec/model';
+import type { SpecDocument } from '../../../shared/specs/model';
 
 // Reading order: what is wanted, then how, then the steps.
 const KIND_ORDER = ['requirements', 'bugfix', 'spec', 'proposal', 'delta', 'design', 'plan', 'research', 'data-model', 'quickstart', 'tasks'];

@@ -1,5 +1,5 @@
 // The spec list grouped by format and by the folder that holds the specs, filtered by a query.
-import type { SpecFormat, SpecSummary } from '../../../shared/spec/model';
+import type { SpecFormat, SpecSummary } from '../../../shared/specs/model';
 
 export const FORMAT_LABEL: Record<SpecFormat, string> = {
   kiro: 'Kiro',

@@ -1,6 +1,6 @@
 // New specs from a template, in the Kiro, Spec Kit or OpenSpec layout, with EARS-style
 // placeholders. Returns the files to create; nothing here touches the disk.
-import type { SpecSummary } from '../../../shared/spec/model';
+import type { SpecSummary } from '../../../shared/specs/model';
 
 export type TemplateLayout = 'kiro' | 'speckit' | 'openspec';
 

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { FileContent } from '../../../shared/api/contract';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
-import { createModel, disposeModel, getModel, textToSave } from '../monaco/models';
+import { createModel, disposeModel, getModel, textToSave } from '../editor/monaco/models';
 import { useWorkspace } from './workspace-store';
 
 export interface Tab {

@@ -1,7 +1,7 @@
 // The workspace's specs, the selected one, its documents, and ticking its tasks.
 import { create } from 'zustand';
 import type { SpecWithSource } from '../../../shared/api/contract';
-import type { SpecSummary, Task } from '../../../shared/spec/model';
+import type { SpecSummary, Task } from '../../../shared/specs/model';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { orderedDocuments } from '../specs/document-order';

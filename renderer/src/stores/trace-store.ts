@@ -2,7 +2,7 @@
 // task, coverage) and the links into the file open in the editor (gutter marks).
 import { create } from 'zustand';
 import type { ActiveTask, TraceLink, TraceSpecReport } from '../../../shared/api/contract';
-import type { Task } from '../../../shared/spec/model';
+import type { Task } from '../../../shared/specs/model';
 import { api } from '../api/client-instance';
 import { errorMessage } from '../api/error-message';
 import { useSpecs } from './specs-store';

@@ -1,5 +1,5 @@
 // What the task list's controls do, shared by clicks, keys and the command palette.
-import type { Task } from '../../../shared/spec/model';
+import type { Task } from '../../../shared/specs/model';
 import { useEditor } from '../stores/editor-store';
 import { useLayout } from '../stores/layout-store';
 import { toggledState, useSpecs } from '../stores/specs-store';

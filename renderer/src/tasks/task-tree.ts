@@ -1,6 +1,6 @@
 // The task list as a tree: stable keys, which rows show under a filter and collapsed parents,
 // and the counts. Pure functions over the spec model, so a 5,000-task spec costs one pass.
-import type { Task } from '../../../shared/spec/model';
+import type { Task } from '../../../shared/specs/model';
 import type { TaskFilter } from '../stores/tasks-store';
 
 export interface TaskRow {

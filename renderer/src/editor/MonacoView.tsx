@@ -1,0 +1,87 @@
+// The Monaco editor instance: one editor, one model per open file. The workbench's shortcuts are
+// bound inside Monaco too, since Monaco handles keys itself while it has the focus.
+import { useEffect, useRef } from 'react';
+import { monaco } from './monaco/setup';
+import { getModel } from './monaco/models';
+import { setEditorInstance } from './monaco/editor-instance';
+import { useEditor } from '../stores/editor-store';
+import { useColorScheme } from '../use-color-scheme';
+import { exposeEditorForTests } from '../test-hooks';
+import { monacoKeybindings } from '../commands/keybindings';
+import { markAfterPaint } from '../perf-marks';
+import { traceDecorations } from './monaco/trace-decorations';
+import { useTrace } from '../stores/trace-store';
+
+export function MonacoView({ path }: { path: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  const scheme = useColorScheme();
+  const revealNonce = useEditor((s) => s.revealNonce);
+  const links = useTrace((s) => s.fileLinks[path]);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+
+  useEffect(() => {
+    const instance = monaco.editor.create(host.current!, {
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      renderFinalNewline: 'on', // the 'dimmed' default fails colour contrast
+      ariaLabel: 'Code editor',
+    });
+    for (const { keybinding, run } of monacoKeybindings()) instance.addCommand(keybinding, run);
+    const changes = instance.onDidChangeModelContent(() => {
+      const uriPath = instance.getModel()?.uri.path.slice(1);
+      if (uriPath) useEditor.getState().markEdited(uriPath);
+    });
+    editor.current = instance;
+    decorations.current = instance.createDecorationsCollection();
+    setEditorInstance(instance);
+    exposeEditorForTests(
+      () => instance.getModel()?.getValue() ?? '',
+      () => instance.getModel()?.getLanguageId() ?? '',
+    );
+    return () => {
+      changes.dispose();
+      setEditorInstance(null);
+      instance.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    monaco.editor.setTheme(scheme === 'dark' ? 'vs-dark' : 'vs');
+  }, [scheme]);
+
+  useEffect(() => {
+    const instance = editor.current;
+    const model = getModel(path);
+    if (!instance || !model) return;
+    const previous = instance.getModel();
+    if (previous && previous !== model) viewStates.current.set(previous.uri.path.slice(1), instance.saveViewState());
+    instance.setModel(model);
+    const state = viewStates.current.get(path);
+    if (state) instance.restoreViewState(state);
+    if (useEditor.getState().focusEditor) instance.focus();
+    markAfterPaint('specdeck:editor-interactive');
+  }, [path]);
+
+  // Lines linked to tasks: fetched when the file shows, refreshed on trace.changed (App.tsx).
+  useEffect(() => {
+    if (path) void useTrace.getState().loadFileLinks(path);
+  }, [path]);
+  useEffect(() => {
+    if (editor.current?.getModel() === getModel(path)) decorations.current?.set(traceDecorations(links ?? []));
+  }, [links, path]);
+
+  useEffect(() => {
+    const { revealLine, focusEditor } = useEditor.getState();
+    const instance = editor.current;
+    if (!revealLine || !instance || instance.getModel() !== getModel(path)) return;
+    instance.revealLineInCenter(revealLine);
+    instance.setPosition({ lineNumber: revealLine, column: 1 });
+    if (focusEditor) instance.focus();
+  }, [revealNonce, path]);
+
+  return <div className="monaco-host" ref={host} data-testid="monaco-host" />;
+}

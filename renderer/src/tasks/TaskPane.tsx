@@ -1,0 +1,180 @@
+// The right pane (landmark "Tasks"): the selected spec's tasks as a collapsible, filterable,
+// virtualised tree. One tab stop for the list (roving tabindex); arrows move, Space ticks.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { TraceLink } from '../../../shared/api/contract';
+import { markAfterPaint } from '../perf-marks';
+import { useLayout } from '../stores/layout-store';
+import { useSpecs } from '../stores/specs-store';
+import { linksByTaskId, useTrace } from '../stores/trace-store';
+import { TraceView } from '../trace/TraceView';
+import { useTasksView, type TaskFilter } from '../stores/tasks-store';
+import { openTaskLine, toggleTask, toggleTaskInProgress } from './task-actions';
+import { countTasks, visibleRows } from './task-tree';
+import { TaskRow } from './TaskRow';
+
+const FILTERS: { value: TaskFilter; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'done', label: 'Done' },
+  { value: 'all', label: 'All' },
+];
+
+function FilterBar({ open, done, total }: { open: number; done: number; total: number }) {
+  const { filter, setFilter } = useTasksView();
+  const count = { open, done, all: total };
+  return (
+    <div className="task-filter" role="radiogroup" aria-label="Show tasks">
+      {FILTERS.map((f) => (
+        <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} onClick={() => setFilter(f.value)}>
+          {f.label} <span className="count">{count[f.value]}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const NO_LINKS: TraceLink[] = [];
+const NONE_COLLAPSED: Record<string, boolean> = {};
+
+function TaskTree() {
+  const spec = useSpecs((s) => s.selected?.spec)!;
+  const { filter, focusedKey, setFocused } = useTasksView();
+  const collapsed = useTasksView((s) => s.collapsed[spec.id] ?? NONE_COLLAPSED);
+  const toggleCollapsed = (key: string, value?: boolean) => useTasksView.getState().toggleCollapsed(spec.id, key, value);
+  const rows = useMemo(() => visibleRows(spec.tasks, filter, collapsed), [spec.tasks, filter, collapsed]);
+  const knownRequirements = useMemo(() => new Set(spec.requirements.map((r) => r.id)), [spec.requirements]);
+  const report = useTrace((s) => s.report);
+  const linksByTask = useMemo(() => linksByTaskId(report), [report]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]!.task.refs.length > 0 ? 50 : 28), // rows with chips are taller
+    overscan: 12,
+    getItemKey: (i) => rows[i]!.key,
+  });
+  const items = virtualizer.getVirtualItems();
+  const focusedIndex = rows.findIndex((r) => r.key === focusedKey);
+  const tabStopKey = focusedIndex >= 0 && items.some((i) => i.index === focusedIndex) ? focusedKey : rows[items[0]?.index ?? -1]?.key;
+
+  useEffect(() => markAfterPaint('specdeck:workbench-painted'), []);
+
+  const focusRequest = useLayout((s) => (s.focusRequest?.target === 'tasks' ? s.focusRequest.nonce : 0));
+  useEffect(() => {
+    if (focusRequest) scroller.current?.querySelector<HTMLElement>('[role="checkbox"][tabindex="0"]')?.focus();
+  }, [focusRequest]);
+
+  // Moving focus to a row that is not rendered yet: scroll to it, then focus it once it is.
+  useEffect(() => {
+    const key = pendingFocus.current;
+    if (!key) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-task-key="${CSS.escape(key)}"] [role="checkbox"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const row = rows[Math.max(0, Math.min(index, rows.length - 1))];
+    if (!row) return;
+    pendingFocus.current = row.key;
+    setFocused(row.key);
+    virtualizer.scrollToIndex(rows.indexOf(row), { align: 'auto' });
+  };
+
+  const onKey = (index: number) => (e: KeyboardEvent<HTMLDivElement>) => {
+    const row = rows[index]!;
+    const isCollapsed = Boolean(collapsed[row.key]);
+    if (e.key === ' ') toggleTask(row.task);
+    else if (e.key === 's' || e.key === 'S') toggleTaskInProgress(row.task);
+    else if (e.key === 'Enter') openTaskLine(row.task);
+    else if (e.key === 'ArrowDown') moveTo(index + 1);
+    else if (e.key === 'ArrowUp') moveTo(index - 1);
+    else if (e.key === 'Home') moveTo(0);
+    else if (e.key === 'End') moveTo(rows.length - 1);
+    else if (e.key === 'PageDown') moveTo(index + 15);
+    else if (e.key === 'PageUp') moveTo(index - 15);
+    else if (e.key === 'ArrowRight' && row.hasChildren && isCollapsed) toggleCollapsed(row.key, false);
+    else if (e.key === 'ArrowLeft' && row.hasChildren && !isCollapsed) toggleCollapsed(row.key, true);
+    else if (e.key === 'ArrowLeft' && row.task.parentId !== null) {
+      const parent = rows.slice(0, index).findLastIndex((r) => r.task.id === row.task.parentId);
+      if (parent >= 0) moveTo(parent);
+    } else return;
+    e.preventDefault();
+  };
+
+  if (rows.length === 0) {
+    return <p className="empty">{filter === 'done' ? 'No task is done yet.' : 'Every task is done. Show “All” to see them.'}</p>;
+  }
+  return (
+    <div className="task-scroller" ref={scroller} data-testid="task-scroller">
+      <div className="task-list" role="list" aria-label={`Tasks of ${spec.title}`} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              data-index={item.index}
+              data-task-key={row.key}
+              ref={virtualizer.measureElement}
+              className="task-slot"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <TaskRow
+                row={row}
+                tabStop={row.key === tabStopKey}
+                collapsed={Boolean(collapsed[row.key])}
+                knownRequirements={knownRequirements}
+                links={linksByTask.get(row.task.id) ?? NO_LINKS}
+                onToggleCollapsed={() => toggleCollapsed(row.key)}
+                onFocus={() => setFocused(row.key)}
+                onKey={onKey(item.index)}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function TaskPane() {
+  const selected = useSpecs((s) => s.selected);
+  const selectedId = useSpecs((s) => s.selectedId);
+  const spec = selected?.spec;
+  const counts = useMemo(() => (spec ? countTasks(spec.tasks) : null), [spec]);
+  const [showTrace, setShowTrace] = useState(false);
+  return (
+    <section className="pane task-pane" role="region" aria-label="Tasks">
+      <div className="pane-header">
+        <h2 title={spec?.folder}>{spec ? spec.title : 'Tasks'}</h2>
+        {counts && (
+          <span className="counts" data-testid="task-counts">
+            {counts.done}/{counts.total} done{counts.inProgress > 0 ? ` · ${counts.inProgress} in progress` : ''}
+          </span>
+        )}
+        {spec && (
+          <button type="button" className="icon-button" aria-pressed={showTrace} onClick={() => setShowTrace(!showTrace)}>
+            Trace
+          </button>
+        )}
+      </div>
+      {counts && counts.total > 0 && <FilterBar open={counts.open} done={counts.done} total={counts.total} />}
+      <div className="pane-body task-body">
+        {!selectedId && <p className="empty">Select a spec in the Specs pane to see its tasks.</p>}
+        {selectedId && !spec && <p className="empty">Reading the spec…</p>}
+        {spec && spec.tasks.length === 0 && (
+          <p className="empty">
+            This spec has no tasks yet. Add lines such as <code>- [ ] 1. First step</code> to its{' '}
+            {spec.tasksFile ? <code>{spec.tasksFile}</code> : 'tasks.md'}.
+          </p>
+        )}
+        {spec && showTrace && <TraceView />}
+        {spec && !showTrace && spec.tasks.length > 0 && <TaskTree />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// One row of the task tree. The checkbox's accessible name starts with the task's ID and title
+// as written in the file; aria-checked is mixed while the task is in progress.
+import type { KeyboardEvent } from 'react';
+import type { TraceLink } from '../../../shared/api/contract';
+import type { Task } from '../../../shared/specs/model';
+import { openTaskLine, showRequirement, startOrStopTask, toggleTask } from './task-actions';
+import type { TaskRow as Row } from './task-tree';
+import { useSpecs } from '../stores/specs-store';
+import { useTrace } from '../stores/trace-store';
+import { TaskLinks } from '../trace/TaskLinks';
+
+function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
+  if (task.state === 'done') return 'true';
+  if (task.state === 'in-progress') return 'mixed';
+  return 'false';
+}
+
+function accessibleName(task: Task): string {
+  const name = task.numbered ? `${task.id} ${task.title}` : task.title;
+  return task.optional ? `${name} (optional)` : name;
+}
+
+interface TaskRowProps {
+  row: Row;
+  /** Holds the list's one tab stop (roving tabindex). */
+  tabStop: boolean;
+  collapsed: boolean;
+  knownRequirements: ReadonlySet<string>;
+  /** The code this task is linked to (traceability). */
+  links: TraceLink[];
+  onToggleCollapsed(): void;
+  onFocus(): void;
+  onKey(e: KeyboardEvent<HTMLDivElement>): void;
+}
+
+export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
+  const { task } = row;
+  const busy = useSpecs((s) => s.pending[task.id] !== undefined);
+  const tabIndex = tabStop ? 0 : -1;
+  const isActive = useTrace((s) => s.active !== null && s.active.specId === useSpecs.getState().selectedId && s.active.taskId === task.id);
+  return (
+    <div className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}`} style={{ paddingLeft: 4 + task.depth * 16 }}>
+      <div className="task-line">
+        {row.hasChildren ? (
+          <button
+            type="button"
+            className="twisty"
+            tabIndex={tabIndex}
+            aria-expanded={!collapsed}
+            aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${task.id}`}
+            onClick={onToggleCollapsed}
+          >
+            {collapsed ? '▸' : '▾'}
+          </button>
+        ) : (
+          <span className="twisty" aria-hidden="true" />
+        )}
+        <div
+          role="checkbox"
+          aria-checked={ariaChecked(task)}
+          aria-busy={busy || undefined}
+          aria-label={accessibleName(task)}
+          tabIndex={tabIndex}
+          className="task-check"
+          title="Space: done/not done · S: in progress · Enter: open the line"
+          onClick={() => toggleTask(task)}
+          onFocus={onFocus}
+          onKeyDown={onKey}
+          onDoubleClick={() => openTaskLine(task)}
+        >
+          <span className="box" aria-hidden="true">
+            {task.state === 'done' ? '✓' : task.state === 'in-progress' ? '–' : task.state === 'unknown' ? task.stateChar : ''}
+          </span>
+          <span className="task-text">
+            {task.numbered && <span className="task-id">{task.id}</span>} {task.title}
+            {task.optional && <span className="optional"> optional</span>}
+          </span>
+        </div>
+        <button
+          type="button"
+          className="task-start"
+          tabIndex={tabIndex}
+          aria-label={isActive ? `Stop working on ${task.id}` : `Start working on ${task.id}`}
+          title={isActive ? 'Stop working on this task' : 'Start this task: it becomes the active task, and saves link to it'}
+          onClick={() => startOrStopTask(task, isActive)}
+        >
+          {isActive ? '■' : '▶'}
+        </button>
+      </div>
+      <TaskLinks taskId={task.id} links={links} tabIndex={tabIndex} />
+      {task.refs.length > 0 && (
+        <div className="refs">
+          {task.refs.map((ref) => {
+            const known = knownRequirements.has(ref);
+            return (
+              <button
+                key={ref}
+                type="button"
+                tabIndex={tabIndex}
+                className={known ? 'chip' : 'chip dangling'}
+                aria-label={`Requirement ${ref}${known ? '' : ' (not defined in this spec)'}`}
+                title={known ? `Show requirement ${ref}` : `${ref} is not defined in this spec`}
+                onClick={() => showRequirement(ref)}
+              >
+                {ref}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

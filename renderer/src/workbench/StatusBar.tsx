@@ -1,0 +1,51 @@
+// The status bar: workspace, git branch, spec count, diagnostics, the active task, index progress,
+// the last message.
+import { useMemo } from 'react';
+import { useSpecs } from '../stores/specs-store';
+import { IndexProgressBar } from './IndexProgressBar';
+import { ActiveTaskStatus } from '../tasks/ActiveTaskStatus';
+import { useWorkspace } from '../stores/workspace-store';
+
+function Branch() {
+  const branch = useWorkspace((s) => s.branch);
+  if (!branch?.repository) return null;
+  const label = branch.branch ?? (branch.detached ? `detached at ${branch.detached}` : 'unknown branch');
+  return (
+    <span className="branch" data-testid="git-branch" title="Git branch">
+      <span aria-hidden="true">⎇ </span>
+      <span className="visually-hidden">Git branch </span>
+      {label}
+    </span>
+  );
+}
+
+function Diagnostics() {
+  const list = useSpecs((s) => s.list);
+  const { problems, errors } = useMemo(
+    () => list.reduce((sum, s) => ({ problems: sum.problems + s.diagnosticCount, errors: sum.errors + (s.errorCount ?? 0) }), { problems: 0, errors: 0 }),
+    [list],
+  );
+  return (
+    <span data-testid="diagnostics-count" title={`${errors} errors, ${problems - errors} warnings and notes in the specs`}>
+      {problems === 1 ? '1 problem' : `${problems} problems`}
+    </span>
+  );
+}
+
+export function StatusBar() {
+  const { info, notice } = useWorkspace();
+  const specCount = useSpecs((s) => s.list.length);
+  return (
+    <footer className="status-bar" role="contentinfo">
+      <span title={info?.root}>{info ? info.name : 'No folder'}</span>
+      <Branch />
+      <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
+      <Diagnostics />
+      <ActiveTaskStatus />
+      <IndexProgressBar />
+      <span className={notice?.kind === 'error' ? 'notice error' : 'notice'} role="status" aria-live="polite">
+        {notice?.text ?? ''}
+      </span>
+    </footer>
+  );
+}

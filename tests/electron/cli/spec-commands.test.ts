@@ -1,0 +1,118 @@
+// `specdeck specs | tasks | task | check` on real folders.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { runSpecdeck } from '../../support/cli-process';
+import { corpusDir } from '../../support/corpus-dir';
+import { tempDir, type TempDir } from '../../support/temp-workspace';
+
+let dir: TempDir;
+const write = (rel: string, content: string) => {
+  mkdirSync(path.dirname(path.join(dir.path, rel)), { recursive: true });
+  writeFileSync(path.join(dir.path, rel), content);
+};
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  write('.kiro/specs/login/requirements.md', '### Requirement 1\n#### Acceptance Criteria\n1. WHEN a THEN the system SHALL b\n2. THE X SHALL c\n');
+  write('.kiro/specs/login/tasks.md', '- [ ] 1. Build\n  - [x] 1.1 Model\n  - _Requirements: 1.1_\n  - [-] 1.2 View\n  - [ ]* 1.3 Tests\n  - _Requirements: 7.7_\n');
+  write('specs/001-upload/spec.md', '# Feature Specification: Upload\n- **FR-001**: System MUST upload\n');
+  write('specs/001-upload/tasks.md', '- [X] T001 [US1] Upload FR-001\n');
+});
+afterEach(() => dir.remove());
+
+describe('specdeck specs', () => {
+  it('--json lists each spec with counts, requirement count and coverage', async () => {
+    const { code, stdout } = await cli('specs', dir.path, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject([
+      { id: '.kiro/specs/login', format: 'kiro', tasks: { total: 4, done: 1, inProgress: 1, optional: 1 }, requirements: 1, coverage: { covered: 1, total: 2 } },
+      { id: 'specs/001-upload', format: 'speckit', title: 'Upload', tasks: { total: 1, done: 1 }, requirements: 1, coverage: { covered: 1, total: 1 } },
+    ]);
+  });
+
+  it('prints a readable table', async () => {
+    const { stdout } = await cli('specs', dir.path);
+    expect(stdout).toContain('.kiro/specs/login  [kiro]  login');
+    expect(stdout).toContain('tasks 1/4 done (1 in progress, 1 optional); 1 requirements; 1/2 covered');
+  });
+
+  it('a missing folder is an error with exit 1', async () => {
+    const { code, stderr } = await cli('specs', path.join(dir.path, 'nope'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('No such folder');
+  });
+});
+
+describe('specdeck tasks', () => {
+  it('--spec picks one spec (by a unique tail of its id); --json has positions', async () => {
+    const { code, stdout } = await cli('tasks', dir.path, '--spec', 'login', '--json');
+    expect(code).toBe(0);
+    const [spec] = JSON.parse(stdout);
+    expect(spec.tasks.map((t: { id: string; state: string; depth: number; line: number }) => [t.id, t.state, t.depth, t.line])).toEqual([
+      ['1', 'todo', 0, 1], ['1.1', 'done', 1, 2], ['1.2', 'in-progress', 1, 4], ['1.3', 'todo', 1, 5],
+    ]);
+  });
+});
+
+describe('specdeck task', () => {
+  it('--set changes only the state character and reports it', async () => {
+    const file = path.join(dir.path, '.kiro/specs/login/tasks.md');
+    const before = readFileSync(file, 'utf8');
+    const { code, stdout } = await cli('task', dir.path, '.kiro/specs/login', '1.2', '--set', 'done');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1.2 View → done');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('[-] 1.2', '[x] 1.2'));
+  });
+
+  it('--complete-parents also completes the parent when its last required child is done', async () => {
+    await cli('task', dir.path, 'login', '1.2', '--set', 'done', '--complete-parents');
+    expect(readFileSync(path.join(dir.path, '.kiro/specs/login/tasks.md'), 'utf8')).toMatch(/^- \[x\] 1\. Build/);
+  });
+
+  it('rejects a bad state with exit 2 and an unknown task with exit 1', async () => {
+    expect((await cli('task', dir.path, 'login', '1.2', '--set', 'finished')).code).toBe(2);
+    const missing = await cli('task', dir.path, 'login', '9.9', '--set', 'done');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No task 9.9');
+  });
+});
+
+describe('specdeck check', () => {
+  it('prints file:line:column diagnostics; exit 0 with warnings only, 1 with --strict', async () => {
+    const plain = await cli('check', dir.path);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/\.kiro\/specs\/login\/tasks\.md:6:\d+: warning dangling-reference: Task 1\.3 refers to 7\.7/);
+    expect((await cli('check', dir.path, '--strict')).code).toBe(1);
+  });
+
+  it('exits 1 on errors; --json lists them with positions', async () => {
+    write('.kiro/specs/login/tasks.md', '- [ ] 1. A\n- [ ] 1. A again\n');
+    const { code, stdout } = await cli('check', dir.path, '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toContainEqual(expect.objectContaining({ code: 'duplicate-task-id', severity: 'error', file: '.kiro/specs/login/tasks.md', line: 2, column: 1 }));
+  });
+
+  it('--format github prints workflow annotations (built command, real process)', () => {
+    const { code, stdout } = runSpecdeck(['check', dir.path, '--format', 'github', '--min-severity', 'warning']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^::warning file=[^,]*\.kiro\/specs\/login\/tasks\.md,line=6,col=\d+,title=dangling-reference::Task 1\.3 refers to 7\.7/m);
+    expect(stdout).not.toContain('::notice');
+  });
+
+  it('runs over a whole corpus repo without failing', () => {
+    const copy = path.join(dir.path, 'kiro');
+    cpSync(path.join(corpusDir, 'kiro/kirodotdev__Kiro'), copy, { recursive: true });
+    const { code, stderr } = runSpecdeck(['check', copy]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/0 error\(s\)/);
+  });
+});
