@@ -4,7 +4,7 @@
 // messages into events and status.
 import { statSync } from 'node:fs';
 import type { FileSearchHit, IndexProgress, IndexStatus, TextSearchResult } from '../../../shared/api/contract';
-import { indexDbPath } from './data-dir';
+import { indexDbPath } from '../storage/data-dir';
 import type { Recovery } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
 import type { ChangeSummary, FromWorker } from './protocol';

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteBindingOption } from '../sqlite-binding';
+import { sqliteBindingOption } from '../storage/sqlite-binding';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 export type IndexDb = Database.Database;

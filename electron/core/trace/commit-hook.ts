@@ -3,7 +3,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
-import { runGit } from './git-run';
+import { runGit } from '../git/git-run';
 
 const MARKER = '# specdeck:prepare-commit-msg';
 

@@ -7,7 +7,7 @@ import type { LinkStore } from './link-store';
 import { readLinkableText } from './file-text';
 import { changedRanges, reanchorRange } from './reanchor';
 import type { SpecCache } from './task-resolve';
-import { gitHead } from './git-run';
+import { gitHead } from '../git/git-run';
 import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits, splitTaskKey, type TrailerCommit } from './git-trailers';
 import { hashBytes } from '../workspace/hash';
 import { isSpecDocument } from './spec-documents';

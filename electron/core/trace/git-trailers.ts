@@ -1,6 +1,6 @@
 // Reads `Spec-Task: <spec-id>/<task-id>` trailers from `git log` and the line ranges each such
 // commit changed: the committed half of the link store, the same on every clone.
-import { runGit } from './git-run';
+import { runGit } from '../git/git-run';
 import { parseUnifiedDiff, type FileHunks } from './unified-diff';
 
 export const TRAILER_KEY = 'Spec-Task';

@@ -10,9 +10,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteBindingOption } from '../sqlite-binding';
+import { sqliteBindingOption } from '../storage/sqlite-binding';
 import type { TraceLinkSource } from '../../../shared/api/contract';
-import { workspaceDbPath } from '../index/data-dir';
+import { workspaceDbPath } from '../storage/data-dir';
 import { isCorruptionError, moveAside } from '../index/open-db';
 
 /** "SpTr". */

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync,
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { indexDbPath } from '../../../../electron/core/index/data-dir';
+import { indexDbPath } from '../../../../electron/core/storage/data-dir';
 import { APPLICATION_ID } from '../../../../electron/core/index/schema';
 import { makeTree, useIndexSandbox } from './helpers';
 

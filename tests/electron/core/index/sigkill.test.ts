@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { indexDbPath } from '../../../../electron/core/index/data-dir';
+import { indexDbPath } from '../../../../electron/core/storage/data-dir';
 import { eventually, indexLines, makeTree, ripgrepLines, useIndexSandbox } from './helpers';
 
 describe('index: killed mid-index', () => {

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDir, indexDbPath } from '../../../../electron/core/index/data-dir';
+import { dataDir, indexDbPath } from '../../../../electron/core/storage/data-dir';
 
 describe('index data folder', () => {
   it('honours SPECDECK_DATA_DIR, then the platform convention', () => {

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { runSpecdeck } from '../../support/cli-process';
-import { tempDir, type TempDir } from '../../support/temp-workspace';
+import { runSpecdeck } from '../../../support/cli-process';
+import { tempDir, type TempDir } from '../../../support/temp-workspace';
 
 const nodeBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 let dir: TempDir;
