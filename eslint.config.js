@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { coreFolderOrder } from './scripts/lint/core-folder-order.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Node-only packages: never in shared/ or renderer/.
@@ -27,6 +28,10 @@ export const layerRules = {
   electronShell: { paths: [], patterns: [{ regex: toLayer('renderer', 'cli', 'web'), message: 'electron/main and preload build on core and shared only.' }] },
 };
 
+// electron/core's folders, bottom first: each imports only from those before it. The Session
+// (electron/core/*.ts) sits on top and composes them. See ARCHITECTURE.md.
+export const coreOrder = ['storage', 'workspace', 'git', 'watch', 'specs', 'index', 'trace', 'api'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'tests/fixtures/**', 'resources/**', 'coverage/**'] },
   js.configs.recommended,
@@ -40,7 +45,11 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.shared] } },
   { files: ['renderer/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: { 'no-restricted-imports': ['error', layerRules.renderer] } },
-  { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.core] } },
+  {
+    files: ['electron/core/**/*.ts'],
+    plugins: { specdeck: { rules: { 'core-folder-order': coreFolderOrder } } },
+    rules: { 'no-restricted-imports': ['error', layerRules.core], 'specdeck/core-folder-order': ['error', { order: coreOrder }] },
+  },
   { files: ['electron/cli/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.nodeHosts] } },
   { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.electronShell] } },
 );

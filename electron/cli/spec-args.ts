@@ -1,19 +1,7 @@
-// Helpers the spec commands (`specs`, `tasks`, `task`, `check`) share: opening the folder and
-// finding a spec by its ID or an unambiguous tail of it.
+// The spec choice of the spec commands: a spec named by its ID or an unambiguous tail of it
+// (`task <spec-id>`, `--spec <id>`).
 import { ApiError } from '../../shared/api/errors';
 import type { Spec, SpecSummary } from '../../shared/specs/model';
-import { Session } from '../core/session';
-import { UsageError } from './command';
-
-export async function withSession<T>(dir: string | undefined, run: (session: Session) => Promise<T>): Promise<T> {
-  if (dir === undefined) throw new UsageError('a folder is required');
-  const session = await Session.open(dir);
-  try {
-    return await run(session);
-  } finally {
-    await session.close();
-  }
-}
 
 /** `kiro/x/.kiro/specs/foo` matches `kiro/x/.kiro/specs/foo`, `specs/foo` or `foo` when unique. */
 export function resolveSpecId<S extends Spec | SpecSummary>(specs: readonly S[], wanted: string): S {
@@ -25,4 +13,9 @@ export function resolveSpecId<S extends Spec | SpecSummary>(specs: readonly S[],
     throw new ApiError('INVALID_ARGUMENT', `Spec id ${wanted} is ambiguous: ${tail.map((s) => s.id).join(', ')}`, 'specId');
   }
   throw new ApiError('NOT_FOUND', `No spec with id ${wanted}`, 'specId');
+}
+
+/** `--spec <id>`: that one spec (whether or not it has tasks); without it, every spec with tasks. */
+export function chooseSpecs(specs: readonly Spec[], wanted: string | undefined): Spec[] {
+  return wanted === undefined ? specs.filter((s) => s.tasks.length > 0) : [resolveSpecId(specs, wanted)];
 }

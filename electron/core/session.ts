@@ -1,7 +1,9 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
+import { SerialQueue } from '../../shared/async/serial-queue';
 import { SPEC_LAYOUT_PATH } from '../../shared/specs/detect';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
+import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
 import { TraceService } from './trace/trace-service';
 import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
@@ -17,6 +19,8 @@ export interface SessionOptions {
   watch?: boolean;
   /** Index the folder in the background; defaults to `watch` (off for one-shot CLI commands). */
   index?: boolean | IndexServiceOptions;
+  /** Told when the index found its database unusable, moved it aside and started a new one. */
+  onIndexRecovered?: (recovery: Recovery) => void;
 }
 
 export class Session {
@@ -31,7 +35,7 @@ export class Session {
     trace: TraceService | null;
   } | null = null;
 
-  private opening: Promise<unknown> = Promise.resolve();
+  private readonly opening = new SerialQueue();
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -43,9 +47,7 @@ export class Session {
 
   /** Opens are serialised: two at once would each close "the" old workspace and leak one. */
   open(folder: string): Promise<WorkspaceInfo> {
-    const opened = this.opening.then(() => this.openNow(folder));
-    this.opening = opened.catch(() => {});
-    return opened;
+    return this.opening.run(() => this.openNow(folder));
   }
 
   private async openNow(folder: string): Promise<WorkspaceInfo> {
@@ -57,6 +59,7 @@ export class Session {
     const index = indexOption
       ? IndexService.start(ws.root, indexOption === true ? {} : indexOption, {
           progress: (progress) => this.emit('index.progress', progress),
+          recovered: this.options.onIndexRecovered,
         })
       : null;
     const specs = index

@@ -2,6 +2,7 @@
 // No electron import: main.ts passes app.getPath('userData').
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SerialQueue } from '../../shared/async/serial-queue';
 
 export const MAX_RECENT_FOLDERS = 10;
 
@@ -31,7 +32,7 @@ export function parseRecentFile(text: string, max = MAX_RECENT_FOLDERS): string[
 export class RecentFoldersStore {
   private folders: string[] = [];
   private readonly file: string;
-  private writes: Promise<void> = Promise.resolve();
+  private readonly writes = new SerialQueue(); // one failed write must not block the next
 
   constructor(userDataDir: string) {
     this.file = path.join(userDataDir, 'recent-folders.json');
@@ -65,9 +66,7 @@ export class RecentFoldersStore {
   /** Updates the list at once; writes are queued so overlapping changes land in order. */
   private async save(folders: string[]): Promise<string[]> {
     this.folders = folders;
-    const write = this.writes.then(() => this.write());
-    this.writes = write.catch(() => {}); // one failed write must not block the next
-    await write;
+    await this.writes.run(() => this.write());
     return this.list();
   }
 

@@ -7,10 +7,13 @@ import { repoRoot } from '../support/temp-workspace';
 
 const eslint = new ESLint({ cwd: repoRoot });
 
-async function layerErrors(file: string, code: string): Promise<string[]> {
+async function lintErrors(rule: string, file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const layerErrors = (file: string, code: string) => lintErrors('no-restricted-imports', file, code);
+const orderErrors = (file: string, code: string) => lintErrors('specdeck/core-folder-order', file, code);
 
 describe('layer boundaries', () => {
   it.each([
@@ -38,5 +41,39 @@ describe('layer boundaries', () => {
     ['renderer/src/ok.ts', "import { ApiError } from '../../shared/api/errors';\nexport const x = ApiError;\n"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
+  });
+});
+
+// electron/core's folders are ordered (eslint.config.js, coreOrder): each imports only downward.
+describe("core's folder order", () => {
+  it.each([
+    // a room importing a room above it
+    ['electron/core/index/bad.ts', "import { TraceService } from '../trace/trace-service';\nexport const x = TraceService;\n"],
+    ['electron/core/storage/bad.ts', "import { Workspace } from '../workspace/workspace';\nexport const x = Workspace;\n"],
+    ['electron/core/workspace/bad.ts', "import { SpecService } from '../specs/spec-service';\nexport const x = SpecService;\n"],
+    ['electron/core/specs/deep/bad.ts', "import { createRouter } from '../../api/router';\nexport const x = createRouter;\n"],
+    // type-only imports and re-exports count too
+    ['electron/core/trace/bad.ts', "import type { Router } from '../api/router';\nexport type X = Router;\n"],
+    ['electron/core/git/bad.ts', "export { IndexService } from '../index/index-service';\n"],
+    // no room imports the session that composes them
+    ['electron/core/api/bad.ts', "import type { Session } from '../session';\nexport type X = Session;\n"],
+    // a room with no place in the order
+    ['electron/core/newroom/bad.ts', "import { Workspace } from '../workspace/workspace';\nexport const x = Workspace;\n"],
+  ])('%s: %s fails the lint', async (file, code) => {
+    expect(await orderErrors(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['electron/core/trace/ok.ts', "import { Workspace } from '../workspace/workspace';\nimport { openOwnedDatabase } from '../storage/sqlite-database';\nexport const x = [Workspace, openOwnedDatabase];\n"],
+    ['electron/core/api/ok.ts', "import type { TraceService } from '../trace/trace-service';\nexport type X = TraceService;\n"],
+    ['electron/core/index/ok.ts', "import { IndexStore } from './index-store';\nexport const x = IndexStore;\n"],
+    ['electron/core/ok.ts', "import { createRouter } from './api/router';\nexport const x = createRouter;\n"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await orderErrors(file, code)).toEqual([]);
+  });
+
+  it('names the order in its message', async () => {
+    const [message] = await orderErrors('electron/core/index/bad.ts', "import { TraceService } from '../trace/trace-service';\nexport const x = TraceService;\n");
+    expect(message).toContain('storage < workspace < git < watch < specs < index < trace < api');
   });
 });

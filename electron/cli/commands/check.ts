@@ -1,29 +1,24 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Severity } from '../../../shared/specs/model';
-import { UsageError, type Command } from '../command';
-import { withSession } from '../spec-args';
+import { defineCommand, UsageError } from '../command';
+import { withSession } from '../open-folder';
 import { traceFindings } from './trace-findings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const GITHUB_LEVEL: Record<Severity, string> = { info: 'notice', warning: 'warning', error: 'error' };
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: 'check',
   summary: "Check a folder's specs: references, coverage, duplicates, task hierarchy, EARS, OpenSpec rules",
   usage: 'specdeck check <folder> [--json] [--strict] [--format text|github] [--min-severity info|warning|error]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        format: { type: 'string' },
-        'min-severity': { type: 'string' },
-      },
-      allowPositionals: true,
-    });
-    if (positionals.length !== 1) throw new UsageError('check takes exactly one folder');
+  options: {
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    format: { type: 'string' },
+    'min-severity': { type: 'string' },
+  },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
     const format = values.json ? 'json' : (values.format ?? 'text');
     if (!['text', 'github', 'json'].includes(format)) throw new UsageError(`--format must be text or github, got ${format}`);
     const min = (values['min-severity'] ?? 'info') as Severity;
@@ -52,7 +47,7 @@ export const checkCommand: Command = {
     if (format !== 'json') io.err(`${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} info`);
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
-};
+});
 
 // GitHub workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`.
 function data(s: string): string {

@@ -1,15 +1,15 @@
 // `specdeck index <dir>`: builds or refreshes a folder's index and prints what it holds.
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../command';
-import { displayPath, withFreshIndex } from './index-shared';
+import { defineCommand } from '../command';
+import { displayPath } from '../display-path';
+import { withFreshIndex } from '../open-folder';
 
-export const indexCommand: Command = {
+export const indexCommand = defineCommand({
   name: 'index',
   summary: "Index a folder (or refresh its index) and print files, text, bytes, time and database size",
   usage: 'specdeck index <folder> [--json]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('index takes exactly one folder');
+  options: { json: { type: 'boolean' } },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
     const started = performance.now();
     const status = await withFreshIndex(positionals[0]!, io, async (index) => index.status());
     const elapsedMs = Math.round(performance.now() - started);
@@ -38,4 +38,4 @@ export const indexCommand: Command = {
     }
     return 0;
   },
-};
+});

@@ -1,18 +1,17 @@
 // `specdeck links <dir> <file> [--json]`: the tasks whose links point into a file.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../command';
-import { withSession } from '../spec-args';
+import { defineCommand } from '../command';
+import { withSession } from '../open-folder';
 import { formatLink } from './trace';
 
-export const linksCommand: Command = {
+export const linksCommand = defineCommand({
   name: 'links',
   summary: 'List the tasks that touched a file, with the linked line ranges and their state',
   usage: 'specdeck links <folder> <file> [--json]   (file relative to the folder, or a path inside it)',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
-    if (positionals.length !== 2) throw new UsageError('links takes a folder and a file');
+  options: { json: { type: 'boolean' } },
+  positionals: ['folder', 'file'],
+  async run({ values, positionals, io }) {
     const links = await withSession(positionals[0], async (s) => {
       const file = positionals[1]!;
       // A path that names a file inside the folder from here (or absolutely) is made workspace-relative.
@@ -36,7 +35,7 @@ export const linksCommand: Command = {
     if (links.length === 0) io.err('no links');
     return 0;
   },
-};
+});
 
 
 function realpathOrSelf(absolute: string): string {

@@ -1,32 +1,27 @@
 // `specdeck search <dir> <query>`: refreshes the folder's index, then searches its text.
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../command';
-import { displayPath, withFreshIndex } from './index-shared';
+import { defineCommand, integerOption, UsageError } from '../command';
+import { displayPath } from '../display-path';
+import { withFreshIndex } from '../open-folder';
 
-export const searchCommand: Command = {
+export const searchCommand = defineCommand({
   name: 'search',
   summary: "Search a folder's text through its index (literal by default; exit 1 when nothing matches)",
   usage:
     'specdeck search <folder> <query> [--regex] [--case-sensitive] [--word] [--include GLOB]… [--exclude GLOB]… [--limit N] [--json]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        regex: { type: 'boolean' },
-        'case-sensitive': { type: 'boolean' },
-        word: { type: 'boolean' },
-        include: { type: 'string', multiple: true },
-        exclude: { type: 'string', multiple: true },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      allowPositionals: true,
-    });
-    if (positionals.length !== 2) throw new UsageError('search takes a folder and a query');
+  options: {
+    regex: { type: 'boolean' },
+    'case-sensitive': { type: 'boolean' },
+    word: { type: 'boolean' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: ['folder', 'query'],
+  async run({ values, positionals, io }) {
     const [dir, query] = positionals as [string, string];
     if (query === '') throw new UsageError('the query must not be empty');
-    const limit = values.limit === undefined ? 1000 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20_000) throw new UsageError(`--limit must be 1-20000, got ${values.limit}`);
+    const limit = integerOption('limit', values.limit, { min: 1, max: 20_000, fallback: 1000 });
     const result = await withFreshIndex(dir, io, (index) =>
       index.searchText({
         query,
@@ -48,4 +43,4 @@ export const searchCommand: Command = {
     }
     return result.hits.length > 0 ? 0 : 1;
   },
-};
+});

@@ -1,17 +1,15 @@
-import { parseArgs } from 'node:util';
 import { startWebHost } from '../../web/host';
 import { sampleProjectPath } from '../sample-project';
-import { UsageError, type Command } from '../command';
+import { defineCommand, integerOption } from '../command';
 
-export const serveCommand: Command = {
+export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'Serve the Specdeck UI for a folder to a local browser (127.0.0.1, random token)',
   usage: 'specdeck serve [<folder>] [--port N]   (no folder: the bundled sample project)',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { port: { type: 'string' } }, allowPositionals: true });
-    if (positionals.length > 1) throw new UsageError('serve takes at most one folder');
-    const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
+  options: { port: { type: 'string' } },
+  positionals: ['folder?'],
+  async run({ values, positionals, io }) {
+    const port = integerOption('port', values.port, { min: 0, max: 65535, fallback: 0 });
     const host = await startWebHost({ folder: positionals[0] ?? sampleProjectPath(), port });
     io.out(`Specdeck is serving ${host.workspaceRoot} at ${host.url}`);
     await new Promise<void>((resolve) => {
@@ -21,4 +19,4 @@ export const serveCommand: Command = {
     });
     return 0;
   },
-};
+});

@@ -1,15 +1,14 @@
-import { parseArgs } from 'node:util';
 import type { SpecSummary } from '../../../shared/specs/model';
-import { UsageError, type Command } from '../command';
-import { withSession } from '../spec-args';
+import { defineCommand } from '../command';
+import { withSession } from '../open-folder';
 
-export const specsCommand: Command = {
+export const specsCommand = defineCommand({
   name: 'specs',
   summary: "List a folder's specs (Kiro, cc-sdd, Spec Kit, OpenSpec) with task counts and coverage",
   usage: 'specdeck specs <folder> [--json]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('specs takes exactly one folder');
+  options: { json: { type: 'boolean' } },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
     const summaries = await withSession(positionals[0], (s) => s.specs.list());
     if (values.json) {
       io.out(JSON.stringify(summaries.map(toJson), null, 2));
@@ -31,7 +30,7 @@ export const specsCommand: Command = {
     io.out(`${summaries.length} spec(s)`);
     return 0;
   },
-};
+});
 
 function toJson(s: SpecSummary) {
   return {

@@ -1,22 +1,18 @@
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api/errors';
-import { UsageError, type Command } from '../command';
-import { resolveSpecId, withSession } from '../spec-args';
+import { defineCommand, UsageError } from '../command';
+import { withSession } from '../open-folder';
+import { resolveSpecId } from '../spec-args';
 
 const STATES = ['todo', 'in-progress', 'done'] as const;
 type Settable = (typeof STATES)[number];
 
-export const taskCommand: Command = {
+export const taskCommand = defineCommand({
   name: 'task',
   summary: "Set one task's state in its tasks file (only the state character changes)",
   usage: 'specdeck task <folder> <spec-id> <task-id> --set todo|in-progress|done [--complete-parents]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { set: { type: 'string' }, 'complete-parents': { type: 'boolean' } },
-      allowPositionals: true,
-    });
-    if (positionals.length !== 3) throw new UsageError('task takes a folder, a spec id and a task id');
+  options: { set: { type: 'string' }, 'complete-parents': { type: 'boolean' } },
+  positionals: ['folder', 'spec id', 'task id'],
+  async run({ values, positionals, io }) {
     const state = values.set as Settable | undefined;
     if (state === undefined || !STATES.includes(state)) throw new UsageError(`--set must be one of ${STATES.join(', ')}`);
     const [dir, specId, taskId] = positionals as [string, string, string];
@@ -32,4 +28,4 @@ export const taskCommand: Command = {
       return 0;
     });
   },
-};
+});

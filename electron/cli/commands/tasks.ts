@@ -1,25 +1,18 @@
-import { parseArgs } from 'node:util';
 import type { Spec, Task } from '../../../shared/specs/model';
-import { UsageError, type Command } from '../command';
-import { resolveSpecId, withSession } from '../spec-args';
+import { defineCommand } from '../command';
+import { withSession } from '../open-folder';
+import { chooseSpecs } from '../spec-args';
 
 const BOX: Record<Task['state'], string> = { todo: ' ', 'in-progress': '-', done: 'x', unknown: '?' };
 
-export const tasksCommand: Command = {
+export const tasksCommand = defineCommand({
   name: 'tasks',
   summary: 'List the tasks of every spec in a folder (or of one spec), with state, hierarchy and references',
   usage: 'specdeck tasks <folder> [--spec <id>] [--json]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean' }, spec: { type: 'string' } },
-      allowPositionals: true,
-    });
-    if (positionals.length !== 1) throw new UsageError('tasks takes exactly one folder');
-    const specs = await withSession(positionals[0], async (s) => {
-      const all = await s.specs.all();
-      return values.spec === undefined ? all.filter((x) => x.tasks.length > 0) : [resolveSpecId(all, values.spec)];
-    });
+  options: { json: { type: 'boolean' }, spec: { type: 'string' } },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
+    const specs = await withSession(positionals[0], async (s) => chooseSpecs(await s.specs.all(), values.spec));
     if (values.json) {
       io.out(JSON.stringify(specs.map(toJson), null, 2));
       return 0;
@@ -34,7 +27,7 @@ export const tasksCommand: Command = {
     }
     return 0;
   },
-};
+});
 
 function toJson(spec: Spec) {
   return {

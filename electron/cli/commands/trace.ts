@@ -1,19 +1,18 @@
 // `specdeck trace <dir> [--spec <id>] [--json]`: requirement → tasks → links, each with its state.
-import { parseArgs } from 'node:util';
 import type { TraceLink, TraceSpecReport } from '../../../shared/api/contract';
-import { UsageError, type Command } from '../command';
-import { resolveSpecId, withSession } from '../spec-args';
+import { defineCommand } from '../command';
+import { withSession } from '../open-folder';
+import { chooseSpecs } from '../spec-args';
 
-export const traceCommand: Command = {
+export const traceCommand = defineCommand({
   name: 'trace',
   summary: 'Show requirement → tasks → code links (edits, comment tags, commit trailers) and their state',
   usage: 'specdeck trace <folder> [--spec <id>] [--json]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, spec: { type: 'string' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('trace takes exactly one folder');
+  options: { json: { type: 'boolean' }, spec: { type: 'string' } },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
     const reports = await withSession(positionals[0], async (s) => {
-      const all = await s.specs.all();
-      const chosen = values.spec === undefined ? all.filter((x) => x.tasks.length > 0) : [resolveSpecId(all, values.spec)];
+      const chosen = chooseSpecs(await s.specs.all(), values.spec);
       return s.trace.specReports(chosen.map((spec) => spec.id));
     });
     if (values.json) {
@@ -23,7 +22,7 @@ export const traceCommand: Command = {
     for (const report of reports) printReport(report, io.out);
     return 0;
   },
-};
+});
 
 function printReport(report: TraceSpecReport, out: (line: string) => void): void {
   out(report.specId);

@@ -1,16 +1,15 @@
 // `specdeck trailer <dir> [--install-hook]`: prints the `Spec-Task:` trailer of the active task
 // (for a commit message or the prepare-commit-msg hook); exit 1 when no task is active.
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../command';
-import { withSession } from '../spec-args';
+import { defineCommand } from '../command';
+import { withSession } from '../open-folder';
 
-export const trailerCommand: Command = {
+export const trailerCommand = defineCommand({
   name: 'trailer',
   summary: "Print the active task's Spec-Task commit trailer; --install-hook adds a prepare-commit-msg hook",
   usage: 'specdeck trailer <folder> [--install-hook]',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { 'install-hook': { type: 'boolean' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('trailer takes exactly one folder');
+  options: { 'install-hook': { type: 'boolean' } },
+  positionals: ['folder'],
+  async run({ values, positionals, io }) {
     if (values['install-hook']) {
       // The hook runs this same command line (node + this script), so it works without `specdeck` on PATH.
       const self = process.argv[1] ? `${shellQuote(process.execPath)} ${shellQuote(process.argv[1])}` : 'specdeck';
@@ -26,7 +25,7 @@ export const trailerCommand: Command = {
     io.out(trailer);
     return 0;
   },
-};
+});
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;

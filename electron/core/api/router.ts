@@ -1,39 +1,48 @@
 // The API's one implementation. Transports hand it a method name and raw params and send back the
 // Outcome it returns; validation and error mapping happen here, once, for every transport.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { apiParams, isApiMethod, type ApiMethod, type ApiParams, type ApiResult } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Outcome } from '../../../shared/api/wire';
-import { listDir } from '../workspace/list-dir';
-import { readWorkspaceFile } from '../workspace/files';
-import type { Session } from '../session';
-import { readGitBranch } from '../git/branch';
-import { makeWorkspaceDir } from '../workspace/make-dir';
-import { saveWithLinks, traceHandlers } from './trace-handlers';
-
-type Handlers = { [M in ApiMethod]: (params: z.output<(typeof apiParams)[M]>) => Promise<ApiResult<M>> };
+import type { IndexService } from '../index/index-service';
+import type { SpecService } from '../specs/spec-service';
+import type { TraceService } from '../trace/trace-service';
+import type { IgnoreRules } from '../workspace/ignore-rules';
+import type { Workspace } from '../workspace/workspace';
+import { fileHandlers } from './file-handlers';
+import { gitHandlers } from './git-handlers';
+import type { Handlers } from './handler-types';
+import { indexHandlers } from './index-handlers';
+import { specHandlers } from './spec-handlers';
+import { traceHandlers } from './trace-handlers';
+import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
 
 export interface Router {
   dispatch(method: string, params: unknown): Promise<Outcome>;
 }
 
-export function createRouter(session: Session, log: (message: string) => void = console.error): Router {
+/**
+ * What the router serves (the Session is one): the open workspace's services, read on every
+ * call because opening another folder replaces them.
+ */
+export interface RouterServices extends WorkspaceSwitch {
+  readonly workspace: Workspace;
+  readonly rules: IgnoreRules;
+  readonly specs: SpecService;
+  readonly index: IndexService | null;
+  readonly trace: TraceService;
+  traceIfPresent(): TraceService | null;
+}
+
+export function createRouter(services: RouterServices, log: (message: string) => void = console.error): Router {
+  const workspace = () => services.workspace;
   const handlers: Handlers = {
-    'workspace.info': async () => session.info(),
-    'workspace.open': async ({ path }) => session.open(path),
-    'fs.list': async ({ dir }) => listDir(session.workspace, session.rules, dir),
-    'fs.read': async ({ path }) => readWorkspaceFile(session.workspace, path),
-    'fs.write': async ({ path, content, expectedHash }) => saveWithLinks(session, path, content, expectedHash, log),
-    'specs.list': async () => session.specs.list(),
-    'specs.get': async ({ specId }) => session.specs.get(specId),
-    'tasks.setState': async ({ specId, taskId, state, expectedHash, completeParents }) =>
-      session.specs.setTaskState(specId, taskId, state, expectedHash, { completeParents: completeParents ?? false }),
-    'index.status': async () => requireIndex(session).status(),
-    'search.text': async (params) => requireIndex(session).searchText(params),
-    'search.files': async ({ query, limit }) => requireIndex(session).searchFiles(query, limit),
-    'git.branch': async () => readGitBranch(session.workspace.root),
-    'fs.mkdir': async ({ path }) => makeWorkspaceDir(session.workspace, path),
-    ...traceHandlers(session),
+    ...workspaceHandlers(services),
+    ...fileHandlers({ workspace, rules: () => services.rules, traceIfPresent: () => services.traceIfPresent(), log }),
+    ...specHandlers(() => services.specs),
+    ...indexHandlers(() => services.index),
+    ...gitHandlers(workspace),
+    ...traceHandlers({ trace: () => services.trace, workspace }),
   };
 
   return {
@@ -51,12 +60,6 @@ export function createRouter(session: Session, log: (message: string) => void = 
       }
     },
   };
-}
-
-function requireIndex(session: Session) {
-  const index = session.index;
-  if (!index) throw new ApiError('UNSUPPORTED', 'This session runs without a workspace index');
-  return index;
 }
 
 function invalidArgument(error: z.ZodError): ApiError {

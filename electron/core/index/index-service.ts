@@ -4,6 +4,7 @@
 // messages into events and status.
 import { statSync } from 'node:fs';
 import type { FileSearchHit, IndexProgress, IndexStatus, TextSearchResult } from '../../../shared/api/contract';
+import { SerialQueue } from '../../../shared/async/serial-queue';
 import { indexDbPath } from '../storage/data-dir';
 import type { Recovery } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
@@ -41,7 +42,7 @@ export class IndexService {
   private closed = false;
   private failure: string | null = null;
   private nextChangeId = 1;
-  private searchQueue: Promise<unknown> = Promise.resolve();
+  private readonly searchQueue = new SerialQueue();
   private readonly pendingChanges = new Map<number, PendingChange>();
   private readonly listWaiters: Waiter[] = [];
   private readonly idleWaiters: Waiter[] = [];
@@ -114,9 +115,7 @@ export class IndexService {
 
   /** Text search, in slices so the serving thread stays responsive; searches run one at a time. */
   searchText(params: TextSearchParams): Promise<TextSearchResult> {
-    const run = this.searchQueue.then(() => this.searchTextNow(params));
-    this.searchQueue = run.catch(() => {});
-    return run;
+    return this.searchQueue.run(() => this.searchTextNow(params));
   }
 
   private async searchTextNow(params: TextSearchParams): Promise<TextSearchResult> {

@@ -4,7 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { Indexer } from './indexer';
 import { IndexStore } from './index-store';
-import { isCorruptionError, moveAside, openIndexDb, type IndexDb, type Recovery } from './open-db';
+import { isCorruptionError, moveAside } from '../storage/sqlite-database';
+import { openIndexDb, type IndexDb, type Recovery } from './open-db';
 import type { FromWorker, ToWorker } from './protocol';
 import { shardOf } from './shards';
 

@@ -7,13 +7,9 @@
 // no write is lost or torn. Re-anchoring compares the file with the stored snapshot inside the
 // transaction, so two processes seeing the same change re-anchor it once. The active task is one
 // row: the last `start` wins and every process reads it afresh.
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { sqliteBindingOption } from '../storage/sqlite-binding';
 import type { TraceLinkSource } from '../../../shared/api/contract';
 import { workspaceDbPath } from '../storage/data-dir';
-import { isCorruptionError, moveAside } from '../index/open-db';
+import { openOwnedDatabase, type DatabaseKind, type SqliteDb } from '../storage/sqlite-database';
 
 /** "SpTr". */
 const APPLICATION_ID = 0x53705472;
@@ -52,6 +48,16 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+const LINK_DATABASE: DatabaseKind = {
+  applicationId: APPLICATION_ID,
+  migrations: MIGRATIONS,
+  notOurs: 'not a Specdeck link store',
+  newer: (version) => `written by a newer Specdeck (schema ${version})`,
+  busyTimeoutMs: 5000,
+  pragmas: ['synchronous = NORMAL'], // holds uncommitted work: keep it across a crash of the OS too
+  probes: ['SELECT count(*) FROM links'],
+};
+
 export interface LinkRow {
   id: number;
   source: TraceLinkSource;
@@ -83,19 +89,11 @@ export function traceDbPath(root: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 export class LinkStore {
-  private constructor(readonly db: Database.Database, readonly dbPath: string) {}
+  private constructor(readonly db: SqliteDb, readonly dbPath: string) {}
 
+  /** An unusable file is kept beside the new one, never deleted: it may hold uncommitted links. */
   static open(dbPath: string): LinkStore {
-    mkdirSync(path.dirname(dbPath), { recursive: true });
-    if (existsSync(dbPath)) {
-      try {
-        return new LinkStore(prepare(dbPath), dbPath);
-      } catch (error) {
-        if (!(error instanceof UnusableStore) && !isCorruptionError(error)) throw error;
-        moveAside(dbPath); // kept beside, never deleted: it may hold uncommitted links
-      }
-    }
-    return new LinkStore(prepare(dbPath), dbPath);
+    return new LinkStore(openOwnedDatabase(dbPath, LINK_DATABASE).db, dbPath);
   }
 
   close(): void {
@@ -188,37 +186,5 @@ export class LinkStore {
   dropCommit(sha: string): void {
     this.db.prepare('DELETE FROM links WHERE commit_sha = ?').run(sha);
     this.db.prepare('DELETE FROM commits WHERE sha = ?').run(sha);
-  }
-}
-
-class UnusableStore extends Error {}
-
-function prepare(dbPath: string): Database.Database {
-  const db = new Database(dbPath, sqliteBindingOption());
-  try {
-    db.pragma('busy_timeout = 5000');
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
-    if (!(appId === 0 && version === 0 && tables === 0)) {
-      if (appId !== APPLICATION_ID) throw new UnusableStore('not a Specdeck link store');
-      if (version > MIGRATIONS.length) throw new UnusableStore(`written by a newer Specdeck (schema ${version})`);
-    }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL'); // holds uncommitted work: keep it across a crash of the OS too
-    if (version < MIGRATIONS.length) {
-      db.transaction(() => {
-        // Re-read inside the write lock: another process may have migrated meanwhile.
-        const from = db.pragma('user_version', { simple: true }) as number;
-        for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.pragma(`user_version = ${MIGRATIONS.length}`);
-      }).immediate();
-    }
-    db.prepare('SELECT count(*) FROM links').get();
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
   }
 }

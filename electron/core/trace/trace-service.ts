@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { ActiveTask, ApiEvent, ApiEvents, SpecWithSource, TraceLink, TraceSpecReport } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { SerialQueue } from '../../../shared/async/serial-queue';
 import type { SpecService } from '../specs/spec-service';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
@@ -30,7 +31,7 @@ const IN_PROGRESS_FORMATS = new Set(['kiro', 'kiro-bugfix', 'cc-sdd']);
 export class TraceService {
   private scanned = false;
   private git = false;
-  private refreshing: Promise<void> = Promise.resolve();
+  private readonly refreshing = new SerialQueue();
 
   private constructor(
     private readonly ws: Workspace,
@@ -189,9 +190,7 @@ export class TraceService {
   refresh(): Promise<void> {
     // One at a time: concurrent calls (the UI asks for a report and file links at once) would
     // otherwise import the same commits twice.
-    const run = this.refreshing.then(() => this.refreshNow());
-    this.refreshing = run.catch(() => {});
-    return run;
+    return this.refreshing.run(() => this.refreshNow());
   }
 
   private async refreshNow(): Promise<void> {

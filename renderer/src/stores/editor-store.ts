@@ -1,6 +1,7 @@
 // Open editor tabs: what each holds, whether it is dirty, and saving it without losing anything.
 import { create } from 'zustand';
 import type { FileContent } from '../../../shared/api/contract';
+import { SerialQueue } from '../../../shared/async/serial-queue';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { createModel, disposeModel, getModel, textToSave } from '../editor/monaco/models';
@@ -86,7 +87,8 @@ function tabFrom(file: FileContent, savedVersion: number): Tab {
   };
 }
 
-const savesInFlight = new Set<string>();
+/** One save per file at a time, in order: a second one must carry the hash the first returns. */
+const saveQueues = new Map<string, SerialQueue>();
 
 export const useEditor = create<EditorState>((set, get) => {
   const update = (path: string, patch: Partial<Tab>) =>
@@ -249,14 +251,10 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     async save(path = get().active ?? undefined) {
-      // One save per file at a time: a second one would carry a hash the first has replaced.
-      if (!path || savesInFlight.has(path)) return;
-      savesInFlight.add(path);
-      try {
-        await saveNow(path);
-      } finally {
-        savesInFlight.delete(path);
-      }
+      if (!path) return;
+      let queue = saveQueues.get(path);
+      if (!queue) saveQueues.set(path, (queue = new SerialQueue()));
+      await queue.run(() => saveNow(path));
     },
 
     async overwrite(path) {

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { SpecWithSource } from '../../../shared/api/contract';
 import type { SpecSummary, Task } from '../../../shared/specs/model';
+import { SerialQueue } from '../../../shared/async/serial-queue';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { orderedDocuments } from '../specs/document-order';
@@ -57,7 +58,7 @@ export function toggledState(task: Task, pending?: EditableState): EditableState
 const notifyError = (text: string) => useWorkspace.getState().notify({ kind: 'error', text });
 let focusNonce = 0;
 
-let taskWrites: Promise<void> = Promise.resolve();
+const taskWrites = new SerialQueue();
 
 export const useSpecs = create<SpecsState>((set, get) => ({
   list: [],
@@ -176,8 +177,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
         });
       }
     };
-    taskWrites = taskWrites.then(run);
-    return taskWrites;
+    return taskWrites.run(run);
   },
 
   replaceSelected(spec) {

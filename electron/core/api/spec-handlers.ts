@@ -1,0 +1,12 @@
+// `specs.*` and `tasks.setState`: the spec list, one spec, and ticking a task.
+import type { SpecService } from '../specs/spec-service';
+import type { Current, Handlers } from './handler-types';
+
+export function specHandlers(specs: Current<SpecService>): Handlers<'specs.list' | 'specs.get' | 'tasks.setState'> {
+  return {
+    'specs.list': async () => specs().list(),
+    'specs.get': async ({ specId }) => specs().get(specId),
+    'tasks.setState': async ({ specId, taskId, state, expectedHash, completeParents }) =>
+      specs().setTaskState(specId, taskId, state, expectedHash, { completeParents: completeParents ?? false }),
+  };
+}
