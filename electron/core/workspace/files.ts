@@ -32,8 +32,15 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** A file's bytes as read, with their hash and the file's mode. */
+export interface CurrentFile {
+  bytes: Buffer;
+  hash: string;
+  mode: number;
+}
+
 /** The current bytes and hash of a file, or null when it does not exist. */
-export async function readCurrent(absolute: string): Promise<{ bytes: Buffer; hash: string; mode: number } | null> {
+export async function readCurrent(absolute: string): Promise<CurrentFile | null> {
   try {
     const [bytes, info] = await Promise.all([readFile(absolute), stat(absolute)]);
     return { bytes, hash: hashBytes(bytes), mode: info.mode & 0o7777 };
@@ -44,7 +51,25 @@ export async function readCurrent(absolute: string): Promise<{ bytes: Buffer; ha
 }
 
 /**
+ * A workspace file's bytes and hash, read through the containment check, with the absolute path
+ * it resolved to (so that a write of the same file need not resolve or read it again); null when
+ * it does not exist.
+ */
+export async function readWorkspaceBytes(ws: Workspace, rel: string): Promise<({ absolute: string } & CurrentFile) | null> {
+  const absolute = await ws.resolve(rel);
+  const current = await readCurrent(absolute);
+  return current && { absolute, ...current };
+}
+
+/** What a caller already read of the file it writes: its resolved path and its bytes (null: missing). */
+export interface ReadBeforeWrite {
+  absolute: string;
+  current: CurrentFile | null;
+}
+
+/**
  * Writes `content` to `rel` if the file still has `expectedHash` (null: must not exist yet).
+ * `known` is what the caller just read of it (readWorkspaceBytes): the write then reads nothing.
  * Atomic: a temporary file in the same folder, fsync, then rename over the target; the file's
  * mode is kept. On CONFLICT nothing is written and the caller still holds its text.
  */
@@ -53,9 +78,10 @@ export async function writeWorkspaceFile(
   rel: string,
   content: string | Uint8Array,
   expectedHash: string | null,
+  known?: ReadBeforeWrite,
 ): Promise<{ hash: string; size: number }> {
-  const absolute = await ws.resolve(rel);
-  const current = await readCurrent(absolute);
+  const absolute = known?.absolute ?? (await ws.resolve(rel));
+  const current = known ? known.current : await readCurrent(absolute);
   if (expectedHash === null && current !== null) {
     throw new ApiError('CONFLICT', `${rel} already exists on disk; read it before writing`);
   }

@@ -30,6 +30,14 @@ function parseCapability(ctx: ParseContext): FormatParse {
   return { requirements, hasRequirementsDoc, title };
 }
 
+/** The current capability specs a change's deltas are checked against (see parseChangeDeltas). */
+function baseSpecsOf(location: SpecLocation): string[] {
+  if (location.format !== 'openspec-change' || location.archived || !location.openspecRoot) return [];
+  return location.files
+    .filter((f) => f.kind === 'delta')
+    .map((d) => `${location.openspecRoot}/specs/${d.path.slice(location.folder.length + '/specs/'.length, -'/spec.md'.length)}/spec.md`);
+}
+
 function parseChange(ctx: ParseContext): FormatParse {
   const parsed = parseChangeDeltas(ctx.location, ctx.read, ctx.docText);
   ctx.diagnostics.push(...parsed.diagnostics);
@@ -68,6 +76,7 @@ export const openspecFormat: FormatDescriptor = {
       return 'owned';
     },
   },
+  documents: { parsed: ['spec', 'delta'], related: baseSpecsOf },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: false },
   parseRequirements: (ctx) => (ctx.location.format === 'openspec-capability' ? parseCapability(ctx) : parseChange(ctx)),
