@@ -21,7 +21,6 @@ import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
-import path from 'node:path';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 
@@ -120,7 +119,7 @@ export class TraceService {
     if (snapshot) return snapshot.content;
     if (!this.store.active()) return null;
     // One read: a missing file is new (everything in it is added), an unlinkable one gives null.
-    const text = await readLinkableOrMissing(this.ws.root, rel);
+    const text = await readLinkableOrMissing(this.ws, rel);
     return text === MISSING ? '' : text;
   }
 
@@ -147,9 +146,9 @@ export class TraceService {
   private async reanchorFiles(paths: readonly string[]): Promise<void> {
     for (const rel of paths) {
       const snapshot = this.store.snapshot(rel);
-      const text = await readLinkableText(this.ws.root, rel);
+      const text = await readLinkableText(this.ws, rel);
       if (text === null) {
-        if (snapshot && !existsSync(path.join(this.ws.root, rel))) this.endFile(rel);
+        if (snapshot && !(await this.ws.exists(rel))) this.endFile(rel);
         continue;
       }
       if (snapshot ? snapshot.content === text : !mayHaveTags(text)) continue;
@@ -202,17 +201,17 @@ export class TraceService {
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
     for (const rel of files) {
       if (candidates.has(rel)) continue;
-      const text = await readLinkableText(this.ws.root, rel);
+      const text = await readLinkableText(this.ws, rel);
       if (text !== null && mayHaveTags(text)) candidates.add(rel);
     }
     await this.reanchorFiles([...candidates]);
     // Links in files that are gone (or were never snapshotted) end here.
-    for (const rel of candidates) if (!existsSync(path.join(this.ws.root, rel))) this.endFile(rel);
+    for (const rel of candidates) if (!(await this.ws.exists(rel))) this.endFile(rel);
   }
 
   /** Re-reads commit trailers when HEAD moved (a commit, a checkout, a rebase). */
   private async syncGit(specs = new SpecCache(this.specs)): Promise<void> {
-    const git = await syncGitLinks(this.ws.root, this.store, specs, (rel) => this.settle(rel));
+    const git = await syncGitLinks(this.ws, this.store, specs, (rel) => this.settle(rel));
     this.git = git.repository;
     if (git.touched.size > 0) this.emit('trace.changed', { taskKeys: [...git.touched], paths: [...git.paths] });
   }
@@ -221,7 +220,7 @@ export class TraceService {
   private async settle(rel: string): Promise<void> {
     const snapshot = this.store.snapshot(rel);
     if (!snapshot) return;
-    const text = await readLinkableText(this.ws.root, rel);
+    const text = await readLinkableText(this.ws, rel);
     if (text !== null && text !== snapshot.content) await this.apply(rel, snapshot.content, text, null);
   }
 
@@ -232,7 +231,7 @@ export class TraceService {
   // --- reading ---
 
   private async evaluate(rows: LinkRow[], specs = new SpecCache(this.specs)): Promise<Evaluated[]> {
-    const files = new FileLines(this.ws.root);
+    const files = new FileLines(this.ws);
     const out: Evaluated[] = [];
     for (const row of rows) out.push(await evaluateLink(row, specs, files));
     const followed = out.filter((e) => e.followedTo !== null);
@@ -283,7 +282,7 @@ export class TraceService {
   async accept(ids: readonly string[]): Promise<TraceLink[]> {
     const rows = this.store.byIds(ids.map(Number).filter(Number.isInteger));
     const evaluated = await this.evaluate(rows);
-    const files = new FileLines(this.ws.root);
+    const files = new FileLines(this.ws);
     const accepted: Array<{ id: number; fields: Partial<LinkRow> }> = [];
     for (const e of evaluated) {
       if (!e.stamp) continue;

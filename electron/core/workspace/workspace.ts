@@ -1,7 +1,7 @@
 // An opened folder and the one rule every file access goes through: stay inside it.
 import { closeSync, fstatSync, readFileSync, realpathSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { realpath, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { openVerified, openVerifiedSync, RaceError } from './pinned';
@@ -57,6 +57,16 @@ export class Workspace {
         if (attempt === 0 && isRace(error)) continue; // resolve again: it may be inside after all
         throw this.raceError(error, relative, field);
       }
+    }
+  }
+
+  /** Whether something exists at the path (not following a final link); false for paths outside. */
+  async exists(relative: string): Promise<boolean> {
+    try {
+      await lstat(await this.resolve(relative));
+      return true;
+    } catch {
+      return false;
     }
   }
 
