@@ -3,7 +3,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
 import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/specs/model';
-import { SPEC_LAYOUT_PATH, type SpecLocation } from '../../../shared/specs/detect';
+import type { SpecLocation } from '../../../shared/specs/detect';
+import { inSpecLayout } from '../../../shared/specs/formats/registry';
 import { decodeUtf8, withLockedFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
 import type { IgnoreRules } from '../workspace/ignore-rules';
@@ -116,7 +117,7 @@ export class SpecService {
       for (const loc of located) touched.add(loc.id);
       // Folders are reported alone when created with their contents (`.kiro`, `.kiro/specs`,
       // a new spec folder): any path in a spec layout re-runs discovery.
-      if (located.length > 0 || !p.includes('.') || SPEC_LAYOUT_PATH.test(p)) rediscover = true;
+      if (located.length > 0 || !p.includes('.') || inSpecLayout(p)) rediscover = true;
     }
     if (rediscover) this.locations = null;
     return [...touched];

@@ -21,11 +21,10 @@ import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
+import { marksInProgress } from '../../../shared/specs/formats/registry';
+import path from 'node:path';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
-
-/** Formats whose task lists have an in-progress state (`[-]`). */
-const IN_PROGRESS_FORMATS = new Set(['kiro', 'kiro-bugfix', 'cc-sdd']);
 
 export class TraceService {
   private scanned = false;
@@ -72,7 +71,7 @@ export class TraceService {
     const previous = this.store.active();
     if (previous && !(previous.spec_id === specId && previous.task_id === taskId)) await this.stop(false);
     let spec = await this.specs.get(specId);
-    const markInFile = IN_PROGRESS_FORMATS.has(spec.spec.format) && task.state === 'todo';
+    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo';
     if (markInFile) spec = await this.specs.setTaskState(specId, taskId, 'in-progress', spec.tasksHash ?? expectedHash);
     const keepInFile = previous?.spec_id === specId && previous.task_id === taskId ? previous.in_file === 1 : false;
     this.store.setActive({ spec_id: specId, task_id: taskId, title: task.title, started_at: new Date().toISOString(), in_file: markInFile || keepInFile ? 1 : 0 });
