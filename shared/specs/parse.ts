@@ -1,6 +1,6 @@
 // Builds the Spec model for a located spec from its documents' text. Never throws on content:
 // whatever cannot be read becomes a diagnostic.
-import type { Diagnostic, Requirement, Spec, SpecConfig, SpecSummary, Task } from './model';
+import type { Diagnostic, Requirement, Spec, SpecConfig, SpecSummary, Task, TaskRef } from './model';
 import type { SpecLocation } from './detect';
 import { parseTasks } from './tasks-markdown';
 import { parseKiroRequirements } from './parsers/kiro-requirements';
@@ -97,15 +97,21 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
         requirements = parsed.requirements;
         diagnostics.push(...parsed.diagnostics);
         const at = { file: specDoc.path, line: 1, column: 1 };
-        if (!parsed.hasPurpose) diagnostics.push({ severity: 'error', code: 'openspec-no-purpose', message: 'The spec has no "## Purpose" section', pos: at });
-        if (!parsed.hasRequirementsSection) diagnostics.push({ severity: 'error', code: 'openspec-no-requirements', message: 'The spec has no "## Requirements" section', pos: at });
+        // One error for one mistake, as the OpenSpec CLI: a missing Purpose names both sections.
+        if (!parsed.hasPurpose) {
+          const both = parsed.hasRequirementsSection ? '' : ' (nor a "## Requirements" section)';
+          diagnostics.push({ severity: 'error', code: 'openspec-no-purpose', message: `The spec has no "## Purpose" section${both}`, pos: at });
+        } else if (!parsed.hasRequirementsSection) {
+          diagnostics.push({ severity: 'error', code: 'openspec-no-requirements', message: 'The spec has no "## Requirements" section', pos: at });
+        }
       }
       break;
     }
     case 'openspec-change': {
       const parsed = parseChangeDeltas(location, read, docText);
       requirements = parsed.requirements;
-      diagnostics.push(...parsed.diagnostics);
+      // `openspec validate --all` does not validate archived changes: neither do we.
+      diagnostics.push(...(location.archived ? parsed.diagnostics.filter((d) => !d.code.startsWith('openspec-')) : parsed.diagnostics));
       break;
     }
   }
@@ -187,28 +193,45 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): {
 }
 
 /**
- * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`):
- * resolve such a reference to the ID the requirements document uses. `raw` keeps what was written.
+ * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`), and
+ * `US-1` for a story read as `US1`: resolve such a reference to the ID the requirements document
+ * uses. A range across requirements (`1.1 through 23.3`) becomes every requirement between its
+ * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
-  const known = new Set(requirements.map((r) => r.id));
+  const order = requirements.filter((r) => r.kind !== 'scenario').map((r) => r.id);
+  const known = new Set(order);
   const resolve = (id: string) => {
     if (known.has(id)) return id;
     if (/^R\d/.test(id) && known.has(id.slice(1))) return id.slice(1);
     if (/^\d/.test(id) && known.has('R' + id)) return 'R' + id;
+    const undashed = id.replace(/^([A-Za-z]+)-(?=\d)/, '$1');
+    if (undashed !== id && known.has(undashed)) return undashed;
     return id;
   };
+  const seen = new Set<TaskRef>();
   for (const t of tasks) {
     if (!t.refDetails || t.refDetails.length === 0) continue;
     let changed = false;
     for (const ref of t.refDetails) {
-      const ids = ref.ids.map(resolve);
-      if (ids.some((id, i) => id !== ref.ids[i])) {
+      // Section references are shared by every task of the section: resolve them once.
+      if (seen.has(ref)) {
+        changed = true;
+        continue;
+      }
+      seen.add(ref);
+      let ids = ref.ids.map(resolve);
+      if (ref.span) {
+        const from = order.indexOf(resolve(ref.span[0]));
+        const to = order.indexOf(resolve(ref.span[1]));
+        if (from !== -1 && to >= from) ids = order.slice(from, to + 1);
+      }
+      if (ids.length !== ref.ids.length || ids.some((id, i) => id !== ref.ids[i])) {
         ref.ids = ids;
         changed = true;
       }
     }
-    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' ? [r.raw] : r.ids));
+    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' || r.kind === 'design' ? [r.raw] : r.ids));
   }
 }
 

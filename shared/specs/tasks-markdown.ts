@@ -2,7 +2,7 @@
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, scanLines } from './markdown-lines';
-import { refsOnLine, speckitInlineRefs } from './refs';
+import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
 // is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
@@ -38,6 +38,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   const stackTask: Task[] = [];
   let section: string | null = null;
   let block: Task | null = null;
+  // References written for a whole section, outside any task (`_Requirements: …_` under a
+  // `## Task Group` heading, Spec Kit's `**Goal**: … (FR-005 to FR-027)` and story headings):
+  // every task of the section serves them. The objects are shared, so they are reported once.
+  let sectionRefs: TaskRef[] = [];
   let fencedCheckboxes = 0;
 
   const scan = scanLines(text, (line) => {
@@ -58,6 +62,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (heading) {
       section = heading.text;
       block = null;
+      sectionRefs = [];
+      if (format === 'speckit') {
+        const story = speckitHeadingRef(heading.text, { file, line: line.no, column: 1 });
+        if (story) sectionRefs.push(story);
+      }
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -72,6 +81,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (block !== null) {
       const refs = refsOnLine(s, { file, line: line.no });
       if (refs) addRefs(block, refs);
+    } else if (section !== null) {
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+      if (refs) sectionRefs = sectionRefs.concat(refs);
     }
   });
 
@@ -131,6 +143,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
+    if (sectionRefs.length > 0) {
+      // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
+      const own = new Set(task.refDetails!.flatMap((r) => r.ids));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+    }
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -184,7 +201,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
 function addRefs(task: Task, refs: TaskRef[]): void {
   for (const r of refs) {
     task.refDetails!.push(r);
-    if (r.kind === 'free' || r.kind === 'all') task.refs.push(r.raw);
+    if (r.kind === 'free' || r.kind === 'all' || r.kind === 'design') task.refs.push(r.raw);
     else for (const id of r.ids) task.refs.push(id);
   }
 }
