@@ -199,7 +199,8 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): {
  * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
-  const order = requirements.filter((r) => r.kind !== 'scenario').map((r) => r.id);
+  const listed = requirements.filter((r) => r.kind !== 'scenario');
+  const order = listed.map((r) => r.id);
   const known = new Set(order);
   const resolve = (id: string) => {
     if (known.has(id)) return id;
@@ -224,7 +225,8 @@ function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[])
       if (ref.span) {
         const from = order.indexOf(resolve(ref.span[0]));
         const to = order.indexOf(resolve(ref.span[1]));
-        if (from !== -1 && to >= from) ids = order.slice(from, to + 1);
+        // Between two criteria lie criteria (not the requirement headings, which would cover all of theirs).
+        if (from !== -1 && to >= from) ids = listed.slice(from, to + 1).filter((r) => r.kind === listed[from]!.kind).map((r) => r.id);
       }
       if (ids.length !== ref.ids.length || ids.some((id, i) => id !== ref.ids[i])) {
         ref.ids = ids;

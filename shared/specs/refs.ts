@@ -46,6 +46,7 @@ const ALL = /^(?:all|all requirements?(?:[ \t]+(?!for\b|related\b|of\b|in\b|abou
 const ALL_THEN_NOTE = /^(?:all|all requirements?|todos)[ \t]*[(（](.*)[)）]$/i;
 // References to the design document, not to requirements.
 const DESIGN = /^(?:(?:Correctness[ \t]+)?Property|Properties|Design(?:[ \t]+(?:Section|Decision|Doc(?:ument)?))?|Section|CP|DP|Propriedade|属性|プロパティ|设计|設計)\b[ \t#:-]*[\dA-Za-z.]*(?:[ \t]*[(（].*[)）])?$/i;
+const STORY_REF = /^(?:User[ \t]+)?Story[ \t]*-?[ \t]*(\d+)((?:\.\d+)*)$/i;
 const MAX_RANGE = 200;
 
 // The common case, `1.1, 2.3_` or `R1.1, R1.2`: plain IDs split by commas.
@@ -96,6 +97,9 @@ export function splitTopLevel(text: string): string[] {
 function classify(raw: string, pos: SourcePos): TaskRef {
   if (ALL.test(raw)) return { raw, kind: 'all', ids: [], pos };
   if (DESIGN.test(raw)) return { raw, kind: 'design', ids: [], pos };
+  // `User Story 1.5` is story 1's fifth scenario, as Spec Kit IDs are read (`US1.5`), not `US1`.
+  const story = STORY_REF.exec(raw);
+  if (story) return { raw, kind: 'id', ids: [`US${Number(story[1])}${story[2] ?? ''}`], pos };
   let m = ID_ONLY.exec(raw) ?? ID_THEN_NOTE.exec(raw);
   if (m) return { raw, kind: 'id', ids: [m[1]!], pos };
   m = RANGE.exec(raw);

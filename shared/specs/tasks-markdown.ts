@@ -41,6 +41,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   // References written for a whole section, outside any task (`_Requirements: …_` under a
   // `## Task Group` heading, Spec Kit's `**Goal**: … (FR-005 to FR-027)` and story headings):
   // every task of the section serves them. The objects are shared, so they are reported once.
+  // One entry per open heading level, so an `## Phase` goal also covers its `### Tests` subsection.
+  const sectionLevels: number[] = [];
+  const sectionRefStack: TaskRef[][] = [];
   let sectionRefs: TaskRef[] = [];
   let fencedCheckboxes = 0;
 
@@ -62,11 +65,18 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (heading) {
       section = heading.text;
       block = null;
-      sectionRefs = [];
+      while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
+        sectionLevels.pop();
+        sectionRefStack.pop();
+      }
+      const own: TaskRef[] = [];
       if (format === 'speckit') {
         const story = speckitHeadingRef(heading.text, { file, line: line.no, column: 1 });
-        if (story) sectionRefs.push(story);
+        if (story) own.push(story);
       }
+      sectionLevels.push(heading.level);
+      sectionRefStack.push(own);
+      sectionRefs = sectionRefStack.flat();
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -81,9 +91,16 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (block !== null) {
       const refs = refsOnLine(s, { file, line: line.no });
       if (refs) addRefs(block, refs);
-    } else if (section !== null) {
+    } else {
       const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
-      if (refs) sectionRefs = sectionRefs.concat(refs);
+      if (refs) {
+        if (sectionRefStack.length === 0) {
+          sectionLevels.push(0);
+          sectionRefStack.push([]);
+        }
+        sectionRefStack[sectionRefStack.length - 1]!.push(...refs);
+        sectionRefs = sectionRefStack.flat();
+      }
     }
   });
 
@@ -161,7 +178,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
     const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
-    const numberParentId = dot > 0 ? task.id.slice(0, dot) : null;
+    // A letter sub-level (`6.2a`) belongs to the task it extends (`6.2`) when there is one.
+    const letterBase = task.numbered && /\d[A-Za-z]$/.test(task.id) ? task.id.slice(0, -1) : null;
+    const numberParentId = letterBase !== null && byId.has(letterBase) ? letterBase : dot > 0 ? task.id.slice(0, dot) : null;
     const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
     // The number decides first; indentation decides when the number names no earlier task.
     const parent = byNumber ?? structural;
@@ -170,7 +189,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const segments = task.numbered ? segmentCount(task.id) : 0;
     if (numberParentId !== null) {
       const context = structural ?? lastAtLevel[segments - 2] ?? null;
-      if (context && context.numbered && context.id !== numberParentId && byNumber !== context) {
+      // `6.2a` beside `6.2` (under `6`) is where its writer meant it.
+      const besideBase = letterBase !== null && numberParentId === letterBase && context !== null && context.id === byNumber!.parentId;
+      if (context && context.numbered && context.id !== numberParentId && byNumber !== context && !besideBase) {
         diagnostics.push({
           severity: 'warning',
           code: 'task-wrong-parent',
