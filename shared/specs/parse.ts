@@ -1,6 +1,6 @@
 // Builds the Spec model for a located spec from its documents' text. Never throws on content:
 // whatever cannot be read becomes a diagnostic.
-import type { Diagnostic, Requirement, Spec, SpecSummary, Task } from './model';
+import type { Diagnostic, Requirement, Spec, SpecSummary, Task, TaskRef } from './model';
 import type { SpecLocation } from './detect';
 import { parseTasks } from './tasks-markdown';
 import { formatOf, kindOf } from './formats/registry';
@@ -63,28 +63,47 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
 }
 
 /**
- * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`):
- * resolve such a reference to the ID the requirements document uses. `raw` keeps what was written.
+ * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`), and
+ * `US-1` for a story read as `US1`: resolve such a reference to the ID the requirements document
+ * uses. A range across requirements (`1.1 through 23.3`) becomes every requirement between its
+ * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
-  const known = new Set(requirements.map((r) => r.id));
+  const listed = requirements.filter((r) => r.kind !== 'scenario');
+  const order = listed.map((r) => r.id);
+  const known = new Set(order);
   const resolve = (id: string) => {
     if (known.has(id)) return id;
     if (/^R\d/.test(id) && known.has(id.slice(1))) return id.slice(1);
     if (/^\d/.test(id) && known.has('R' + id)) return 'R' + id;
+    const undashed = id.replace(/^([A-Za-z]+)-(?=\d)/, '$1');
+    if (undashed !== id && known.has(undashed)) return undashed;
     return id;
   };
+  const seen = new Set<TaskRef>();
   for (const t of tasks) {
     if (!t.refDetails || t.refDetails.length === 0) continue;
     let changed = false;
     for (const ref of t.refDetails) {
-      const ids = ref.ids.map(resolve);
-      if (ids.some((id, i) => id !== ref.ids[i])) {
+      // Section references are shared by every task of the section: resolve them once.
+      if (seen.has(ref)) {
+        changed = true;
+        continue;
+      }
+      seen.add(ref);
+      let ids = ref.ids.map(resolve);
+      if (ref.span) {
+        const from = order.indexOf(resolve(ref.span[0]));
+        const to = order.indexOf(resolve(ref.span[1]));
+        // Between two criteria lie criteria (not the requirement headings, which would cover all of theirs).
+        if (from !== -1 && to >= from) ids = listed.slice(from, to + 1).filter((r) => r.kind === listed[from]!.kind).map((r) => r.id);
+      }
+      if (ids.length !== ref.ids.length || ids.some((id, i) => id !== ref.ids[i])) {
         ref.ids = ids;
         changed = true;
       }
     }
-    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' ? [r.raw] : r.ids));
+    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' || r.kind === 'design' ? [r.raw] : r.ids));
   }
 }
 

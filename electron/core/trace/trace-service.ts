@@ -22,7 +22,6 @@ import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
 import { marksInProgress } from '../../../shared/specs/formats/registry';
-import path from 'node:path';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 
