@@ -3,7 +3,7 @@ import { defineCommand } from '../command';
 import { withSession } from '../open-folder';
 import { chooseSpecs } from '../spec-args';
 
-const BOX: Record<Task['state'], string> = { todo: ' ', 'in-progress': '-', done: 'x', unknown: '?' };
+const BOX: Record<Task['state'], string> = { todo: ' ', 'in-progress': '-', done: 'x', skipped: '~', unknown: '?' };
 
 export const tasksCommand = defineCommand({
   name: 'tasks',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
-import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/specs/model';
+import type { SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import { SPEC_LAYOUT_PATH, type SpecLocation } from '../../../shared/specs/detect';
 import { decodeUtf8, readCurrent, writeWorkspaceFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
@@ -62,7 +62,7 @@ export class SpecService {
   async setTaskState(
     specId: string,
     taskId: string,
-    state: Exclude<TaskState, 'unknown'>,
+    state: SettableTaskState,
     expectedHash: string,
     options: SetTaskStateOptions = {},
   ): Promise<SpecWithSource> {
