@@ -45,6 +45,11 @@ export class TraceService {
     return new TraceService(ws, rules, specs, LinkStore.open(traceDbPath(ws.root, env)), emit);
   }
 
+  /** A service over a store at `dbPath` (evidence on a fresh clone uses a throw-away one). */
+  static openAt(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, dbPath: string): TraceService {
+    return new TraceService(ws, rules, specs, LinkStore.open(dbPath), emit);
+  }
+
   /** True when this workspace already has a link store (commands that only read open it then). */
   static exists(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
     return existsSync(traceDbPath(root, env));
