@@ -22,6 +22,7 @@ import { walkFiles } from '../workspace/walk';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
 import { blameFile, readGitFacts, type GitFacts } from './git-facts';
+import { computeImpact, type ImpactResult } from './impact';
 
 /** Test files above this are not read for citations (generated fixtures, bundles). */
 const TEST_FILE_LIMIT = 2 * 1024 * 1024;
@@ -61,14 +62,23 @@ export class EvidenceService {
     return { evidence, reports, git };
   }
 
-  /** Trace reports from the workspace's store, or from a throw-away one (fresh clone, CI). */
-  private async traceReports(specIds: readonly string[]): Promise<TraceSpecReport[]> {
+  /** What a range of commits did to the specs (`specdeck impact`). */
+  impact(range: string): Promise<ImpactResult> {
+    return computeImpact({ root: this.deps.ws.root, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range);
+  }
+
+  private traceReports(specIds: readonly string[]): Promise<TraceSpecReport[]> {
+    return this.withTrace((t) => t.specReports(specIds));
+  }
+
+  /** The workspace's link store, or a throw-away one rebuilt from git and the files (fresh clone, CI). */
+  private async withTrace<T>(use: (trace: TraceService) => Promise<T>): Promise<T> {
     const existing = this.deps.traceIfPresent();
-    if (existing) return existing.specReports(specIds);
+    if (existing) return use(existing);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
     const trace = TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite'));
     try {
-      return await trace.specReports(specIds);
+      return await use(trace);
     } finally {
       trace.close();
       rmSync(dir, { recursive: true, force: true });
