@@ -1,12 +1,16 @@
 // The one spec model every format is read into. Pure data: safe to send over any transport.
 
-export type SpecFormat =
+/** The spec kinds of the built-in formats (shared/specs/formats/). */
+export type KnownSpecFormat =
   | 'kiro'
   | 'kiro-bugfix'
   | 'cc-sdd'
   | 'speckit'
   | 'openspec-capability'
   | 'openspec-change';
+
+/** A spec kind: a built-in one, or one a registered format adds (formats/registry.ts). */
+export type SpecFormat = KnownSpecFormat | (string & {});
 
 /** `unknown` keeps any state character we do not recognise (`[~]`, `[?]`), untouched. */
 export type TaskState = 'todo' | 'in-progress' | 'done' | 'unknown';

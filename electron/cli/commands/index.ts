@@ -11,6 +11,7 @@ import { filesCommand } from './files';
 import { traceCommand } from './trace';
 import { linksCommand } from './links';
 import { trailerCommand } from './trailer';
+import { newCommand } from './new-spec';
 import { impactCommand } from './impact';
 
-export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, impactCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand, impactCommand];

@@ -4,7 +4,6 @@
 // the tests that cite the task, its requirements or its properties. The decisions are in
 // shared/evidence/evaluate.ts.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TraceLink, TraceSpecReport } from '../../../shared/api/contract';
@@ -16,6 +15,7 @@ import { namedFiles } from '../../../shared/evidence/named-files';
 import { taskTexts } from '../../../shared/evidence/task-text';
 import type { Spec } from '../../../shared/specs/model';
 import type { SpecService } from '../specs/spec-service';
+import { readLinkableText } from '../trace/file-text';
 import { isSpecDocument } from '../trace/spec-documents';
 import { TraceService } from '../trace/trace-service';
 import { walkFiles } from '../workspace/walk';
@@ -23,9 +23,6 @@ import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
 import { blameFile, readGitFacts, type GitFacts } from './git-facts';
 import { computeImpact, type ImpactResult } from './impact';
-
-/** Test files above this are not read for citations (generated fixtures, bundles). */
-const TEST_FILE_LIMIT = 2 * 1024 * 1024;
 
 export interface EvidenceOptions {
   /** Parsed JUnit cases; null when no results were given (then nothing is ever `verified`). */
@@ -64,7 +61,7 @@ export class EvidenceService {
 
   /** What a range of commits did to the specs (`specdeck impact`). */
   impact(range: string): Promise<ImpactResult> {
-    return computeImpact({ root: this.deps.ws.root, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range);
+    return computeImpact({ ws: this.deps.ws, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range);
   }
 
   private traceReports(specIds: readonly string[]): Promise<TraceSpecReport[]> {
@@ -90,11 +87,10 @@ export class EvidenceService {
     const files = (await walkFiles(ws.root, rules)).filter((f) => isTestPath(f) && !isSpecDocument(f));
     const out = new Map<string, FileCitations>();
     for (const rel of files) {
-      const absolute = path.join(ws.root, rel);
       try {
-        if ((await stat(absolute)).size > TEST_FILE_LIMIT) continue;
-        const text = await readFile(absolute, 'utf8');
-        if (text.includes('\u0000') || !mayCite(text)) continue;
+        // Read through the workspace (containment checked); binary, huge and non-UTF-8 files give null.
+        const text = await readLinkableText(ws, rel);
+        if (text === null || !mayCite(text)) continue;
         const found = scanCitations(text.split(/\r?\n/));
         if (found.citations.length > 0) out.set(rel, found);
       } catch {
@@ -111,7 +107,7 @@ export class EvidenceService {
     if (git.shallow) messages.push('shallow clone: history before the shallow boundary is missing, so older commits and named-file changes are not seen');
     if (git.repository && git.head === null) messages.push('the repository has no commit yet: all evidence is local');
 
-    const text = spec.tasksFile ? await readFile(path.join(ws.root, spec.tasksFile), 'utf8').catch(() => '') : '';
+    const text = spec.tasksFile ? ((await readLinkableText(ws, spec.tasksFile).catch(() => null)) ?? '') : '';
     const texts = taskTexts(text, spec.tasks);
     const blame = spec.tasksFile && git.head ? await blameFile(ws.root, spec.tasksFile) : null;
     // The spec's first commit bounds "touched since the spec was created".

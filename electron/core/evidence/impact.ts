@@ -16,8 +16,8 @@ import { hashTask, referencedRequirementIds } from '../trace/hashes';
 import { readTrailerCommits } from '../trace/git-trailers';
 import type { Hunk } from '../trace/line-diff';
 import { parseUnifiedDiff } from '../trace/unified-diff';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readLinkableText } from '../trace/file-text';
+import type { Workspace } from '../workspace/workspace';
 
 export interface ChangedFile {
   path: string;
@@ -84,7 +84,7 @@ export interface ImpactResult {
 }
 
 export interface ImpactDeps {
-  root: string;
+  ws: Workspace;
   specs: SpecService;
   /** Every link of the workspace, evaluated (positions as in the working tree). */
   links: () => Promise<TraceLink[]>;
@@ -108,7 +108,7 @@ async function resolve(root: string, rev: string, shallow: boolean): Promise<str
 }
 
 export async function computeImpact(deps: ImpactDeps, range: string): Promise<ImpactResult> {
-  const { root } = deps;
+  const root = deps.ws.root;
   const inRepo = await runGit(root, ['rev-parse', '--is-inside-work-tree']).then(
     () => true,
     () => false,
@@ -150,7 +150,7 @@ export async function computeImpact(deps: ImpactDeps, range: string): Promise<Im
     const reqChanges = requirementChanges(before?.requirements ?? [], spec.requirements, added);
     const taskChange = taskChanges(before?.tasks ?? [], spec.tasks);
     const changedReqIds = new Set(reqChanges.map((r) => r.id));
-    const headText = spec.tasksFile ? await readFile(path.join(root, spec.tasksFile), 'utf8').catch(() => '') : '';
+    const headText = spec.tasksFile ? ((await readLinkableText(deps.ws, spec.tasksFile).catch(() => null)) ?? '') : '';
     const texts = taskTexts(headText, spec.tasks);
     const specLinks = allLinks.filter((l) => l.specId === spec.id);
     const tasks: ImpactTask[] = [];
