@@ -2,6 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { apiErrorFromFs } from './fs-errors';
 
 export class Workspace {
   private constructor(
@@ -18,7 +19,10 @@ export class Workspace {
     let info;
     try {
       info = await stat(absolute);
-    } catch {
+    } catch (error) {
+      // Not everything is NOT_FOUND: a folder we may not read, a link loop, a name too long.
+      const mapped = apiErrorFromFs(error, absolute);
+      if (mapped && mapped.code !== 'NOT_FOUND') throw mapped;
       throw new ApiError('NOT_FOUND', `No such folder: ${absolute}`, 'path');
     }
     if (!info.isDirectory()) {
