@@ -115,3 +115,15 @@ function pathFilter(include: string[] | undefined, exclude: string[] | undefined
   const exc = exclude && exclude.length > 0 ? compile(exclude) : null;
   return (path) => (inc === null || inc(path)) && (exc === null || !exc(path));
 }
+
+/** One result from each shard's search (each run with the same limit): path and line order, cut to the limit. */
+export function mergeShardResults(results: TextSearchResult[], limit = DEFAULT_TEXT_LIMIT, started: number): TextSearchResult {
+  const hits = results.flatMap((r) => r.hits).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const truncated = results.some((r) => r.truncated) || hits.length > limit;
+  return {
+    hits: hits.slice(0, limit),
+    truncated,
+    filesSearched: results.reduce((n, r) => n + r.filesSearched, 0),
+    elapsedMs: performance.now() - started,
+  };
+}
