@@ -1,13 +1,15 @@
 // Finds and parses the workspace's specs, and writes task states back to their files. Every read
 // goes through the Workspace (containment) and is asynchronous: documents are read ahead, then
 // parsed in one go. A tick reads its tasks file once, parses once and writes once.
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
-import type { SpecWithSource } from '../../../shared/api/contract';
+import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
-import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/specs/model';
+import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import type { SpecLocation } from '../../../shared/specs/detect';
 import { documentsToRead, inSpecLayout } from '../../../shared/specs/formats/registry';
-import { decodeUtf8, readWorkspaceBytes, writeWorkspaceFile } from '../workspace/files';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
+import { decodeUtf8, readWorkspaceBytes, withLockedFile } from '../workspace/files';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
 import type { Workspace } from '../workspace/workspace';
@@ -44,6 +46,9 @@ export class SpecService {
   private readonly parsed = new Map<string, Parsed>();
   /** Bumped by every forget(): a parse or a discovery that started before it is not cached. */
   private generation = 0;
+  private readonly ticks = new TickLineage();
+  /** The workspace's `.specdeck/settings.json`, read once until it changes. */
+  private settings: Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -63,6 +68,11 @@ export class SpecService {
     return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => p.spec);
   }
 
+  /** Where a spec's documents are (to read them at another revision); null when no such spec. */
+  async specLocation(specId: string): Promise<SpecLocation | null> {
+    return (await this.locate()).find((l) => l.id === specId) ?? null;
+  }
+
   async get(specId: string): Promise<SpecWithSource> {
     return withSource(await this.parse(await this.find(specId)));
   }
@@ -70,41 +80,63 @@ export class SpecService {
   async setTaskState(
     specId: string,
     taskId: string,
-    state: Exclude<TaskState, 'unknown'>,
+    state: SettableTaskState,
     expectedHash: string,
     options: SetTaskStateOptions = {},
-  ): Promise<SpecWithSource> {
+  ): Promise<SpecWithSource & { recovered?: RecoveredEdit }> {
     const generation = this.generation;
     const loc = await this.find(specId);
     let entry = await this.parse(loc);
     const file = entry.spec.tasksFile;
     if (!file) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
-    // The one read of the tasks file: its bytes serve the conflict check, the edit and the write.
-    const read = await readWorkspaceBytes(this.ws, file);
-    if (!read) throw new ApiError('CONFLICT', `${file} was deleted on disk`);
-    if (read.hash !== expectedHash) {
-      this.forget([file]);
-      throw new ApiError('CONFLICT', `${file} changed on disk since it was read; re-read it`);
-    }
-    const text = decodeUtf8(read.bytes);
-    if (text === null) throw new ApiError('UNSUPPORTED', `${file} is not valid UTF-8; not rewriting it`);
-    // The cached parse is of these very bytes when the hashes agree; else (the file changed and
-    // the client already read it, before the watcher told us) parse what was read.
-    if (entry.hashes.get(file) !== read.hash) entry = await this.parseDocs(loc, withDoc(entry.docs, file, { text, hash: read.hash, utf8: true }));
-    const task = findTask(entry.spec.tasks, taskId, file);
-    let next: string;
-    try {
-      next = setTaskStateWithParents(text, entry.spec.tasks, task, state, options).text;
-    } catch (error) {
-      if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
-      throw error;
-    }
-    if (next !== text) {
-      const written = await writeWorkspaceFile(this.ws, file, next, expectedHash, { absolute: read.absolute, current: read });
+    // Read, check, edit and write under the file's lock: two ticks cannot both start from one text.
+    const recovered = await withLockedFile(this.ws, file, async (locked) => {
+      // The one read of the tasks file: its bytes serve the conflict check, the edit and the write.
+      const current = await locked.read();
+      if (!current) throw new ApiError('CONFLICT', `${file} was deleted on disk`);
+      if (current.hash !== expectedHash && !this.ticks.leadsTo(file, expectedHash, current.hash)) {
+        this.forget([file]);
+        throw new ApiError('CONFLICT', `${file} changed on disk since it was read; re-read it`);
+      }
+      const text = decodeUtf8(current.bytes);
+      if (text === null) throw new ApiError('UNSUPPORTED', `${file} is not valid UTF-8; not rewriting it`);
+      // The cached parse is of these very bytes when the hashes agree; else (the file changed and
+      // the client already read it, before the watcher told us) parse what was read.
+      if (entry.hashes.get(file) !== current.hash) entry = await this.parseDocs(loc, withDoc(entry.docs, file, { text, hash: current.hash, utf8: true }));
+      const task = findTask(entry.spec.tasks, taskId, file);
+      if (task.checkbox === false) {
+        throw new ApiError(
+          'INVALID_ARGUMENT',
+          `Task ${task.id} (${file}:${task.pos.line}) is written without a checkbox, so there is nothing to tick; its state follows its sub-tasks — tick those instead`,
+          'taskId',
+        );
+      }
+      let next: string;
+      try {
+        next = setTaskStateWithParents(text, entry.spec.tasks, task, state, options).text;
+      } catch (error) {
+        if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
+        throw error;
+      }
+      if (next === text) return undefined;
+      const written = await locked.write(next, current.hash, undefined, current);
+      this.ticks.record(file, current.hash, written.hash);
+      // The one parse: the edited text, beside the other documents as they were read.
       entry = await this.parseDocs(loc, withDoc(entry.docs, file, { text: next, hash: written.hash, utf8: true }));
+      return written.recovered;
+    });
+    // An outside edit kept in a recovery file means the file is not what we wrote: read it again.
+    if (recovered) {
+      this.forget([file]);
+      return { ...(await this.get(specId)), recovered };
     }
     this.remember(entry, generation);
     return withSource(entry);
+  }
+
+  /** Problems in `.specdeck/settings.json` (for `check`); empty when it is fine or absent. */
+  async settingsDiagnostics(): Promise<Diagnostic[]> {
+    return (await this.readSettings()).diagnostics;
   }
 
   /**
@@ -114,6 +146,12 @@ export class SpecService {
   forget(changedPaths: readonly string[]): string[] {
     this.generation++;
     const touched = new Set<string>();
+    if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
+      // The settings change how every spec reads: re-parse them all.
+      this.settings = null;
+      for (const id of this.parsed.keys()) touched.add(id);
+      this.parsed.clear();
+    }
     for (const [id, entry] of this.parsed) {
       if (changedPaths.some((p) => entry.hashes.has(p) || p.startsWith(entry.spec.folder + '/'))) {
         this.parsed.delete(id);
@@ -151,7 +189,8 @@ export class SpecService {
     const cached = this.parsed.get(loc.id);
     if (cached) return cached;
     const generation = this.generation;
-    const entry = await this.parseDocs(loc, await this.readDocs(new Map(), documentsToRead(loc)));
+    const [docs] = await Promise.all([this.readDocs(new Map(), documentsToRead(loc)), this.readSettings()]);
+    const entry = await this.parseDocs(loc, docs);
     this.remember(entry, generation);
     return entry;
   }
@@ -163,6 +202,7 @@ export class SpecService {
 
   /** One parse of documents already read; a file the format did not announce is read, then parsed again. */
   private async parseDocs(loc: SpecLocation, docs: Docs): Promise<Parsed> {
+    const settings = (await this.readSettings()).values;
     for (;;) {
       const missing: string[] = [];
       const hashes = new Map<string, string | null>();
@@ -176,7 +216,7 @@ export class SpecService {
         hashes.set(p, doc ? doc.hash : null);
         if (doc && !doc.utf8) notUtf8.push(p);
         return doc ? doc.text : null;
-      });
+      }, { settings });
       if (missing.length > 0) {
         docs = await this.readDocs(new Map(docs), missing);
         continue;
@@ -191,6 +231,22 @@ export class SpecService {
       }
       return { location: loc, spec, hashes, docs };
     }
+  }
+
+  /** `.specdeck/settings.json`, read once (asynchronously, through the workspace) until it changes. */
+  private readSettings(): Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> {
+    this.settings ??= this.readDoc(SETTINGS_PATH).then((doc) => {
+      if (doc === null) return { values: DEFAULT_SETTINGS, diagnostics: [] };
+      if (!doc.utf8) {
+        return {
+          values: DEFAULT_SETTINGS,
+          diagnostics: [{ severity: 'warning', code: 'settings-invalid', message: `${SETTINGS_PATH} is not valid UTF-8; it is ignored`, pos: { file: SETTINGS_PATH, line: 1, column: 1 } }],
+        };
+      }
+      const parsed = parseSettings(doc.text, SETTINGS_PATH);
+      return { values: parsed.settings, diagnostics: parsed.diagnostics };
+    });
+    return this.settings;
   }
 
   private async readDocs(into: Map<string, Doc | null>, paths: readonly string[]): Promise<Map<string, Doc | null>> {
@@ -234,4 +290,28 @@ function findTask(tasks: readonly Task[], taskId: string, file: string): Task {
   const onLine = byLine ? tasks.find((t) => t.pos.line === Number(byLine[1])) : undefined;
   if (onLine) return onLine;
   throw new ApiError('NOT_FOUND', `No task ${taskId} in ${file}`, 'taskId');
+}
+
+/**
+ * The hashes this service's own ticks produced from each text. A tick sent with the hash from
+ * before another tick of ours (two quick ticks, two connections) still applies: the texts differ
+ * only by our one-character edits of other tasks, and the task is found again by its ID.
+ */
+class TickLineage {
+  private static readonly LIMIT = 64;
+  private readonly before = new Map<string, string>(); // `${file}\0${hashAfter}` -> hashBefore
+
+  record(file: string, hashBefore: string, hashAfter: string): void {
+    this.before.set(`${file}\0${hashAfter}`, hashBefore);
+    if (this.before.size > TickLineage.LIMIT) this.before.delete(this.before.keys().next().value!);
+  }
+
+  leadsTo(file: string, from: string, to: string): boolean {
+    let hash: string | undefined = to;
+    for (let step = 0; hash !== undefined && step < TickLineage.LIMIT; step++) {
+      hash = this.before.get(`${file}\0${hash}`);
+      if (hash === from) return true;
+    }
+    return false;
+  }
 }

@@ -1,7 +1,6 @@
-// Reads a workspace file for linking: text only, within a size limit, through the workspace's
-// containment check. Binary, non-UTF-8, huge and outside files are never linked (their saves
-// still succeed).
-import { readFile, stat } from 'node:fs/promises';
+// Reads a workspace file for linking: text only, within a size limit. Binary, non-UTF-8 and huge
+// files are never linked (their saves still succeed).
+import { ApiError } from '../../../shared/api/errors';
 import { decodeUtf8 } from '../workspace/files';
 import type { Workspace } from '../workspace/workspace';
 
@@ -19,7 +18,7 @@ export function linkableFromBytes(bytes: Uint8Array): string | null {
   return text !== null && linkableText(text) ? text : null;
 }
 
-/** The file's text, or null when it is missing, binary, not UTF-8, too large or outside. */
+/** The file's text, or null when it is missing, binary, not UTF-8 or too large. */
 export async function readLinkableText(ws: Workspace, rel: string): Promise<string | null> {
   const text = await readLinkableOrMissing(ws, rel);
   return text === MISSING ? null : text;
@@ -28,23 +27,23 @@ export async function readLinkableText(ws: Workspace, rel: string): Promise<stri
 export const MISSING = Symbol('missing');
 
 /** As readLinkableText, but tells a missing file (MISSING) from one that cannot be linked (null). */
+/** Read through the workspace: a path that leads outside (a link, a swapped folder) is not linkable. */
 export async function readLinkableOrMissing(ws: Workspace, rel: string): Promise<string | null | typeof MISSING> {
+  let handle;
   try {
-    const absolute = await ws.resolve(rel);
-    const info = await stat(absolute);
-    if (!info.isFile() || info.size > TRACE_FILE_LIMIT) return null;
-    return linkableFromBytes(await readFile(absolute));
+    handle = (await ws.openFile(rel)).handle;
   } catch (error) {
+    if (error instanceof ApiError) return null;
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? MISSING : null;
   }
-}
-
-/** Whether a workspace file exists (false for paths that leave the workspace). */
-export async function fileExists(ws: Workspace, rel: string): Promise<boolean> {
   try {
-    await stat(await ws.resolve(rel));
-    return true;
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > TRACE_FILE_LIMIT) return null;
+    const text = decodeUtf8(await handle.readFile());
+    return text !== null && linkableText(text) ? text : null;
   } catch {
-    return false;
+    return null;
+  } finally {
+    await handle.close();
   }
 }
