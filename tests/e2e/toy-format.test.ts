@@ -24,7 +24,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
   await page.goto(host.url);
   await page.getByRole('contentinfo').waitFor();
-}, 180_000);
+}, 300_000); // a Vite build of the renderer, on a loaded machine
 
 afterAll(async () => {
   await browser?.close();
