@@ -172,8 +172,8 @@ export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
 // Spec Kit writes what a phase covers outside any task: `**Goal**: … (FR-005 to FR-027)`, and
 // headings `## Phase 3: User Story 1 - …` instead of `[US1]` tags.
 const SPECKIT_RANGE = /\b((?:FR|NFR|SC)-\d+[a-z]?)[ \t]*(?:to|through|–|—|-)[ \t]*((?:FR|NFR|SC)-\d+[a-z]?)\b/g;
-const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope)\*\*[ \t]*[:：]/i;
-const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/i;
+const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope|Checkpoint)\*\*[ \t]*[:：]/i;
+const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/gi;
 
 /** The FR-/SC- IDs a Spec Kit `**Goal**:` line names, or null when the line is something else. */
 export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {
@@ -189,8 +189,12 @@ export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>)
   return out.length > 0 ? out : null;
 }
 
-/** `## Phase 3: User Story 1 - Upload` → a reference to US1. */
+/** `## Phase 3: User Story 1 - Upload` → a reference to US1; `(US1 + US7 + US8)` → to all three. */
 export function speckitHeadingRef(heading: string, pos: SourcePos): TaskRef | null {
-  const m = SPECKIT_STORY_HEADING.exec(heading);
-  return m ? { raw: m[0], kind: 'id', ids: [`US${Number(m[1])}`], pos } : null;
+  const ids: string[] = [];
+  for (const m of heading.matchAll(SPECKIT_STORY_HEADING)) {
+    const id = `US${Number(m[1])}`;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids.length > 0 ? { raw: heading, kind: 'id', ids, pos } : null;
 }

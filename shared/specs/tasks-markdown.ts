@@ -89,7 +89,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       return;
     }
     if (block !== null) {
-      const refs = refsOnLine(s, { file, line: line.no });
+      // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) addRefs(block, refs);
     } else {
       const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
@@ -163,7 +164,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const own = new Set(task.refDetails!.flatMap((r) => r.ids));
-      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every((id) => /^US\d/.test(id)) && [...own].some((id) => /^US\d/.test(id)))));
     }
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
