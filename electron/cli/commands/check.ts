@@ -27,6 +27,7 @@ export const checkCommand = defineCommand({
       root: s.workspace.root,
       findings: [
         ...(await s.specs.all()).flatMap((spec) => spec.diagnostics.map((d) => ({ ...d, spec: spec.id }))),
+        ...s.specs.settingsDiagnostics().map((d) => ({ ...d, spec: '' })),
         ...(await traceFindings(s)),
       ],
     }));
