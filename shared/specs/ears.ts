@@ -33,8 +33,9 @@ function leadingKeyword(text: string): { pattern: EarsPattern | 'subject'; rest:
   const body = text.slice(DECORATION.exec(text)![0].length);
   // Keywords are short: only the start of the text needs lower-casing.
   const lower = body.slice(0, 16).toLowerCase();
+  const first = lower[0];
   for (const [word, pattern] of KEYWORDS) {
-    if (!lower.startsWith(word)) continue;
+    if (word[0] !== first || !lower.startsWith(word)) continue;
     const next = lower.charCodeAt(word.length);
     const cjk = word.charCodeAt(0) > 0x2e80;
     // A Latin keyword is a whole word (`if`, not `iframe`).

@@ -7,13 +7,19 @@ import type { SourcePos, TaskRef } from './model';
 // and emphasis), except `Validates:`, which also appears after other text on the same line.
 const LEADING_MARKER =
   /^[ \t]*(?:[-*+][ \t]+)?[_*]*[ \t]*(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
+const LEAD_SKIP = ' \t-*+_';
+const LABEL_START = 'RrVvEeAa需要';
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
 
 /** The refs on one line, or null when the line carries no reference marker. */
 export function refsOnLine(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {
   // Every marker has a colon: most detail lines are rejected without running a regex.
   if (line.indexOf(':') === -1 && line.indexOf('：') === -1) return null;
-  let m = LEADING_MARKER.exec(line);
+  // The label's first letter, after indentation, a bullet and emphasis, is one of few: most prose
+  // lines with a colon are rejected here.
+  let i = 0;
+  while (i < line.length && LEAD_SKIP.includes(line[i]!)) i++;
+  let m = LABEL_START.includes(line[i] ?? '') ? LEADING_MARKER.exec(line) : null;
   let at: number;
   if (m) at = m[0].length;
   else {
