@@ -56,6 +56,11 @@ export class SpecService {
     return locations.map((loc) => this.parse(loc).spec);
   }
 
+  /** Where a spec's documents are (to read them at another revision); null when no such spec. */
+  async specLocation(specId: string): Promise<SpecLocation | null> {
+    return (await this.locate()).find((l) => l.id === specId) ?? null;
+  }
+
   async get(specId: string): Promise<SpecWithSource> {
     const loc = (await this.locate()).find((l) => l.id === specId);
     if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
