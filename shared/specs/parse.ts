@@ -6,6 +6,7 @@ import { parseTasks } from './tasks-markdown';
 import { parseKiroRequirements } from './parsers/kiro-requirements';
 import { clarificationMarkers, parseSpeckitSpec } from './parsers/speckit-spec';
 import { parseOpenSpecDoc } from './parsers/openspec';
+import { parseChangeMeta, parseOpenSpecConfig } from './parsers/openspec-yaml';
 import { parseSpecConfig } from './config';
 import { headingOf, scanLines } from './markdown-lines';
 import { checkReferences } from './diagnostics/references';
@@ -57,6 +58,17 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
   let config: SpecConfig | null = null;
   let title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
   let format = location.format;
+  let changeMeta: Spec['changeMeta'] = null;
+  let openspecConfig: Spec['openspecConfig'] = null;
+  if (location.openspecRoot !== undefined) {
+    // `openspec/config.yaml` is optional: read it quietly (no "unreadable" finding when absent).
+    const configPath = `${location.openspecRoot}/config.yaml`;
+    const raw = read(configPath);
+    if (raw !== null) {
+      const parsed = parseOpenSpecConfig(raw, configPath);
+      openspecConfig = parsed.config;
+    }
+  }
 
   switch (location.format) {
     case 'kiro':
@@ -116,7 +128,14 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
       break;
     }
     case 'openspec-change': {
-      const parsed = parseChangeDeltas(location, read, docText);
+      const metaDoc = doc('.openspec');
+      const metaText = metaDoc ? docText(metaDoc.path) : null;
+      if (metaDoc && metaText !== null) {
+        const parsed = parseChangeMeta(metaText, metaDoc.path);
+        changeMeta = parsed.meta;
+        diagnostics.push(...parsed.diagnostics);
+      }
+      const parsed = parseChangeDeltas(location, read, docText, changeMeta?.skipSpecs === true);
       requirements = parsed.requirements;
       diagnostics.push(...parsed.diagnostics);
       break;
@@ -143,11 +162,13 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
     config,
     ...(location.archived ? { archived: true } : {}),
     dependencies,
+    ...(location.format === 'openspec-change' ? { changeMeta } : {}),
+    ...(openspecConfig ? { openspecConfig } : {}),
   };
 }
 
 /** A change's delta specs (`specs/<capability>/spec.md`), checked against the current capabilities. */
-function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): { requirements: Requirement[]; diagnostics: Diagnostic[] } {
+function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read, skipSpecs: boolean): { requirements: Requirement[]; diagnostics: Diagnostic[] } {
   const requirements: Requirement[] = [];
   const diagnostics: Diagnostic[] = [];
   let deltas = 0;
@@ -194,7 +215,8 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): {
       }
     }
   }
-  if (deltas === 0 && !location.archived) {
+  // `skip_specs: true` in `.openspec.yaml` says the change has no deltas on purpose.
+  if (deltas === 0 && !location.archived && !skipSpecs) {
     diagnostics.push({ severity: 'error', code: 'openspec-no-deltas', message: 'The change has no delta requirements (specs/<capability>/spec.md with ## ADDED/MODIFIED/REMOVED/RENAMED Requirements)', pos: { file: location.folder, line: 1, column: 1 } });
   }
   return { requirements, diagnostics };

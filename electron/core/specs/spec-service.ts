@@ -7,6 +7,8 @@ import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEdi
 import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import { SPEC_LAYOUT_PATH, type SpecLocation } from '../../../shared/specs/detect';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
+import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
+import { parseOpenSpecConfig } from '../../../shared/specs/parsers/openspec-yaml';
 import { decodeUtf8, readCurrent, writeWorkspaceFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
 import type { IgnoreRules } from '../workspace/ignore-rules';
@@ -36,6 +38,8 @@ export class SpecService {
   private readonly parsed = new Map<string, Parsed>();
   /** The workspace's `.specdeck/settings.json`, read once until it changes. */
   private settings: { values: SpecdeckSettings; diagnostics: Diagnostic[] } | null = null;
+  /** Facts that need more than one spec: OpenSpec change conflicts, read-only reference roots. */
+  private cross: { conflicts: Map<string, Diagnostic[]>; readOnlyRoots: Map<string, string> } | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -46,20 +50,23 @@ export class SpecService {
 
   async list(): Promise<SpecSummary[]> {
     const locations = await this.locate();
-    return locations.map((loc) => summarizeSpec(this.parse(loc).spec));
+    const cross = this.crossSpec(locations);
+    return locations.map((loc) => summarizeSpec(decorate(this.parse(loc).spec, loc, cross)));
   }
 
   /** Every spec, fully parsed (for `check` and other whole-workspace reports). */
   async all(): Promise<Spec[]> {
     const locations = await this.locate();
-    return locations.map((loc) => this.parse(loc).spec);
+    const cross = this.crossSpec(locations);
+    return locations.map((loc) => decorate(this.parse(loc).spec, loc, cross));
   }
 
   async get(specId: string): Promise<SpecWithSource> {
-    const loc = (await this.locate()).find((l) => l.id === specId);
+    const locations = await this.locate();
+    const loc = locations.find((l) => l.id === specId);
     if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
     const { spec, hashes } = this.parse(loc);
-    return { spec, tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
+    return { spec: decorate(spec, loc, this.crossSpec(locations)), tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
   }
 
   async setTaskState(
@@ -71,6 +78,11 @@ export class SpecService {
   ): Promise<SpecWithSource> {
     const { spec } = await this.get(specId);
     if (!spec.tasksFile) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
+    if (spec.readOnly) {
+      const root = (await this.locate()).find((l) => l.id === specId)?.openspecRoot;
+      const by = (root !== undefined ? this.cross?.readOnlyRoots.get(root) : undefined) ?? 'an openspec/config.yaml';
+      throw new ApiError('UNSUPPORTED', `Spec ${specId} is in a store that ${by} declares as a read-only reference; Specdeck does not write it`);
+    }
     const absolute = await this.ws.resolve(spec.tasksFile);
     const current = await readCurrent(absolute);
     if (!current) throw new ApiError('CONFLICT', `${spec.tasksFile} was deleted on disk`);
@@ -114,6 +126,7 @@ export class SpecService {
 
   forget(changedPaths: readonly string[]): string[] {
     const touched = new Set<string>();
+    this.cross = null;
     if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
       // The settings change how every spec reads: re-parse them all.
       this.settings = null;
@@ -176,6 +189,32 @@ export class SpecService {
     return entry;
   }
 
+  private crossSpec(locations: readonly SpecLocation[]): NonNullable<SpecService['cross']> {
+    if (this.cross) return this.cross;
+    const changes = locations.filter((l) => l.format === 'openspec-change' && !l.archived).map((l) => this.parse(l).spec);
+    const conflicts = checkChangeConflicts(changes);
+    // A `references:` entry written as a path (`../team-context`, `vendor/team`) that names an
+    // OpenSpec root of this workspace makes that root read-only. Store IDs are registered outside
+    // the repository (OpenSpec's own store registry), so they are shown but not resolved.
+    const roots = new Set(locations.map((l) => l.openspecRoot).filter((r): r is string => r !== undefined));
+    const readOnlyRoots = new Map<string, string>();
+    for (const root of roots) {
+      const configPath = `${root}/config.yaml`;
+      const text = this.readText(configPath);
+      if (text === null) continue;
+      const repo = path.posix.dirname(root);
+      for (const ref of parseOpenSpecConfig(text, configPath).config.references) {
+        if (!ref.includes('/') && !ref.startsWith('.')) continue;
+        const resolved = path.posix.normalize(path.posix.join(repo, ref)).replace(/\/$/, '');
+        for (const candidate of [resolved, `${resolved}/openspec`]) {
+          if (candidate !== root && roots.has(candidate)) readOnlyRoots.set(candidate, configPath);
+        }
+      }
+    }
+    this.cross = { conflicts, readOnlyRoots };
+    return this.cross;
+  }
+
   private readSettings(): { values: SpecdeckSettings; diagnostics: Diagnostic[] } {
     if (this.settings) return this.settings;
     const text = this.readText(SETTINGS_PATH);
@@ -204,6 +243,14 @@ export class SpecService {
     const bytes = this.readBytes(rel);
     return bytes ? decodeUtf8(bytes) : null;
   }
+}
+
+/** The spec with what only the whole workspace knows: change conflicts, read-only references. */
+function decorate(spec: Spec, loc: SpecLocation, cross: NonNullable<SpecService['cross']>): Spec {
+  const conflicts = cross.conflicts.get(spec.id);
+  const readOnly = loc.openspecRoot !== undefined && cross.readOnlyRoots.has(loc.openspecRoot);
+  if (!conflicts && !readOnly) return spec;
+  return { ...spec, diagnostics: conflicts ? [...spec.diagnostics, ...conflicts] : spec.diagnostics, ...(readOnly ? { readOnly: true } : {}) };
 }
 
 /** A task by its ID as written, or by `L<line>` (which also picks one of several equal IDs). */
