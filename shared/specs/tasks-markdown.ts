@@ -2,7 +2,7 @@
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, scanLines } from './markdown-lines';
-import { refsOnLine, speckitInlineRefs } from './refs';
+import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 import { blockedOnLine, dependsOnLine, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
 
@@ -63,6 +63,13 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   const stackTask: Task[] = [];
   let section: string | null = null;
   let block: Task | null = null;
+  // References written for a whole section, outside any task (`_Requirements: …_` under a
+  // `## Task Group` heading, Spec Kit's `**Goal**: … (FR-005 to FR-027)` and story headings):
+  // every task of the section serves them. The objects are shared, so they are reported once.
+  // One entry per open heading level, so an `## Phase` goal also covers its `### Tests` subsection.
+  const sectionLevels: number[] = [];
+  const sectionRefStack: TaskRef[][] = [];
+  let sectionRefs: TaskRef[] = [];
   let fencedCheckboxes = 0;
   // The heading task whose section we are in (its checkboxes are its sub-tasks or steps).
   let headingTask: Task | null = null;
@@ -101,6 +108,18 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       section = heading.text;
       block = null;
       boxless = null;
+      while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
+        sectionLevels.pop();
+        sectionRefStack.pop();
+      }
+      const own: TaskRef[] = [];
+      if (format === 'speckit') {
+        const story = speckitHeadingRef(heading.text, { file, line: line.no, column: 1 });
+        if (story) own.push(story);
+      }
+      sectionLevels.push(heading.level);
+      sectionRefStack.push(own);
+      sectionRefs = sectionRefStack.flat();
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -125,15 +144,24 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       if (bm) {
         let title = bm[3]!.trimEnd();
         if (bm[1] && title.endsWith('**')) title = title.slice(0, -2).trimEnd();
+        // Only a candidate: it becomes a task when a checkbox numbered under it follows.
         boxless = { id: bm[2]!, title, line: line.no, start: line.start, bold: Boolean(bm[1]) };
-        block = null;
-        return;
       }
     }
     if (block !== null) {
       const refs = refsOnLine(s, { file, line: line.no });
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
+    } else {
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+      if (refs) {
+        if (sectionRefStack.length === 0) {
+          sectionLevels.push(0);
+          sectionRefStack.push([]);
+        }
+        sectionRefStack[sectionRefStack.length - 1]!.push(...refs);
+        sectionRefs = sectionRefStack.flat();
+      }
     }
   });
 
@@ -268,6 +296,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       });
     }
     readDependencyMarks(task, title);
+    if (sectionRefs.length > 0) {
+      // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
+      const own = new Set(task.refDetails!.flatMap((r) => r.ids));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+    }
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -281,7 +314,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
     const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
-    const numberParentId = dot > 0 ? task.id.slice(0, dot) : null;
+    // A letter sub-level (`6.2a`) belongs to the task it extends (`6.2`) when there is one.
+    const letterBase = task.numbered && /\d[A-Za-z]$/.test(task.id) ? task.id.slice(0, -1) : null;
+    const numberParentId = letterBase !== null && byId.has(letterBase) ? letterBase : dot > 0 ? task.id.slice(0, dot) : null;
     const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
     // The number decides first; indentation decides when the number names no earlier task.
     const parent = byNumber ?? structural;
@@ -290,7 +325,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const segments = task.numbered ? segmentCount(task.id) : 0;
     if (numberParentId !== null) {
       const context = structural ?? lastAtLevel[segments - 2] ?? null;
-      if (context && context.numbered && context.id !== numberParentId && byNumber !== context) {
+      // `6.2a` beside `6.2` (under `6`) is where its writer meant it.
+      const besideBase = letterBase !== null && numberParentId === letterBase && context !== null && context.id === byNumber!.parentId;
+      if (context && context.numbered && context.id !== numberParentId && byNumber !== context && !besideBase) {
         diagnostics.push({
           severity: 'warning',
           code: 'task-wrong-parent',
@@ -355,7 +392,7 @@ function deriveBoxlessStates(tasks: Task[], noBox: Task[]): void {
 function addRefs(task: Task, refs: TaskRef[]): void {
   for (const r of refs) {
     task.refDetails!.push(r);
-    if (r.kind === 'free' || r.kind === 'all') task.refs.push(r.raw);
+    if (r.kind === 'free' || r.kind === 'all' || r.kind === 'design') task.refs.push(r.raw);
     else for (const id of r.ids) task.refs.push(id);
   }
 }
