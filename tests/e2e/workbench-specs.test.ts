@@ -46,7 +46,7 @@ describe('the spec panel', () => {
     const speckitProblems = expected.get('specs/001-note-search') ?? 0;
     expect(speckitProblems).toBeGreaterThan(0);
     expect(expected.get('.kiro/specs/todo-cli')).toBeUndefined();
-    await expect.poll(() => speckit.getByLabel(`${speckitProblems} problems`).count()).toBe(1);
+    await expect.poll(() => speckit.getByLabel(`${speckitProblems} ${speckitProblems === 1 ? 'problem' : 'problems'}`).count()).toBe(1);
     await expect(kiro.getByLabel('no problems').count()).resolves.toBe(1);
   });
 

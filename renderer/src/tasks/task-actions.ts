@@ -5,13 +5,17 @@ import { useLayout } from '../stores/layout-store';
 import { toggledState, useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 
+// A task written without a checkbox (a Kiro heading task) has nothing to tick: its state follows its
+// sub-tasks. The row says so (aria-disabled, title); the keys and clicks do nothing.
 export function toggleTask(task: Task): void {
+  if (task.checkbox === false) return;
   const { setTaskState, pending } = useSpecs.getState();
   void setTaskState(task, toggledState(task, pending[task.id]));
 }
 
 /** In progress ↔ to do (a done task goes to in progress). */
 export function toggleTaskInProgress(task: Task): void {
+  if (task.checkbox === false) return;
   const { setTaskState, pending } = useSpecs.getState();
   void setTaskState(task, (pending[task.id] ?? task.state) === 'in-progress' ? 'todo' : 'in-progress');
 }

@@ -25,7 +25,9 @@ const plan = fc.record({
   waveSize: fc.integer({ min: 1, max: 3 }),
 });
 
-function render(p: fc.Infer<typeof plan>): string {
+type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+
+function render(p: Plan): string {
   const lines: string[] = ['# Implementation Plan', '', '## Tasks', ''];
   const ids: string[] = [];
   p.mains.forEach((m, i) => {
