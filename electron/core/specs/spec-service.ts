@@ -1,8 +1,8 @@
 // Finds and parses the workspace's specs, and writes task states back to their files.
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
-import path from 'node:path';
 import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
 import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
@@ -60,6 +60,11 @@ export class SpecService {
     const locations = await this.locate();
     const cross = this.crossSpec(locations);
     return locations.map((loc) => decorate(this.parse(loc).spec, loc, cross));
+  }
+
+  /** Where a spec's documents are (to read them at another revision); null when no such spec. */
+  async specLocation(specId: string): Promise<SpecLocation | null> {
+    return (await this.locate()).find((l) => l.id === specId) ?? null;
   }
 
   async get(specId: string): Promise<SpecWithSource> {
@@ -122,15 +127,15 @@ export class SpecService {
     return recovered ? { ...after, recovered } : after;
   }
 
-  /**
-   * Drops what is cached for these changed paths; returns the ids of the specs they touch.
-   * A change that may add or remove a spec re-runs discovery on the next read.
-   */
   /** Problems in `.specdeck/settings.json` (for `check`); empty when it is fine or absent. */
   settingsDiagnostics(): Diagnostic[] {
     return this.readSettings().diagnostics;
   }
 
+  /**
+   * Drops what is cached for these changed paths; returns the ids of the specs they touch.
+   * A change that may add or remove a spec re-runs discovery on the next read.
+   */
   forget(changedPaths: readonly string[]): string[] {
     const touched = new Set<string>();
     this.cross = null;

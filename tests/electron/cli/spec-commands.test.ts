@@ -188,7 +188,9 @@ describe('specdeck check', () => {
     write('.kiro/specs/login/tasks.md', '- [ ] 1. A\n- [ ] 1. A again\n');
     const { code, stdout } = await cli('check', dir.path, '--json');
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toContainEqual(expect.objectContaining({ code: 'duplicate-task-id', severity: 'error', file: '.kiro/specs/login/tasks.md', line: 2, column: 1 }));
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ version: 1, tool: { name: 'specdeck' }, summary: { errors: 1 } });
+    expect(json.findings).toContainEqual(expect.objectContaining({ code: 'duplicate-task-id', severity: 'error', file: '.kiro/specs/login/tasks.md', line: 2, column: 1 }));
   });
 
   it('--format github prints workflow annotations (built command, real process)', () => {
