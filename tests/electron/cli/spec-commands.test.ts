@@ -130,7 +130,7 @@ describe('OpenSpec extras through the CLI', () => {
       write(`openspec/changes/${c}/proposal.md`, `# ${c}\n`);
       write(`openspec/changes/${c}/specs/auth/spec.md`, MODIFY);
     }
-    const findings = JSON.parse((await cli('check', dir.path, '--json')).stdout).filter((f: { code: string }) => f.code === 'openspec-change-conflict');
+    const findings = JSON.parse((await cli('check', dir.path, '--json')).stdout).findings.filter((f: { code: string }) => f.code === 'openspec-change-conflict');
     expect(findings.map((f: { spec: string; line: number }) => [f.spec, f.line])).toEqual([
       ['openspec/changes/a', 3],
       ['openspec/changes/b', 3],
