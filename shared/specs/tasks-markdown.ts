@@ -174,23 +174,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
 
   function readHeadingTask(ht: RegExpExecArray, s: string, lineNo: number): Task {
     const id = ht[1]!;
-    const task: Task = {
-      id,
-      numbered: true,
-      title: ht[2]!.trim(),
-      state: 'todo',
-      stateChar: '',
-      optional: false,
-      depth: 0,
-      parentId: null,
-      refs: [],
-      pos: { file, line: lineNo, column: s.indexOf('#') + 1 },
-      stateOffset: -1,
-      tags: [],
-      refDetails: [],
-      section: null,
-      checkbox: false,
-    };
+    const task = taskWithoutBox(id, ht[2]!.trim(), { file, line: lineNo, column: s.indexOf('#') + 1 }, null);
     // `### Task 1.1:` sits under `## Task 1:` by its number.
     const dot = id.lastIndexOf('.');
     const parent = dot > 0 ? byId.get(id.slice(0, dot)) : undefined;
@@ -238,23 +222,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     // `- 1. Title` without a box, then `- [ ] 1.1 …`: the main task is a task without a checkbox.
     if (boxless && numbered && id.startsWith(boxless.id + '.') && !byId.has(boxless.id)) {
-      const main: Task = {
-        id: boxless.id,
-        numbered: true,
-        title: boxless.title,
-        state: 'todo',
-        stateChar: '',
-        optional: false,
-        depth: 0,
-        parentId: null,
-        refs: [],
-        pos: { file, line: boxless.line, column: 1 },
-        stateOffset: -1,
-        tags: [],
-        refDetails: [],
-        section,
-        checkbox: false,
-      };
+      const main = taskWithoutBox(boxless.id, boxless.title, { file, line: boxless.line, column: 1 }, section);
       placeInHierarchy(main, -1);
       tasks.push(main);
       noBox.push(main);
@@ -361,6 +329,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     });
   }
   return { tasks, diagnostics, fencedCheckboxes, graph };
+}
+
+/** A task written without a checkbox: its state is derived later, nothing can tick it. */
+function taskWithoutBox(id: string, title: string, pos: Task['pos'], section: string | null): Task {
+  return { id, numbered: true, title, state: 'todo', stateChar: '', optional: false, depth: 0, parentId: null, refs: [], pos, stateOffset: -1, tags: [], refDetails: [], section, checkbox: false };
 }
 
 function stripFenceCloser(lines: string[]): string[] {
