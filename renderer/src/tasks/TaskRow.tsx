@@ -52,6 +52,7 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
   const tabIndex = tabStop ? 0 : -1;
   const isActive = useTrace((s) => s.active !== null && s.active.specId === useSpecs.getState().selectedId && s.active.taskId === task.id);
   const noBox = task.checkbox === false;
+  const readOnly = useSpecs((s) => s.selected?.spec.readOnly === true);
   return (
     <div
       className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}${noBox ? ' no-checkbox' : ''}${task.blockedReason ? ' blocked' : ''}`}
@@ -81,11 +82,17 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
           role="checkbox"
           aria-checked={ariaChecked(task)}
           aria-busy={busy || undefined}
-          aria-disabled={noBox || undefined}
+          aria-disabled={noBox || readOnly || undefined}
           aria-label={accessibleName(task)}
           tabIndex={tabIndex}
           className="task-check"
-          title={noBox ? 'Written without a checkbox: its state follows its sub-tasks · Enter: open the line' : 'Space: done/not done · S: in progress · Enter: open the line'}
+          title={
+            noBox
+              ? 'Written without a checkbox: its state follows its sub-tasks · Enter: open the line'
+              : readOnly
+                ? 'A read-only reference: Specdeck does not write it · Enter: open the line'
+                : 'Space: done/not done · S: in progress · Enter: open the line'
+          }
           onClick={() => toggleTask(task)}
           onFocus={onFocus}
           onKeyDown={onKey}
