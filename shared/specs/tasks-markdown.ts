@@ -107,6 +107,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (heading) {
       section = heading.text;
       block = null;
+      boxless = null;
       while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
         sectionLevels.pop();
         sectionRefStack.pop();
@@ -119,7 +120,6 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       sectionLevels.push(heading.level);
       sectionRefStack.push(own);
       sectionRefs = sectionRefStack.flat();
-      boxless = null;
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -144,9 +144,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       if (bm) {
         let title = bm[3]!.trimEnd();
         if (bm[1] && title.endsWith('**')) title = title.slice(0, -2).trimEnd();
+        // Only a candidate: it becomes a task when a checkbox numbered under it follows.
         boxless = { id: bm[2]!, title, line: line.no, start: line.start, bold: Boolean(bm[1]) };
-        block = null;
-        return;
       }
     }
     if (block !== null) {
@@ -176,23 +175,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
 
   function readHeadingTask(ht: RegExpExecArray, s: string, lineNo: number): Task {
     const id = ht[1]!;
-    const task: Task = {
-      id,
-      numbered: true,
-      title: ht[2]!.trim(),
-      state: 'todo',
-      stateChar: '',
-      optional: false,
-      depth: 0,
-      parentId: null,
-      refs: [],
-      pos: { file, line: lineNo, column: s.indexOf('#') + 1 },
-      stateOffset: -1,
-      tags: [],
-      refDetails: [],
-      section: null,
-      checkbox: false,
-    };
+    const task = taskWithoutBox(id, ht[2]!.trim(), { file, line: lineNo, column: s.indexOf('#') + 1 }, null);
     // `### Task 1.1:` sits under `## Task 1:` by its number.
     const dot = id.lastIndexOf('.');
     const parent = dot > 0 ? byId.get(id.slice(0, dot)) : undefined;
@@ -243,23 +226,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     // `- 1. Title` without a box, then `- [ ] 1.1 …`: the main task is a task without a checkbox.
     if (boxless && numbered && id.startsWith(boxless.id + '.') && !byId.has(boxless.id)) {
-      const main: Task = {
-        id: boxless.id,
-        numbered: true,
-        title: boxless.title,
-        state: 'todo',
-        stateChar: '',
-        optional: false,
-        depth: 0,
-        parentId: null,
-        refs: [],
-        pos: { file, line: boxless.line, column: 1 },
-        stateOffset: -1,
-        tags: [],
-        refDetails: [],
-        section,
-        checkbox: false,
-      };
+      const main = taskWithoutBox(boxless.id, boxless.title, { file, line: boxless.line, column: 1 }, section);
       placeInHierarchy(main, -1);
       tasks.push(main);
       noBox.push(main);
@@ -300,12 +267,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
+    readDependencyMarks(task, title);
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const own = new Set(task.refDetails!.flatMap((r) => r.ids));
       addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every((id) => /^US\d/.test(id)) && [...own].some((id) => /^US\d/.test(id)))));
     }
-    readDependencyMarks(task, title);
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -366,6 +333,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     });
   }
   return { tasks, diagnostics, fencedCheckboxes, graph };
+}
+
+/** A task written without a checkbox: its state is derived later, nothing can tick it. */
+function taskWithoutBox(id: string, title: string, pos: Task['pos'], section: string | null): Task {
+  return { id, numbered: true, title, state: 'todo', stateChar: '', optional: false, depth: 0, parentId: null, refs: [], pos, stateOffset: -1, tags: [], refDetails: [], section, checkbox: false };
 }
 
 function stripFenceCloser(lines: string[]): string[] {

@@ -9,6 +9,8 @@ import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../
 import type { SpecLocation } from '../../../shared/specs/detect';
 import { documentsToRead, inSpecLayout } from '../../../shared/specs/formats/registry';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
+import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
+import { parseOpenSpecConfig } from '../../../shared/specs/parsers/openspec-yaml';
 import { decodeUtf8, readWorkspaceBytes, withLockedFile } from '../workspace/files';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
@@ -49,6 +51,8 @@ export class SpecService {
   private readonly ticks = new TickLineage();
   /** The workspace's `.specdeck/settings.json`, read once until it changes. */
   private settings: Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> | null = null;
+  /** Facts that need more than one spec: OpenSpec change conflicts, read-only reference roots. */
+  private cross: CrossSpec | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -59,13 +63,15 @@ export class SpecService {
 
   async list(): Promise<SpecSummary[]> {
     const locations = await this.locate();
-    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => summarizeSpec(p.spec));
+    const cross = await this.crossSpec(locations);
+    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => summarizeSpec(decorate(p.spec, p.location, cross)));
   }
 
   /** Every spec, fully parsed (for `check` and other whole-workspace reports). */
   async all(): Promise<Spec[]> {
     const locations = await this.locate();
-    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => p.spec);
+    const cross = await this.crossSpec(locations);
+    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => decorate(p.spec, p.location, cross));
   }
 
   /** Where a spec's documents are (to read them at another revision); null when no such spec. */
@@ -74,7 +80,8 @@ export class SpecService {
   }
 
   async get(specId: string): Promise<SpecWithSource> {
-    return withSource(await this.parse(await this.find(specId)));
+    const entry = await this.parse(await this.find(specId));
+    return withSource(entry, await this.crossSpec(await this.locate()));
   }
 
   async setTaskState(
@@ -89,6 +96,11 @@ export class SpecService {
     let entry = await this.parse(loc);
     const file = entry.spec.tasksFile;
     if (!file) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
+    const cross = await this.crossSpec(await this.locate());
+    if (loc.openspecRoot !== undefined && cross.readOnlyRoots.has(loc.openspecRoot)) {
+      const by = cross.readOnlyRoots.get(loc.openspecRoot)!;
+      throw new ApiError('UNSUPPORTED', `Spec ${specId} is in a store that ${by} declares as a read-only reference; Specdeck does not write it`);
+    }
     // Read, check, edit and write under the file's lock: two ticks cannot both start from one text.
     const recovered = await withLockedFile(this.ws, file, async (locked) => {
       // The one read of the tasks file: its bytes serve the conflict check, the edit and the write.
@@ -131,7 +143,7 @@ export class SpecService {
       return { ...(await this.get(specId)), recovered };
     }
     this.remember(entry, generation);
-    return withSource(entry);
+    return withSource(entry, cross);
   }
 
   /** Problems in `.specdeck/settings.json` (for `check`); empty when it is fine or absent. */
@@ -146,6 +158,7 @@ export class SpecService {
   forget(changedPaths: readonly string[]): string[] {
     this.generation++;
     const touched = new Set<string>();
+    this.cross = null;
     if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
       // The settings change how every spec reads: re-parse them all.
       this.settings = null;
@@ -193,6 +206,34 @@ export class SpecService {
     const entry = await this.parseDocs(loc, docs);
     this.remember(entry, generation);
     return entry;
+  }
+
+  private async crossSpec(locations: readonly SpecLocation[]): Promise<CrossSpec> {
+    if (this.cross) return this.cross;
+    const generation = this.generation;
+    const changes = await Promise.all(locations.filter((l) => l.format === 'openspec-change' && !l.archived).map(async (l) => (await this.parse(l)).spec));
+    const conflicts = checkChangeConflicts(changes);
+    // A `references:` entry written as a path (`../team-context`, `vendor/team`) that names an
+    // OpenSpec root of this workspace makes that root read-only. Store IDs are registered outside
+    // the repository (OpenSpec's own store registry), so they are shown but not resolved.
+    const roots = new Set(locations.map((l) => l.openspecRoot).filter((r): r is string => r !== undefined));
+    const readOnlyRoots = new Map<string, string>();
+    for (const root of roots) {
+      const configPath = `${root}/config.yaml`;
+      const doc = await this.readDoc(configPath);
+      if (doc === null) continue;
+      const repo = path.posix.dirname(root);
+      for (const ref of parseOpenSpecConfig(doc.text, configPath).config.references) {
+        if (!ref.includes('/') && !ref.startsWith('.')) continue;
+        const resolved = path.posix.normalize(path.posix.join(repo, ref)).replace(/\/$/, '');
+        for (const candidate of [resolved, `${resolved}/openspec`]) {
+          if (candidate !== root && roots.has(candidate)) readOnlyRoots.set(candidate, configPath);
+        }
+      }
+    }
+    const cross = { conflicts, readOnlyRoots };
+    if (generation === this.generation) this.cross = cross;
+    return cross;
   }
 
   /** Caches a parse unless a change was reported while it was being made. */
@@ -267,8 +308,22 @@ export class SpecService {
   }
 }
 
-function withSource({ spec, hashes }: Parsed): SpecWithSource {
-  return { spec, tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
+interface CrossSpec {
+  conflicts: Map<string, Diagnostic[]>;
+  /** OpenSpec roots another root's `openspec/config.yaml` names as references, and that file. */
+  readOnlyRoots: Map<string, string>;
+}
+
+function withSource({ spec, hashes, location }: Parsed, cross: CrossSpec): SpecWithSource {
+  return { spec: decorate(spec, location, cross), tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
+}
+
+/** The spec with what only the whole workspace knows: change conflicts, read-only references. */
+function decorate(spec: Spec, loc: SpecLocation, cross: CrossSpec): Spec {
+  const conflicts = cross.conflicts.get(spec.id);
+  const readOnly = loc.openspecRoot !== undefined && cross.readOnlyRoots.has(loc.openspecRoot);
+  if (!conflicts && !readOnly) return spec;
+  return { ...spec, diagnostics: conflicts ? [...spec.diagnostics, ...conflicts] : spec.diagnostics, ...(readOnly ? { readOnly: true } : {}) };
 }
 
 function withDoc(docs: Docs, path: string, doc: Doc): Docs {

@@ -77,7 +77,8 @@ export class TraceService {
     const previous = this.store.active();
     if (previous && !(previous.spec_id === specId && previous.task_id === taskId)) await this.stop(false);
     let spec = await this.specs.get(specId);
-    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo';
+    // A task without a checkbox (a heading task) and a read-only reference have nothing to mark.
+    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo' && task.checkbox !== false && !spec.spec.readOnly;
     if (markInFile) spec = await this.specs.setTaskState(specId, taskId, 'in-progress', spec.tasksHash ?? expectedHash);
     const keepInFile = previous?.spec_id === specId && previous.task_id === taskId ? previous.in_file === 1 : false;
     this.store.setActive({ spec_id: specId, task_id: taskId, title: task.title, started_at: new Date().toISOString(), in_file: markInFile || keepInFile ? 1 : 0 });
@@ -97,7 +98,7 @@ export class TraceService {
       if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
     }
     const task = spec ? resolveTask(spec.spec, row.task_id, row.title) : null;
-    if (spec && task && spec.tasksHash) {
+    if (spec && task && spec.tasksHash && task.checkbox !== false && !spec.spec.readOnly) {
       const hash = expectedHash ?? spec.tasksHash;
       if (complete && task.state !== 'done') spec = await this.specs.setTaskState(row.spec_id, task.id, 'done', hash);
       else if (!complete && row.in_file === 1 && task.state === 'in-progress') spec = await this.specs.setTaskState(row.spec_id, task.id, 'todo', hash);

@@ -2,7 +2,7 @@
 // openspec.ts) and the registry (registry.ts) that detection, parsing, trace, the renderer and
 // the CLI ask. Adding a format is adding one descriptor.
 import type { SpecLocation } from '../detect';
-import type { Diagnostic, Requirement, SpecConfig, SpecFormat, SpecSummary } from '../model';
+import type { Diagnostic, OpenSpecChangeMeta, Requirement, SpecConfig, SpecFormat, SpecSummary } from '../model';
 
 /** One kind of spec a format yields (OpenSpec yields changes and capabilities). */
 export interface SpecKind {
@@ -81,6 +81,8 @@ export interface FormatParse {
   /** The kind, when the documents say more than the folder did (`.config.kiro` specType). */
   format?: SpecFormat;
   config?: SpecConfig | null;
+  /** OpenSpec changes: `.openspec.yaml` (null when the change has none). */
+  changeMeta?: OpenSpecChangeMeta | null;
 }
 
 /** A new spec, as files to create (nothing here touches the disk). */
