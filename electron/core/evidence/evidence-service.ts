@@ -244,7 +244,8 @@ function namedFile(root: string, specFolder: string, named: string, git: GitFact
   // Committed changes between the spec's creation and the tick (newest-first indices).
   const upTo = tickIndex ?? 0;
   const from = created ?? git.commits.length - 1;
-  const inRange = (list: number[] | undefined) => (list ?? []).some((i) => i >= upTo && i <= from);
+  // The creation commit itself is not "since": a spec imported with its code in one commit proves nothing.
+  const inRange = (list: number[] | undefined) => (list ?? []).some((i) => i >= upTo && i < from);
   const prefix = rel + '/';
   let committedTouch = inRange(git.touches.get(rel));
   if (!committedTouch) {

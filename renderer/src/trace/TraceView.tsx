@@ -2,6 +2,8 @@
 import type { TraceTaskReport } from '../../../shared/api/contract';
 import { useEditor } from '../stores/editor-store';
 import { useTrace } from '../stores/trace-store';
+import { useEvidence } from '../stores/evidence-store';
+import { RequirementEvidence } from '../evidence/RequirementEvidence';
 
 function linkState(task: TraceTaskReport): string {
   if (task.links.length === 0) return 'no code';
@@ -12,6 +14,7 @@ function linkState(task: TraceTaskReport): string {
 export function TraceView() {
   const { report, accept, installHook } = useTrace();
   const open = useEditor((s) => s.open);
+  const saveReport = useEvidence((s) => s.saveReport);
   if (!report) return <p className="empty">Reading the trace…</p>;
   const tasksById = new Map(report.tasks.map((t) => [t.taskId, t]));
   const { coverage } = report;
@@ -33,6 +36,9 @@ export function TraceView() {
             Accept all suspect links
           </button>
         )}
+        <button type="button" onClick={() => void saveReport(report.specId)} title="A self-contained HTML report of this spec: progress, matrix, evidence per task">
+          Save evidence report
+        </button>
         {report.git ? (
           <button type="button" onClick={() => void installHook()} title="Adds Spec-Task: trailers to commit messages while a task is active">
             Install commit hook
@@ -47,6 +53,7 @@ export function TraceView() {
           <tr>
             <th scope="col">Requirement</th>
             <th scope="col">Tasks</th>
+            <th scope="col">Evidence</th>
           </tr>
         </thead>
         <tbody>
@@ -71,6 +78,9 @@ export function TraceView() {
                     </div>
                   );
                 })}
+              </td>
+              <td>
+                <RequirementEvidence taskIds={req.taskIds} />
               </td>
             </tr>
           ))}
