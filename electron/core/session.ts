@@ -7,7 +7,7 @@ import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
 import { TraceService } from './trace/trace-service';
-import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
+import type { ChangeBatch, WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
 import { walkFiles } from './workspace/walk';
 import { Workspace } from './workspace/workspace';
@@ -68,7 +68,10 @@ export class Session {
       : new SpecService(ws, rules);
     const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null };
     this.state = state;
-    if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    if (this.options.watch) {
+      const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
+      state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    }
     const info = this.info();
     this.emit('workspace.changed', info);
     return info;

@@ -1,6 +1,6 @@
 // Builds the Spec model for a located spec from its documents' text. Never throws on content:
 // whatever cannot be read becomes a diagnostic.
-import type { Diagnostic, Requirement, Spec, SpecSummary, Task } from './model';
+import type { Diagnostic, Requirement, Spec, SpecSummary, Task, TaskRef } from './model';
 import type { SpecLocation } from './detect';
 import { parseTasks } from './tasks-markdown';
 import { formatOf, kindOf } from './formats/registry';
@@ -8,11 +8,18 @@ import { checkReferences } from './diagnostics/references';
 import { checkCoverage, computeCoverage } from './diagnostics/coverage';
 import { checkDuplicates } from './diagnostics/duplicates';
 import { checkParentStates } from './diagnostics/task-states';
+import { buildDependencies } from './task-deps';
+import { DEFAULT_SETTINGS, statesFor, type SpecdeckSettings } from './settings';
 
 type Read = (path: string) => string | null;
 
+export interface ParseOptions {
+  /** The repository's `.specdeck/settings.json` (how state characters read). */
+  settings?: SpecdeckSettings;
+}
+
 /** `read` returns a document's text, or null when it cannot be read. */
-export function parseSpec(location: SpecLocation, read: Read): Spec {
+export function parseSpec(location: SpecLocation, read: Read, options: ParseOptions = {}): Spec {
   const diagnostics: Diagnostic[] = [];
   const docText = (path: string): string | null => {
     const text = read(path);
@@ -27,12 +34,20 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
   const descriptor = formatOf(location.format);
   const tasksDoc = doc('tasks');
   let tasks: Task[] = [];
+  let dependencies: Spec['dependencies'] = null;
   if (tasksDoc) {
     const text = docText(tasksDoc.path);
     if (text !== null) {
-      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format);
+      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format, {
+        states: statesFor(options.settings ?? DEFAULT_SETTINGS, location.format),
+      });
       tasks = parsed.tasks;
       diagnostics.push(...parsed.diagnostics);
+      if (tasks.length > 0 || parsed.graph) {
+        const deps = buildDependencies(tasks, parsed.graph, tasksDoc.path);
+        dependencies = deps.dependencies;
+        diagnostics.push(...deps.diagnostics);
+      }
     }
   }
   const title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
@@ -59,32 +74,52 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
     tasksFile: tasksDoc?.path ?? null,
     config: parsed.config ?? null,
     ...(location.archived ? { archived: true } : {}),
+    dependencies,
   };
 }
 
 /**
- * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`):
- * resolve such a reference to the ID the requirements document uses. `raw` keeps what was written.
+ * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`), and
+ * `US-1` for a story read as `US1`: resolve such a reference to the ID the requirements document
+ * uses. A range across requirements (`1.1 through 23.3`) becomes every requirement between its
+ * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
-  const known = new Set(requirements.map((r) => r.id));
+  const listed = requirements.filter((r) => r.kind !== 'scenario');
+  const order = listed.map((r) => r.id);
+  const known = new Set(order);
   const resolve = (id: string) => {
     if (known.has(id)) return id;
     if (/^R\d/.test(id) && known.has(id.slice(1))) return id.slice(1);
     if (/^\d/.test(id) && known.has('R' + id)) return 'R' + id;
+    const undashed = id.replace(/^([A-Za-z]+)-(?=\d)/, '$1');
+    if (undashed !== id && known.has(undashed)) return undashed;
     return id;
   };
+  const seen = new Set<TaskRef>();
   for (const t of tasks) {
     if (!t.refDetails || t.refDetails.length === 0) continue;
     let changed = false;
     for (const ref of t.refDetails) {
-      const ids = ref.ids.map(resolve);
-      if (ids.some((id, i) => id !== ref.ids[i])) {
+      // Section references are shared by every task of the section: resolve them once.
+      if (seen.has(ref)) {
+        changed = true;
+        continue;
+      }
+      seen.add(ref);
+      let ids = ref.ids.map(resolve);
+      if (ref.span) {
+        const from = order.indexOf(resolve(ref.span[0]));
+        const to = order.indexOf(resolve(ref.span[1]));
+        // Between two criteria lie criteria (not the requirement headings, which would cover all of theirs).
+        if (from !== -1 && to >= from) ids = listed.slice(from, to + 1).filter((r) => r.kind === listed[from]!.kind).map((r) => r.id);
+      }
+      if (ids.length !== ref.ids.length || ids.some((id, i) => id !== ref.ids[i])) {
         ref.ids = ids;
         changed = true;
       }
     }
-    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' ? [r.raw] : r.ids));
+    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' || r.kind === 'design' ? [r.raw] : r.ids));
   }
 }
 
@@ -106,12 +141,13 @@ const TOP_LEVEL = new Set<Requirement['kind']>(['requirement', 'functional', 'us
 
 export function summarizeSpec(spec: Spec): SpecSummary {
   const countsRequirement = kindOf(spec.format)?.countsRequirement;
-  const counts = { total: 0, done: 0, inProgress: 0, optional: 0, unknown: 0 };
+  const counts = { total: 0, done: 0, inProgress: 0, optional: 0, unknown: 0, skipped: 0 };
   for (const t of spec.tasks) {
     counts.total++;
     if (t.state === 'done') counts.done++;
     else if (t.state === 'in-progress') counts.inProgress++;
     else if (t.state === 'unknown') counts.unknown++;
+    else if (t.state === 'skipped') counts.skipped++;
     if (t.optional) counts.optional++;
   }
   let errorCount = 0;

@@ -22,8 +22,8 @@ import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
-import { marksInProgress } from '../../../shared/specs/formats/registry';
 import path from 'node:path';
+import { marksInProgress } from '../../../shared/specs/formats/registry';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 
