@@ -21,7 +21,9 @@ import { TraceService } from '../trace/trace-service';
 import { walkFiles } from '../workspace/walk';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
-import { blameFile, readGitFacts, type GitFacts } from './git-facts';
+import { createHash } from 'node:crypto';
+import { gitHead } from '../git/git-run';
+import { blameFile, readDirty, readGitFacts, type BlameLine, type GitFacts } from './git-facts';
 import { computeImpact, type ImpactResult } from './impact';
 
 export interface EvidenceOptions {
@@ -43,20 +45,55 @@ export interface EvidenceRun {
   git: GitFacts;
 }
 
+/** Blames run a few at a time: each is a git process mostly waiting on history. */
+const BLAME_CONCURRENCY = 4;
+
 export class EvidenceService {
+  /**
+   * The history read for HEAD (commits and their files) and the blames of tasks files, kept while
+   * HEAD and the file's text stay the same: the UI asks again after every tick, and a long history
+   * is read once. The working tree's state (git status) is read on every call.
+   */
+  private history: { head: string | null; facts: GitFacts } | null = null;
+  private readonly blames = new Map<string, Map<number, BlameLine> | null>();
+
   constructor(private readonly deps: EvidenceDeps) {}
 
   /** Evidence of these specs, after one read of git and of the test files. */
   async forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
-    const { ws } = this.deps;
-    const git = await readGitFacts(ws.root);
+    const git = await this.gitFacts();
     const reports = await this.traceReports(specIds);
     const specs: Spec[] = [];
     for (const id of specIds) specs.push((await this.deps.specs.get(id)).spec);
     const tests = await this.scanTests();
+    const texts = new Map<string, string>();
+    for (const spec of specs) if (spec.tasksFile) texts.set(spec.tasksFile, (await readLinkableText(this.deps.ws, spec.tasksFile).catch(() => null)) ?? '');
+    await this.blameAll(git, [...texts]);
     const evidence: SpecEvidence[] = [];
-    for (const [i, spec] of specs.entries()) evidence.push(await this.specEvidence(spec, reports[i]!, git, tests, specs, options.junit ?? null));
+    for (const [i, spec] of specs.entries()) evidence.push(this.specEvidence(spec, reports[i]!, git, tests, specs, options.junit ?? null, texts));
     return { evidence, reports, git };
+  }
+
+  private async gitFacts(): Promise<GitFacts> {
+    const root = this.deps.ws.root;
+    const head = await gitHead(root);
+    if (head !== null && this.history?.head === head) return { ...this.history.facts, dirty: await readDirty(root) };
+    const facts = await readGitFacts(root);
+    this.history = { head: facts.head, facts };
+    this.blames.clear();
+    return facts;
+  }
+
+  private async blameAll(git: GitFacts, files: Array<[string, string]>): Promise<void> {
+    if (!git.head) return;
+    const pending = files.filter(([file, text]) => !this.blames.has(blameKey(git, file, text)));
+    const next = async (): Promise<void> => {
+      const item = pending.shift();
+      if (!item) return;
+      this.blames.set(blameKey(git, item[0], item[1]), await blameFile(this.deps.ws.root, item[0]));
+      return next();
+    };
+    await Promise.all(Array.from({ length: Math.min(BLAME_CONCURRENCY, pending.length) }, next));
   }
 
   /** What a range of commits did to the specs (`specdeck impact`). */
@@ -100,16 +137,16 @@ export class EvidenceService {
     return out;
   }
 
-  private async specEvidence(spec: Spec, report: TraceSpecReport, git: GitFacts, tests: Map<string, FileCitations>, allSpecs: readonly Spec[], junit: JunitCase[] | null): Promise<SpecEvidence> {
+  private specEvidence(spec: Spec, report: TraceSpecReport, git: GitFacts, tests: Map<string, FileCitations>, allSpecs: readonly Spec[], junit: JunitCase[] | null, tasksTexts: Map<string, string>): SpecEvidence {
     const { ws } = this.deps;
     const messages: string[] = [];
     if (!git.repository) messages.push('not a git repository: commit links, tick commits and named-file history are unavailable');
     if (git.shallow) messages.push('shallow clone: history before the shallow boundary is missing, so older commits and named-file changes are not seen');
     if (git.repository && git.head === null) messages.push('the repository has no commit yet: all evidence is local');
 
-    const text = spec.tasksFile ? ((await readLinkableText(ws, spec.tasksFile).catch(() => null)) ?? '') : '';
+    const text = spec.tasksFile ? (tasksTexts.get(spec.tasksFile) ?? '') : '';
     const texts = taskTexts(text, spec.tasks);
-    const blame = spec.tasksFile && git.head ? await blameFile(ws.root, spec.tasksFile) : null;
+    const blame = spec.tasksFile && git.head ? (this.blames.get(blameKey(git, spec.tasksFile, text)) ?? null) : null;
     // The spec's first commit bounds "touched since the spec was created".
     const created = oldestCommitUnder(git, spec.folder);
     const committed = (rel: string) => !git.repository || !git.dirty.has(rel);
@@ -158,6 +195,11 @@ export class EvidenceService {
     });
     return { version: EVIDENCE_VERSION, specId: spec.id, tasksFile: spec.tasksFile, tasks, requirements, notes: { git: !git.repository ? 'none' : git.shallow ? 'shallow' : 'repository', messages } };
   }
+}
+
+/** A blame holds for one HEAD, one file and one text of it (a dirty line blames as uncommitted). */
+function blameKey(git: GitFacts, file: string, text: string): string {
+  return `${git.head}\0${file}\0${createHash('sha1').update(text).digest('hex')}`;
 }
 
 function toEvidenceLink(l: TraceLink, committed: (rel: string) => boolean): EvidenceLink {

@@ -87,7 +87,7 @@ export function parseLog(out: string): GitCommit[] {
   return commits;
 }
 
-async function readDirty(root: string): Promise<Set<string>> {
+export async function readDirty(root: string): Promise<Set<string>> {
   // -z: names as they are (no quoting); --relative paths need `status` run in the folder with `.`.
   const out = await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']).catch(() => '');
   const prefix = (await runGit(root, ['rev-parse', '--show-prefix']).catch(() => '')).trim();
