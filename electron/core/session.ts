@@ -165,6 +165,7 @@ export class Session {
     await this.state?.watch?.close();
     await this.state?.index?.close();
     this.state?.trace?.close();
+    this.state?.evidence?.close();
     this.state = null;
   }
 }

@@ -56,6 +56,7 @@ export class EvidenceService {
    */
   private history: { head: string | null; facts: GitFacts } | null = null;
   private readonly blames = new Map<string, Map<number, BlameLine> | null>();
+  private scratch: { dir: string; trace: TraceService } | null = null;
 
   constructor(private readonly deps: EvidenceDeps) {}
 
@@ -84,13 +85,31 @@ export class EvidenceService {
     return facts;
   }
 
+  /**
+   * A clean tasks file changed by one commit only needs no blame: every line is that commit's.
+   * Otherwise blame walks only from the oldest commit that touched it (lines from it are its).
+   */
+  private async blame(git: GitFacts, file: string, text: string): Promise<Map<number, BlameLine> | null> {
+    const touched = git.touches.get(file) ?? [];
+    const clean = !git.dirty.has(file);
+    if (clean && touched.length === 1 && !git.shallow) {
+      const c = git.commits[touched[0]!]!;
+      const lines = new Map<number, BlameLine>();
+      const count = text.split(/\r?\n/).length;
+      for (let i = 1; i <= count; i++) lines.set(i, { sha: c.sha, time: c.time, subject: c.subject, uncommitted: false });
+      return lines;
+    }
+    const oldest = touched.length > 0 && clean && !git.shallow ? git.commits[touched.at(-1)!]!.sha : null;
+    return blameFile(this.deps.ws.root, file, oldest);
+  }
+
   private async blameAll(git: GitFacts, files: Array<[string, string]>): Promise<void> {
     if (!git.head) return;
     const pending = files.filter(([file, text]) => !this.blames.has(blameKey(git, file, text)));
     const next = async (): Promise<void> => {
       const item = pending.shift();
       if (!item) return;
-      this.blames.set(blameKey(git, item[0], item[1]), await blameFile(this.deps.ws.root, item[0]));
+      this.blames.set(blameKey(git, item[0], item[1]), await this.blame(git, item[0], item[1]));
       return next();
     };
     await Promise.all(Array.from({ length: Math.min(BLAME_CONCURRENCY, pending.length) }, next));
@@ -105,18 +124,25 @@ export class EvidenceService {
     return this.withTrace((t) => t.specReports(specIds));
   }
 
-  /** The workspace's link store, or a throw-away one rebuilt from git and the files (fresh clone, CI). */
+  /**
+   * The workspace's link store, or a throw-away one rebuilt from git and the files (fresh clone,
+   * CI), kept until close() so asking again costs no rebuild.
+   */
   private async withTrace<T>(use: (trace: TraceService) => Promise<T>): Promise<T> {
     const existing = this.deps.traceIfPresent();
     if (existing) return use(existing);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
-    const trace = TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite'));
-    try {
-      return await use(trace);
-    } finally {
-      trace.close();
-      rmSync(dir, { recursive: true, force: true });
+    if (!this.scratch) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
+      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite')) };
     }
+    return use(this.scratch.trace);
+  }
+
+  close(): void {
+    if (!this.scratch) return;
+    this.scratch.trace.close();
+    rmSync(this.scratch.dir, { recursive: true, force: true });
+    this.scratch = null;
   }
 
   private async scanTests(): Promise<Map<string, FileCitations>> {

@@ -119,10 +119,12 @@ export interface BlameLine {
 }
 
 /** `git blame` of one file: the commit that last changed each line (1-based); null when it cannot. */
-export async function blameFile(root: string, rel: string): Promise<Map<number, BlameLine> | null> {
+export async function blameFile(root: string, rel: string, since: string | null = null): Promise<Map<number, BlameLine> | null> {
   let out: string;
   try {
-    out = await runGit(root, ['blame', '--porcelain', '--', rel]);
+    // `since..HEAD` stops the walk at `since` (its lines are attributed to it); it blames HEAD's
+    // text, so it is only used for a file without uncommitted changes.
+    out = await runGit(root, since ? ['blame', '--porcelain', `${since}..HEAD`, '--', rel] : ['blame', '--porcelain', '--', rel]);
   } catch {
     return null; // untracked, or no commit yet
   }
