@@ -98,3 +98,8 @@ export function diagnosticsPerSpec(root: string): Map<string, number> {
   for (const d of (JSON.parse(stdout) as { findings: { spec: string; code: string }[] }).findings.filter((f) => !NOT_SPEC_DIAGNOSTICS.has(f.code))) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
   return counts;
 }
+
+/** How the workbench counts problems ("1 problem", "3 problems"). */
+export function problemsLabel(count: number): string {
+  return `${count} ${count === 1 ? 'problem' : 'problems'}`;
+}

@@ -112,8 +112,8 @@ describe('specdeck tasks: dependencies and the ready set', () => {
     expect(await states()).toEqual(['in-progress']);
     write('.specdeck/settings.json', '{ "taskStates": { "x": "todo", "~": "finished" } }');
     expect(await states()).toEqual(['skipped']);
-    const check = JSON.parse((await cli('check', dir.path, '--json')).stdout).findings;
-    expect(check.filter((f: { code: string }) => f.code === 'settings-invalid').map((f: { message: string }) => f.message)).toEqual([
+    const check = JSON.parse((await cli('check', dir.path, '--json')).stdout);
+    expect(check.findings.filter((f: { code: string }) => f.code === 'settings-invalid').map((f: { message: string }) => f.message)).toEqual([
       'taskStates: "[x]" always means done; it cannot be changed',
       'taskStates: "~" must map to one of todo, in-progress, done, skipped, unknown',
     ]);
