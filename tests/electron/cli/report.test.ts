@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../../support/cli-process';
 import type { EvidenceReport } from '../../../shared/evidence/report-model';
 import { repoRoot } from '../../support/temp-workspace';
 import { evidenceRepo, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
@@ -18,12 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.remove());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 const ajv = new Ajv({ strict: true, allErrors: true });
 addFormats(ajv);
