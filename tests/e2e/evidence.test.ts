@@ -49,17 +49,23 @@ describe('evidence in the workbench', () => {
     await expect.poll(() => evidenceOfRow(/^1 Set up/).textContent(), { timeout: 20_000 }).toMatch(/1 piece of local evidence only/);
   });
 
-  it('the Trace view has an Evidence column, and saves the evidence report as one HTML file', async () => {
+  it('the Trace view has an Evidence column, opens the evidence report in the app and saves it as one HTML file', async () => {
     await tasks().getByRole('button', { name: 'Trace' }).click();
     await tasks().getByRole('columnheader', { name: 'Evidence' }).waitFor();
     const row = tasks().getByRole('row', { name: /^1\.1/ });
     await expect.poll(() => row.textContent()).toMatch(/1\s*1 piece of local evidence only/);
+    await tasks().getByRole('button', { name: 'Open evidence report' }).click();
+    const shown = tasks().getByRole('region', { name: 'Evidence report' });
+    await shown.getByRole('table', { name: 'Evidence per task' }).waitFor();
+    await expect.poll(() => shown.getByRole('row', { name: /^1 Set up/ }).textContent()).toMatch(/local only/);
     const download = page.waitForEvent('download');
-    await tasks().getByRole('button', { name: 'Save evidence report' }).click();
+    await shown.getByRole('button', { name: 'Save evidence report' }).click();
     const file = await (await download).path();
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('Evidence per task');
+    await shown.getByRole('button', { name: 'Close report' }).click();
+    await expect.poll(() => shown.count()).toBe(0);
     await tasks().getByRole('button', { name: 'Trace' }).click();
   });
 });

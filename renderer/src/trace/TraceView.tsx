@@ -4,6 +4,7 @@ import { useEditor } from '../stores/editor-store';
 import { useTrace } from '../stores/trace-store';
 import { useEvidence } from '../stores/evidence-store';
 import { RequirementEvidence } from '../evidence/RequirementEvidence';
+import { EvidenceReportView } from '../evidence/EvidenceReportView';
 
 function linkState(task: TraceTaskReport): string {
   if (task.links.length === 0) return 'no code';
@@ -14,13 +15,14 @@ function linkState(task: TraceTaskReport): string {
 export function TraceView() {
   const { report, accept, installHook } = useTrace();
   const open = useEditor((s) => s.open);
-  const saveReport = useEvidence((s) => s.saveReport);
+  const openReport = useEvidence((s) => s.openReport);
   if (!report) return <p className="empty">Reading the trace…</p>;
   const tasksById = new Map(report.tasks.map((t) => [t.taskId, t]));
   const { coverage } = report;
   const suspectIds = report.tasks.flatMap((t) => t.links.filter((l) => l.state === 'suspect').map((l) => l.id));
   return (
     <div className="trace-view" aria-label="Traceability">
+      <EvidenceReportView />
       <ul className="trace-coverage" aria-label="Coverage">
         <li>{coverage.linked} linked</li>
         <li className={coverage.suspect > 0 ? 'warn' : undefined}>{coverage.suspect} suspect</li>
@@ -36,8 +38,8 @@ export function TraceView() {
             Accept all suspect links
           </button>
         )}
-        <button type="button" onClick={() => void saveReport(report.specId)} title="A self-contained HTML report of this spec: progress, matrix, evidence per task">
-          Save evidence report
+        <button type="button" onClick={() => void openReport(report.specId)} title="The evidence report of this spec: progress, matrix, evidence per task, diagnostics">
+          Open evidence report
         </button>
         {report.git ? (
           <button type="button" onClick={() => void installHook()} title="Adds Spec-Task: trailers to commit messages while a task is active">
