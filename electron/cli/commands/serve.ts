@@ -1,4 +1,3 @@
-import { startWebHost } from '../../web/host';
 import { sampleProjectPath } from '../sample-project';
 import { defineCommand, integerOption } from '../command';
 
@@ -15,6 +14,7 @@ export const serveCommand = defineCommand({
     process.on('unhandledRejection', (reason) => {
       io.err(`specdeck: unhandled rejection (the host goes on): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
     });
+    const { startWebHost } = await import('../../web/host'); // only this command needs the host (ws, http)
     const host = await startWebHost({ folder: positionals[0] ?? sampleProjectPath(), port });
     io.out(`Specdeck is serving ${host.workspaceRoot} at ${host.url}`);
     await new Promise<void>((resolve) => {
