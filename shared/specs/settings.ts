@@ -8,6 +8,7 @@
 // keep their meaning. Anything not understood is a diagnostic and is ignored; nothing else changes.
 import type { Diagnostic, SpecFormat, TaskState } from './model';
 import type { StateMap } from './tasks-markdown';
+import { depthExceededAt } from '../json/read-limited';
 import { MAX_GRAPH_DEPTH } from './task-graph';
 
 export const SETTINGS_PATH = '.specdeck/settings.json';
@@ -30,7 +31,7 @@ export function parseSettings(text: string, path: string = SETTINGS_PATH): { set
     problem(`${path} is larger than ${MAX_SETTINGS_CHARS} characters; it is not read`);
     return { settings, diagnostics };
   }
-  if (nestsDeeper(text, MAX_GRAPH_DEPTH)) {
+  if (depthExceededAt(text, MAX_GRAPH_DEPTH) !== -1) {
     problem(`${path} nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`);
     return { settings, diagnostics };
   }
@@ -79,18 +80,3 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function nestsDeeper(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) return true;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return false;
-}
