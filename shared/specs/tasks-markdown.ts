@@ -11,7 +11,7 @@ import { readTaskGraph } from './task-graph';
 const TASK_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\]\r\n])\](?![([])(.*)$/s;
 // The task's ID as written: `1.`, `2.1`, `2.1.1`, `15A.1`, `T012`, `T033a`, `**T-1.1**:`; `*` after
 // it marks an optional task (`2.2*`).
-const TASK_ID = /^(\*\*)?((?:T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(\\?\*)?(\*\*)?:?(?=[ \t]|$)/s;
+const TASK_ID = /^(\*\*)?((?:TASK-|T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(\\?\*)?(\*\*)?:?(?=[ \t]|$)/s;
 const LEADING_LABELS = /^(?:[ \t]*\[[A-Za-z][A-Za-z0-9-]{0,15}\])+/;
 const LABEL = /\[([A-Za-z][A-Za-z0-9-]{0,15})\]/g;
 const CC_SDD_PARALLEL = /^\(P\)[ \t]*/;
@@ -150,7 +150,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
     if (block !== null) {
-      const refs = refsOnLine(s, { file, line: line.no });
+      // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
     } else {
@@ -219,7 +220,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     else if (rest.charCodeAt(0) === 42) at = 1;
     if (at > 0) optional = true;
     rest = rest.slice(skipBlanks(rest, at));
-    const idm = TASK_ID.exec(rest);
+    let idm = TASK_ID.exec(rest);
+    // `- [ ] 0 build errors`: a bare 0 without a dot, then a lower-case word, is a count in a
+    // checklist item, not a task ID (tasks are numbered from 1).
+    if (idm && !idm[1] && !idm[3] && idm[2] === '0' && /^[ \t]+[a-z]/.test(rest.slice(idm[0].length))) idm = null;
     let id: string;
     let title = rest;
     if (idm) {
@@ -299,7 +303,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const own = new Set(task.refDetails!.flatMap((r) => r.ids));
-      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every((id) => /^US\d/.test(id)) && [...own].some((id) => /^US\d/.test(id)))));
     }
     readDependencyMarks(task, title);
     placeInHierarchy(task, indentWidth(indentText));

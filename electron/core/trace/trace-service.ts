@@ -12,7 +12,7 @@ import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
 import { evaluateLink, FileLines, type Evaluated } from './evaluate-links';
-import { linkableText, MISSING, readLinkableOrMissing, readLinkableText } from './file-text';
+import { linkableFromBytes, linkableText, readLinkableText } from './file-text';
 import { syncGitLinks } from './git-sync';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
@@ -119,13 +119,12 @@ export class TraceService {
   // --- recording and re-anchoring ---
 
   /** The text a save is diffed against: the last linked text, else the file before the write. */
-  async textBeforeSave(rel: string): Promise<string | null> {
+  textBeforeSave(rel: string, current: { bytes: Uint8Array } | null): string | null {
     const snapshot = this.store.snapshot(rel);
     if (snapshot) return snapshot.content;
     if (!this.store.active()) return null;
-    // One read: a missing file is new (everything in it is added), an unlinkable one gives null.
-    const text = await readLinkableOrMissing(this.ws, rel);
-    return text === MISSING ? '' : text;
+    // From the bytes the save read: a missing file is new (everything in it is added), an unlinkable one gives null.
+    return current === null ? '' : linkableFromBytes(current.bytes);
   }
 
   /** After a save in Specdeck: re-anchor, and link the changed lines to the active task. */
@@ -168,7 +167,8 @@ export class TraceService {
    * A rename with edits is not recognised (its links end with the old file).
    */
   private async followMoves(paths: readonly string[], targets: readonly string[]): Promise<void> {
-    const gone = paths.filter((rel) => this.store.snapshot(rel) !== null && !existsSync(path.join(this.ws.root, rel)));
+    const gone: string[] = [];
+    for (const rel of paths) if (this.store.snapshot(rel) !== null && !(await this.ws.exists(rel))) gone.push(rel);
     if (gone.length === 0) return;
     const taken = new Set<string>();
     for (const rel of gone) {

@@ -49,6 +49,13 @@ export interface FormatDocuments {
   names?: readonly string[];
   /** File names whose document kind is `config` (`.config.kiro`, cc-sdd's `spec.json`). */
   configNames?: readonly string[];
+  /**
+   * The document kinds the requirement parser reads, besides `tasks`: the host reads them ahead
+   * (asynchronously) so that one parse has them all. A file it reads unannounced costs a re-parse.
+   */
+  parsed?: readonly string[];
+  /** Files outside the spec's documents that the parser reads (OpenSpec: the capabilities a change modifies). */
+  related?(location: SpecLocation): string[];
 }
 
 /** What a format's requirement parser is given: the spec's documents and where diagnostics go. */

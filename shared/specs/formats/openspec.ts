@@ -35,6 +35,14 @@ function parseCapability(ctx: ParseContext): FormatParse {
   return { requirements, hasRequirementsDoc, title };
 }
 
+/** The current capability specs a change's deltas are checked against (see parseChangeDeltas). */
+function baseSpecsOf(location: SpecLocation): string[] {
+  if (location.format !== 'openspec-change' || location.archived || !location.openspecRoot) return [];
+  return location.files
+    .filter((f) => f.kind === 'delta')
+    .map((d) => `${location.openspecRoot}/specs/${d.path.slice(location.folder.length + '/specs/'.length, -'/spec.md'.length)}/spec.md`);
+}
+
 function parseChange(ctx: ParseContext): FormatParse {
   const parsed = parseChangeDeltas(ctx.location, ctx.read, ctx.docText);
   // `openspec validate --all` does not validate archived changes: neither do we.
@@ -74,6 +82,7 @@ export const openspecFormat: FormatDescriptor = {
       return 'owned';
     },
   },
+  documents: { parsed: ['spec', 'delta'], related: baseSpecsOf },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: false },
   parseRequirements: (ctx) => (ctx.location.format === 'openspec-capability' ? parseCapability(ctx) : parseChange(ctx)),
