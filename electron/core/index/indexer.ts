@@ -124,7 +124,7 @@ export class Indexer {
       this.emitProgress(false);
     }, (p, reason) => {
       if (this.owns(p)) skips.add(p, reason); // every shard walks; one reports
-    });
+    }, this.owns); // each shard stats only its own files
 
     // Compare first, write only what differs: reopening an unchanged tree writes nothing (no
     // transaction, no WAL growth, no checkpoint), so it costs little more than the walk.
@@ -233,7 +233,7 @@ export class Indexer {
         if (!this.owns(file.path)) return;
         seen.add(file.path);
         this.upsert(file, summary);
-      }, () => {});
+      }, () => {}, this.owns);
       for (const row of this.store.rowsUnder(rel)) {
         if (!seen.has(row.path)) {
           this.store.remove(row);
