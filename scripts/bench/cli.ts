@@ -1,7 +1,8 @@
 // `npm run bench -- cli`: the cold `specdeck` command on an indexed tree, beside the tools a script
 // would otherwise call on the same tree in the same run: `specdeck search` against `rg -F`,
 // `specdeck files` against `git ls-files`, `specdeck tasks` / `check` against `node -e 0` (the
-// floor of any Node program). Each command is a fresh process, as in CI. Asserts nothing.
+// floor of any Node program); `specs` beside `node -e 0` too. Each command is a fresh process, as
+// in CI. Asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const f1 = (n: number) => n.toFixed(1);
 
 // A query that matches somewhere but not everywhere, and a fuzzy one, per tree.
 const CASES: Record<string, { search: string; files: string }> = {
-  'generated-100k': { search: 'sessionCache', files: 'usersessioncache' },
+  'generated-100k': { search: 'sessionCache', files: 'OrderItem' },
   node_modules: { search: 'ZodError', files: 'zodtypes' },
   'monaco-editor': { search: 'registerLanguage', files: 'editor.api' },
 };
@@ -95,6 +96,7 @@ async function benchTree(tree: BenchTree): Promise<void> {
   await measure(`specdeck search ${cases.search}`, ['search', tree.root, cases.search], `rg -F -i`, rg);
   const lsFiles = await p50('git', [...git, 'ls-files'], tree.root, env);
   await measure(`specdeck files ${cases.files}`, ['files', tree.root, cases.files], 'git ls-files', lsFiles);
+  await measure('specdeck specs', ['specs', tree.root], 'node -e 0', node);
   await measure('specdeck tasks', ['tasks', tree.root], 'node -e 0', node);
   await measure('specdeck check', ['check', tree.root], 'node -e 0', node);
 }
