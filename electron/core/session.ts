@@ -2,6 +2,7 @@
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
 import { SerialQueue } from '../../shared/async/serial-queue';
 import { inSpecLayout } from '../../shared/specs/formats/registry';
+import { EvidenceService } from './evidence/evidence-service';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
@@ -100,6 +101,12 @@ export class Session {
     const state = this.current();
     state.trace ??= TraceService.open(state.ws, state.rules, state.specs, (event, payload) => this.emit(event, payload));
     return state.trace;
+  }
+
+  /** Evidence per task; reads the link store only when the workspace has one (fresh clones have none). */
+  get evidence(): EvidenceService {
+    const state = this.current();
+    return new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
   }
 
   /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */
