@@ -66,12 +66,15 @@ const rows: Row[] = [];
 async function benchTree(tree: BenchTree): Promise<void> {
   console.log(`\n--- ${tree.name}: ${tree.note} (${tree.root})`);
   const env = { ...process.env, SPECDECK_DATA_DIR: path.join(BENCH_ROOT, `cli-data-${tree.name}`) };
-  rmSync(env.SPECDECK_DATA_DIR, { recursive: true, force: true });
+  // SPECDECK_BENCH_KEEP_INDEX=1 keeps the last run's index (the 100k tree takes minutes to index
+  // on a loaded machine): `specdeck index` below then only refreshes it.
+  if (process.env.SPECDECK_BENCH_KEEP_INDEX !== '1') rmSync(env.SPECDECK_DATA_DIR, { recursive: true, force: true });
   const cases = CASES[tree.name]!;
 
   // The index from nothing, through the CLI (its own figure), then the cold commands on it.
   const built = await run(process.execPath, [specdeck, 'index', tree.root], repo, env);
-  console.log(`  specdeck index (from nothing): ${f1(built.ms)} ms (exit ${built.code})`);
+  const how = process.env.SPECDECK_BENCH_KEEP_INDEX === '1' ? 'refreshing the kept index' : 'from nothing';
+  console.log(`  specdeck index (${how}): ${f1(built.ms)} ms (exit ${built.code})`);
 
   // git ls-files needs a repository: kept beside the tree (--git-dir), so the tree stays the one
   // the index benches read, and built once (the marker is the git dir itself).
