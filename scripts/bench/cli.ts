@@ -7,9 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { rgPath } from '@vscode/ripgrep';
-import { DEFAULT_INDEX_EXCLUDES } from '../../electron/core/index/options';
 import { BENCH_ROOT, copiedTree, generatedTree, type BenchTree } from './index/trees';
-import { percentile } from './index/measure';
+import { percentile, RIPGREP_ARGS } from './index/measure';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const specdeck = path.join(repo, 'bin/specdeck.mjs');
@@ -48,12 +47,6 @@ async function p50(command: string, args: string[], cwd: string, env: NodeJS.Pro
   const ms = percentile(runs.map((r) => r.ms), 50);
   return { ms, code: runs[0]!.code, lines: runs[0]!.lines };
 }
-
-const RG_ARGS = [
-  '--hidden', '--no-require-git', '--no-ignore-parent', '--no-ignore-global', '--no-ignore-dot', '--no-config',
-  '--max-filesize=1M', ...DEFAULT_INDEX_EXCLUDES.flatMap((n) => ['-g', `!${n}`]),
-  '--ignore-case', '--fixed-strings', '--line-number', '--column', '--no-heading',
-];
 
 interface Row {
   tree: string;
@@ -95,7 +88,7 @@ async function benchTree(tree: BenchTree): Promise<void> {
     rows.push({ tree: tree.name, command: label, value, reference });
     console.log(`  ${label}: ${value}   (${reference})`);
   };
-  const rg = await p50(rgPath, [...RG_ARGS, '--regexp', cases.search, '.'], tree.root, env);
+  const rg = await p50(rgPath, [...RIPGREP_ARGS, '--regexp', cases.search, '.'], tree.root, env);
   await measure(`specdeck search ${cases.search}`, ['search', tree.root, cases.search], `rg -F -i`, rg);
   const lsFiles = await p50('git', [...git, 'ls-files'], tree.root, env);
   await measure(`specdeck files ${cases.files}`, ['files', tree.root, cases.files], 'git ls-files', lsFiles);
