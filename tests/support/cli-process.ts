@@ -5,8 +5,17 @@ import { repoRoot } from './temp-workspace';
 
 export const specdeckBin = path.join(repoRoot, 'bin', 'specdeck.mjs');
 
-export function runSpecdeck(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [specdeckBin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+/** Runs the CLI in this process (no build needed), capturing what it prints. */
+export async function runCliCaptured(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = await import('../../electron/cli/main');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+export function runSpecdeck(args: string[], env: NodeJS.ProcessEnv = {}, bin = specdeckBin) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,10 +27,11 @@ export interface ServeProcess {
 
 /**
  * Starts `specdeck serve <folder>` and waits for the line with its URL. The index database goes
- * to a folder beside the workspace (SPECDECK_DATA_DIR) unless `env` says otherwise.
+ * to a folder beside the workspace (SPECDECK_DATA_DIR) unless `env` says otherwise; `bin` is
+ * another build of the command (the toy-format test's).
  */
-export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [specdeckBin, 'serve', folder], {
+export function serve(folder: string, env: NodeJS.ProcessEnv = {}, bin = specdeckBin): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', folder], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SPECDECK_DATA_DIR: `${folder}.specdeck-data`, ...env },
   });
