@@ -2,7 +2,7 @@
 // own, not JSON.parse: it keeps numbers as written (`6.10` stays `6.10`, not 6.1), knows the line of
 // every value for diagnostics, and stops at a depth and size limit, since the text comes from
 // whatever repository was opened.
-import { nestingDepth } from '../json/read-limited';
+import { depthExceededAt } from '../json/read-limited';
 
 /** Larger blocks are not read (a diagnostic says so): a real graph of 1,000 tasks is ~30 KB. */
 export const MAX_GRAPH_CHARS = 1_000_000;
@@ -49,8 +49,9 @@ export function readTaskGraph(text: string, firstLine: number): TaskGraph {
   if (text.length > MAX_GRAPH_CHARS) {
     return { waves: [], problems: [{ message: `The dependency graph block has ${text.length} characters, more than the ${MAX_GRAPH_CHARS} read`, line: firstLine }] };
   }
-  if (nestingDepth(text, MAX_GRAPH_DEPTH) > MAX_GRAPH_DEPTH) {
-    return { waves: [], problems: [{ message: `The dependency graph nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`, line: firstLine }] };
+  const tooDeep = depthExceededAt(text, MAX_GRAPH_DEPTH);
+  if (tooDeep !== -1) {
+    return { waves: [], problems: [{ message: `The dependency graph nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`, line: lineAt(tooDeep) }] };
   }
   let root: Json;
   try {

@@ -8,6 +8,7 @@ import type { TaskRow as Row } from './task-tree';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 import { TaskLinks } from '../trace/TaskLinks';
+import { TaskEvidenceBadge } from '../evidence/TaskEvidenceBadge';
 
 function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
   if (task.state === 'done') return 'true';
@@ -124,6 +125,7 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
         </button>
       </div>
       <TaskLinks taskId={task.id} links={links} tabIndex={tabIndex} />
+      <TaskEvidenceBadge taskId={task.id} />
       {task.refs.length > 0 && (
         <div className="refs">
           {task.refs.map((ref) => {
