@@ -7,7 +7,8 @@ import { earsPattern } from '../ears';
 const REQ_HEADING =
   /^(?:(?:Requirement|Req\.?|需求|要件|要求|Requisito|Exigence|Anforderung)\s*(\d+[A-Za-z]?)|(R\d+[A-Za-z]?))\s*(?:[:：.\-—–]\s*(.*))?$/is;
 const ACCEPTANCE = /acceptance|criteria|受け入れ|受入|驗收|验收|基準|标准|標準|Kriterien|critères|criterios|critérios/i;
-const USER_STORY = /^\s*(?:[-*]\s+)?\*\*\s*(?:User Story|Objective|用户故事|使用者故事|ユーザーストーリー|目的|Historia de usuario)\s*[:：]?\s*\*\*\s*[:：]?\s*(.*)$/is;
+// `\s*(?:[:：]\s*)?`, not `\s*[:：]?\s*`: two adjacent `\s*` backtrack quadratically on a long run of spaces.
+const USER_STORY = /^\s*(?:[-*]\s+)?\*\*\s*(?:User Story|Objective|用户故事|使用者故事|ユーザーストーリー|目的|Historia de usuario)\s*(?:[:：]\s*)?\*\*\s*(?:[:：]\s*)?(.*)$/is;
 const WRITTEN_ID = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?((?:R)?\d+[A-Za-z]?\.\d+[A-Za-z]?)(?:\*\*)?[:.)]?[ \t]+(.*)$/s;
 const ORDERED_ITEM = /^( {0,3})(\d{1,4})[.)][ \t]+(.*)$/s;
 const BUGFIX_GROUPS: [RegExp, string][] = [

@@ -2,8 +2,9 @@
 // `FR-001` functional requirements and `SC-001` success criteria.
 import type { Requirement } from '../model';
 import { headingOf, scanLines } from '../markdown-lines';
+import { SPECKIT_USER_STORY } from '../linear-match';
 
-const USER_STORY = /^User Story\s+(\d+)\s*[-–—:.]?\s*(.*?)\s*(?:[([]\s*Priority\s*:\s*(P\d+)\s*[)\]])?\s*(?:🎯.*)?$/is;
+const USER_STORY = SPECKIT_USER_STORY; // `User Story 1 - Title (Priority: P1) 🎯`, linear
 const NUMBERED_ID = /^\s*(?:[-*+]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[A-Za-z]?)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*(.*)$/s;
 const SCENARIO = /^\s*(\d+)[.)]\s+\*\*Given\*\*/i;
 
