@@ -1,12 +1,13 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
 import { SerialQueue } from '../../shared/async/serial-queue';
-import { SPEC_LAYOUT_PATH } from '../../shared/specs/detect';
+import { inSpecLayout } from '../../shared/specs/formats/registry';
+import { EvidenceService } from './evidence/evidence-service';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
 import { TraceService } from './trace/trace-service';
-import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
+import type { ChangeBatch, WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
 import { walkFiles } from './workspace/walk';
 import { Workspace } from './workspace/workspace';
@@ -67,7 +68,10 @@ export class Session {
       : new SpecService(ws, rules);
     const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null };
     this.state = state;
-    if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    if (this.options.watch) {
+      const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
+      state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    }
     const info = this.info();
     this.emit('workspace.changed', info);
     return info;
@@ -97,6 +101,12 @@ export class Session {
     const state = this.current();
     state.trace ??= TraceService.open(state.ws, state.rules, state.specs, (event, payload) => this.emit(event, payload));
     return state.trace;
+  }
+
+  /** Evidence per task; reads the link store only when the workspace has one (fresh clones have none). */
+  get evidence(): EvidenceService {
+    const state = this.current();
+    return new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
   }
 
   /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */
@@ -135,7 +145,7 @@ export class Session {
       // list taken in between is not kept.
       const specIds = specs.forget(paths);
       this.emit('files.changed', { paths });
-      if (specIds.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) this.emit('specs.changed', { specIds });
+      if (specIds.length > 0 || paths.some(inSpecLayout)) this.emit('specs.changed', { specIds });
     };
     // With an index, tell the renderer once the index has the change, so a search or spec list it
     // asks for in response already sees it.

@@ -94,58 +94,82 @@ export const OPENSPEC_RENAME_LINE = pattern((s) => {
 
 const SPECKIT_SEPARATORS = '-–—:.';
 const TARGET = '🎯';
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+function skipBlanks(s: string, i: number): number {
+  while (isBlank(s[i])) i++;
+  return i;
+}
+
+/** `P\d+` at `i` (either case): its text and the index after it. */
+function readP(s: string, i: number): { value: string; end: number } | null {
+  if (s[i] !== 'P' && s[i] !== 'p') return null;
+  let j = i + 1;
+  while (j < s.length && s[j]! >= '0' && s[j]! <= '9') j++;
+  return j === i + 1 ? null : { value: s.slice(i, j), end: j };
+}
 
 /**
- * Was `/^User Story\s+(\d+)\s*[-–—:.]?\s*(.*?)\s*(?:[([]\s*Priority\s*:\s*(P\d+)\s*[)\]])?\s*(?:🎯.*)?$/is`.
- * The title is the shortest text after which the rest is: spaces, an optional `(Priority: P1)`,
- * spaces, then the end or 🎯 and anything.
+ * Was `/^(?:\[(P\d+)\][ \t]*)?(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)(?![.\d])[ \t]*[-–—:.]?[ \t]*(.*?)[ \t]*
+ * (?:[([][ \t]*Priority[ \t]*:[ \t]*(P\d+)[ \t]*[)\]])?[ \t]*(?:🎯.*)?$/is` (one line). Groups: the `[P1]`
+ * prefix, the number, the title (the shortest text after which the rest is blanks, an optional
+ * `(Priority: P1)`, blanks, then the end or 🎯 and anything), the priority.
  */
 export const SPECKIT_USER_STORY = pattern((s) => {
-  if (!startsWithWord(s, 0, 'User Story')) return null;
-  let i = 10;
-  if (!isSpace(s[i])) return null;
-  i = skipSpaces(s, i);
-  const digitsStart = i;
-  while (i < s.length && s[i]! >= '0' && s[i]! <= '9') i++;
-  if (i === digitsStart) return null;
-  const number = s.slice(digitsStart, i);
-  i = skipSpaces(s, i);
-  if (i < s.length && SPECKIT_SEPARATORS.includes(s[i]!)) i = skipSpaces(s, i + 1);
-  // nextNonSpace[k]: the first index ≥ k that is not a space (one pass from the right).
-  const nextNonSpace = new Int32Array(s.length + 1);
-  nextNonSpace[s.length] = s.length;
-  for (let k = s.length - 1; k >= 0; k--) nextNonSpace[k] = isSpace(s[k]) ? nextNonSpace[k + 1]! : k;
+  let i = 0;
+  let prefix: string | undefined;
+  if (s[0] === '[') {
+    const p = readP(s, 1);
+    if (p && s[p.end] === ']') {
+      prefix = p.value;
+      i = skipBlanks(s, p.end + 1);
+    }
+  }
+  // The regex tries the words in order and takes the first with which the rest matches; past the
+  // number the rest always matches, so the first word followed by a valid number wins.
+  let number: { value: string; end: number } | null = null;
+  for (const word of ['User Story', 'Story', 'US']) {
+    if (!startsWithWord(s, i, word)) continue;
+    let j = skipBlanks(s, i + word.length);
+    if (s[j] === '-') j = skipBlanks(s, j + 1);
+    const start = j;
+    while (j < s.length && s[j]! >= '0' && s[j]! <= '9') j++;
+    if (j === start || s[j] === '.') continue; // (?![.\d]): the digits run out at a non-dot
+    number = { value: s.slice(start, j), end: j };
+    break;
+  }
+  if (number === null) return null;
+  i = skipBlanks(s, number.end);
+  if (i < s.length && SPECKIT_SEPARATORS.includes(s[i]!)) i = skipBlanks(s, i + 1);
+  // nextNonBlank[k]: the first index ≥ k that is not a blank (one pass from the right).
+  const nextNonBlank = new Int32Array(s.length + 1);
+  nextNonBlank[s.length] = s.length;
+  for (let k = s.length - 1; k >= 0; k--) nextNonBlank[k] = isBlank(s[k]) ? nextNonBlank[k + 1]! : k;
   const endsHere = (j: number) => j === s.length || s.startsWith(TARGET, j);
-  // Every k in a run of spaces leads to the same j: its priority is read once.
+  // Every k in a run of blanks leads to the same j: its priority is read once.
   let readAt = -1;
   let priority: { value: string; end: number } | null = null;
   for (let k = i; k <= s.length; k++) {
-    const j = nextNonSpace[k]!;
-    if (endsHere(j)) return [s, number, s.slice(i, k), undefined];
+    const j = nextNonBlank[k]!;
+    if (endsHere(j)) return [s, prefix, number.value, s.slice(i, k), undefined];
     if (s[j] !== '(' && s[j] !== '[') continue;
-    if (readAt !== j) [readAt, priority] = [j, readPriority(s, j, nextNonSpace)];
-    if (priority && endsHere(nextNonSpace[priority.end]!)) return [s, number, s.slice(i, k), priority.value];
+    if (readAt !== j) [readAt, priority] = [j, readPriority(s, j, nextNonBlank)];
+    if (priority && endsHere(nextNonBlank[priority.end]!)) return [s, prefix, number.value, s.slice(i, k), priority.value];
   }
   return null; // not reached: k = s.length always ends
 });
 
-/** `[([]\s*Priority\s*:\s*(P\d+)\s*[)\]]` at `j`: the `P…` text and the index after the bracket. */
-function readPriority(s: string, j: number, nextNonSpace: Int32Array): { value: string; end: number } | null {
-  let i = nextNonSpace[j + 1]!;
+/** `[([][ \t]*Priority[ \t]*:[ \t]*(P\d+)[ \t]*[)\]]` at `j`: the `P…` text and the index after the bracket. */
+function readPriority(s: string, j: number, next: Int32Array): { value: string; end: number } | null {
+  let i = next[j + 1]!;
   if (!startsWithWord(s, i, 'Priority')) return null;
-  i = nextNonSpace[i + 8]!;
+  i = next[i + 8]!;
   if (s[i] !== ':') return null;
-  i = nextNonSpace[i + 1]!;
-  if (s[i] !== 'P' && s[i] !== 'p') return null;
-  const start = i;
-  i++;
-  const digitsStart = i;
-  while (i < s.length && s[i]! >= '0' && s[i]! <= '9') i++;
-  if (i === digitsStart) return null;
-  const value = s.slice(start, i);
-  i = nextNonSpace[i]!;
+  const p = readP(s, next[i + 1]!);
+  if (!p) return null;
+  i = next[p.end]!;
   if (s[i] !== ')' && s[i] !== ']') return null;
-  return { value, end: i + 1 };
+  return { value: p.value, end: i + 1 };
 }
 
 /** Was `/^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/s`: the level's hashes and the text without closing `#`s. */

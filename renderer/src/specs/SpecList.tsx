@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SpecSummary } from '../../../shared/specs/model';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
-import { FORMAT_LABEL, groupSpecs } from './spec-groups';
+import { formatLabel } from '../../../shared/specs/formats/registry';
+import { groupSpecs } from './spec-groups';
 
 function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) {
   const select = useSpecs((s) => s.select);
@@ -83,7 +84,7 @@ export function SpecList() {
       {groups.map((group) => (
         <li key={group.key} className="spec-group">
           <h3 className="spec-group-title" id={`group-${group.key.replace(/\W+/g, '-')}`}>
-            {FORMAT_LABEL[group.format]} <span className="spec-group-folder">{group.folder}</span>
+            {formatLabel(group.format)} <span className="spec-group-folder">{group.folder}</span>
           </h3>
           <ul aria-labelledby={`group-${group.key.replace(/\W+/g, '-')}`}>
             {group.specs.map((spec) => (

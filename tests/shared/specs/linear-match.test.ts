@@ -11,7 +11,7 @@ const OLD = {
   requirement: /^Requirement:\s*(.+?)\s*$/is,
   scenario: /^Scenario:\s*(.*?)\s*$/is,
   rename: /^\s*[-*]\s*(FROM|TO)\s*:\s*`?\s*(?:###\s*)?Requirement:\s*(.+?)\s*`?\s*$/is,
-  userStory: /^User Story\s+(\d+)\s*[-–—:.]?\s*(.*?)\s*(?:[([]\s*Priority\s*:\s*(P\d+)\s*[)\]])?\s*(?:🎯.*)?$/is,
+  userStory: /^(?:\[(P\d+)\][ \t]*)?(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)(?![.\d])[ \t]*[-–—:.]?[ \t]*(.*?)[ \t]*(?:[([][ \t]*Priority[ \t]*:[ \t]*(P\d+)[ \t]*[)\]])?[ \t]*(?:🎯.*)?$/is,
 };
 
 const SPACES = [' ', '  ', '\t', '\u00a0', '\u3000', '\r', '\n', '\u2028', '\ufeff'];
@@ -58,7 +58,10 @@ describe('linear matchers equal the regexes they replace', () => {
   it('Spec Kit user story headings', () => {
     fc.assert(
       fc.property(
-        line(['User Story 1', 'User Story 1 - ', 'user story 12: ', 'User Story', 'User Story1', 'USER STORY 3 —  ', 'User Story 2 (Priority: P1)', 'User Story\t7.'], ['Priority', 'priority', ':', 'P1', 'p2', 'P', '(Priority: P1)', '[ priority :P3 ]']),
+        line(
+          ['User Story 1', 'User Story 1 - ', 'user story 12: ', 'User Story', 'User Story1', 'USER STORY 3 —  ', 'User Story 2 (Priority: P1)', 'User Story\t7.', 'US2 - ', 'us-3:', 'Story 4', '[P1] US2: ', '[p2]Story 1', '[P1 US', 'User Story 1.2 ', 'US 12.', 'Use 1', 'Users 1'],
+          ['Priority', 'priority', ':', 'P1', 'p2', 'P', '(Priority: P1)', '[ priority :P3 ]', '.', '1.', '-'],
+        ),
         (s) => {
           expect(SPECKIT_USER_STORY.exec(s)).toEqual(arr(OLD.userStory.exec(s)));
         },
@@ -72,7 +75,8 @@ describe('linear matchers equal the regexes they replace', () => {
     expect(matchHeading(`#${' #'.repeat(50_000)}x`)?.text).toBe(`${' #'.repeat(50_000).trimStart()}x`);
     expect(OPENSPEC_REQUIREMENT.exec(`Requirement: a${run}b`)?.[1]).toBe(`a${run}b`);
     expect(OPENSPEC_RENAME_LINE.exec(`- FROM:${run}x`)).toBeNull();
-    expect(SPECKIT_USER_STORY.exec(`User Story 1 - x${' \t'.repeat(50_000)})`)?.[2]).toBe(`x${' \t'.repeat(50_000)})`);
-    expect(SPECKIT_USER_STORY.exec(`User Story 1 x${run}(Priority: P${'1'.repeat(50_000)}) 🎯 MVP`)?.[3]).toBe(`P${'1'.repeat(50_000)}`);
+    expect(SPECKIT_USER_STORY.exec(`User Story 1 - x${' \t'.repeat(50_000)})`)?.[3]).toBe(`x${' \t'.repeat(50_000)})`);
+    expect(SPECKIT_USER_STORY.exec(`User Story 1 x${run}(Priority: P${'1'.repeat(50_000)}) 🎯 MVP`)?.[4]).toBe(`P${'1'.repeat(50_000)}`);
+    expect(SPECKIT_USER_STORY.exec(`US${run}x`)).toBeNull();
   });
 });
