@@ -2,6 +2,8 @@
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
 import type { Spec, SpecSummary, TaskState } from '../specs/model';
+import type { SpecEvidence } from '../evidence/model';
+import type { EvidenceReport } from '../evidence/report-model';
 
 /** A path relative to the workspace root, with `/` separators. */
 const workspacePath = z.string().min(1, 'must not be empty').max(4096);
@@ -82,6 +84,16 @@ export const apiParams = {
   'trace.trailer': z.object({}).strict(),
   /** Installs the `prepare-commit-msg` hook that appends the trailer (only on the user's request). */
   'trace.installHook': z.object({}).strict(),
+  /** Evidence per task of one spec: links, named files, citing tests, tick commit, status (shared/evidence/model.ts). */
+  'evidence.spec': z.object({ specId: z.string().min(1) }).strict(),
+  /** The evidence report (one spec, or every spec with tasks) as data and as self-contained HTML. */
+  'evidence.report': z
+    .object({
+      specId: z.string().min(1).optional(),
+      /** Workspace-relative JUnit XML results files (optional input; nothing is run). */
+      junit: z.array(workspacePath).max(100).optional(),
+    })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -284,6 +296,8 @@ export interface ApiResults {
   'trace.trailer': { trailer: string | null };
   /** `installed` false when a hook not written by Specdeck already exists (it is left alone). */
   'trace.installHook': { installed: boolean; path: string; message: string };
+  'evidence.spec': SpecEvidence;
+  'evidence.report': { report: EvidenceReport; html: string };
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

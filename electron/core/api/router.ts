@@ -17,6 +17,8 @@ import type { Handlers } from './handler-types';
 import { indexHandlers } from './index-handlers';
 import { specHandlers } from './spec-handlers';
 import { traceHandlers } from './trace-handlers';
+import { evidenceHandlers } from './evidence-handlers';
+import type { EvidenceService } from '../evidence/evidence-service';
 import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
 
 /**
@@ -39,6 +41,7 @@ export interface RouterServices extends WorkspaceSwitch {
   readonly specs: SpecService;
   readonly index: IndexService | null;
   readonly trace: TraceService;
+  readonly evidence: EvidenceService;
   traceIfPresent(): TraceService | null;
 }
 
@@ -51,6 +54,7 @@ export function createRouter(services: RouterServices, log: (message: string) =>
     ...indexHandlers(() => services.index),
     ...gitHandlers(workspace),
     ...traceHandlers({ trace: () => services.trace, workspace }),
+    ...evidenceHandlers({ evidence: () => services.evidence, specs: () => services.specs, workspace }),
   };
 
   return {

@@ -6,6 +6,7 @@ import { anchorId, type LineAnchor } from '../markdown/render';
 import { useEditor } from '../stores/editor-store';
 import { useSpecs } from '../stores/specs-store';
 import { orderedDocuments } from './document-order';
+import { ChangeMeta } from './ChangeMeta';
 import { MarkdownView } from '../markdown/MarkdownView';
 
 const KIND_LABEL: Record<string, string> = {
@@ -53,6 +54,7 @@ export function SpecDocuments({ spec }: { spec: Spec }) {
   if (spec.documents.length === 0) return <p className="empty">This spec has no documents.</p>;
   return (
     <div className="spec-documents">
+      <ChangeMeta spec={spec} />
       <div className="doc-tabs" role="tablist" aria-label="Spec documents">
         {orderedDocuments(spec.documents).map((d) => (
           <button

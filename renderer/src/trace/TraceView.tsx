@@ -2,6 +2,9 @@
 import type { TraceTaskReport } from '../../../shared/api/contract';
 import { useEditor } from '../stores/editor-store';
 import { useTrace } from '../stores/trace-store';
+import { useEvidence } from '../stores/evidence-store';
+import { RequirementEvidence } from '../evidence/RequirementEvidence';
+import { EvidenceReportView } from '../evidence/EvidenceReportView';
 
 function linkState(task: TraceTaskReport): string {
   if (task.links.length === 0) return 'no code';
@@ -12,12 +15,14 @@ function linkState(task: TraceTaskReport): string {
 export function TraceView() {
   const { report, accept, installHook } = useTrace();
   const open = useEditor((s) => s.open);
+  const openReport = useEvidence((s) => s.openReport);
   if (!report) return <p className="empty">Reading the trace…</p>;
   const tasksById = new Map(report.tasks.map((t) => [t.taskId, t]));
   const { coverage } = report;
   const suspectIds = report.tasks.flatMap((t) => t.links.filter((l) => l.state === 'suspect').map((l) => l.id));
   return (
     <div className="trace-view" aria-label="Traceability">
+      <EvidenceReportView />
       <ul className="trace-coverage" aria-label="Coverage">
         <li>{coverage.linked} linked</li>
         <li className={coverage.suspect > 0 ? 'warn' : undefined}>{coverage.suspect} suspect</li>
@@ -33,6 +38,9 @@ export function TraceView() {
             Accept all suspect links
           </button>
         )}
+        <button type="button" onClick={() => void openReport(report.specId)} title="The evidence report of this spec: progress, matrix, evidence per task, diagnostics">
+          Open evidence report
+        </button>
         {report.git ? (
           <button type="button" onClick={() => void installHook()} title="Adds Spec-Task: trailers to commit messages while a task is active">
             Install commit hook
@@ -47,6 +55,7 @@ export function TraceView() {
           <tr>
             <th scope="col">Requirement</th>
             <th scope="col">Tasks</th>
+            <th scope="col">Evidence</th>
           </tr>
         </thead>
         <tbody>
@@ -71,6 +80,9 @@ export function TraceView() {
                     </div>
                   );
                 })}
+              </td>
+              <td>
+                <RequirementEvidence taskIds={req.taskIds} />
               </td>
             </tr>
           ))}
