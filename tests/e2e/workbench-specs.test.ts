@@ -73,7 +73,8 @@ describe('the spec panel', () => {
 
     await tabs.filter({ hasText: 'Design' }).click();
     const design = panel().getByRole('article', { name: 'Design' });
-    await expect.poll(() => design.locator('pre code.language-mermaid').textContent()).toContain('cli --> store');
+    // The mermaid fence is drawn as a diagram (tests/e2e/mermaid.test.ts covers it in depth).
+    await expect.poll(async () => (await design.locator('figure.mermaid-diagram[data-state="rendered"] svg').textContent()) ?? '', { timeout: 30_000 }).toMatch(/cli[\s\S]*store/);
     await expect(design.getByRole('table').getByRole('cell', { name: 'number' }).count()).resolves.toBe(1);
     // Sanitised and offline: no script ran, no remote image was requested.
     await expect(design.locator('script, img').count()).resolves.toBe(0);

@@ -41,6 +41,10 @@ export function MonacoView({ path }: { path: string }) {
     exposeEditorForTests(
       () => instance.getModel()?.getValue() ?? '',
       () => instance.getModel()?.getLanguageId() ?? '',
+      () => {
+        const selection = instance.getSelection();
+        return selection ? (instance.getModel()?.getValueInRange(selection) ?? '') : '';
+      },
     );
     return () => {
       changes.dispose();
@@ -75,11 +79,16 @@ export function MonacoView({ path }: { path: string }) {
   }, [links, path]);
 
   useEffect(() => {
-    const { revealLine, focusEditor } = useEditor.getState();
+    const { revealLine, revealRange, focusEditor } = useEditor.getState();
     const instance = editor.current;
     if (!revealLine || !instance || instance.getModel() !== getModel(path)) return;
     instance.revealLineInCenter(revealLine);
-    instance.setPosition({ lineNumber: revealLine, column: 1 });
+    if (revealRange) {
+      // A search hit: select the match, as VS Code does, so typing or Ctrl+D starts from it.
+      instance.setSelection({ startLineNumber: revealLine, startColumn: revealRange.column, endLineNumber: revealLine, endColumn: revealRange.endColumn });
+    } else {
+      instance.setPosition({ lineNumber: revealLine, column: 1 });
+    }
     if (focusEditor) instance.focus();
   }, [revealNonce, path]);
 

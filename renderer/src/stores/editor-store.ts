@@ -24,6 +24,9 @@ export interface Tab {
 
 export interface OpenOptions {
   line?: number;
+  /** With `line`: select `length` characters from this 1-based column (a search hit). */
+  column?: number;
+  length?: number;
   /** Open as the preview tab (VS Code's single click). */
   preview?: boolean;
   /** Leave the keyboard focus where it is (a chip in the task list, say). */
@@ -39,6 +42,8 @@ interface EditorState {
   revealLine: number | null;
   /** Bumped on every reveal so the same line can be revealed twice. */
   revealNonce: number;
+  /** With revealLine: the range to select on that line (columns are 1-based, end exclusive). */
+  revealRange: { column: number; endColumn: number } | null;
   /** Whether opening should move the keyboard focus into the editor. */
   focusEditor: boolean;
   /** Recently closed tabs, newest last (Reopen Closed Editor). */
@@ -142,6 +147,7 @@ export const useEditor = create<EditorState>((set, get) => {
     active: null,
     revealLine: null,
     revealNonce: 0,
+    revealRange: null,
     focusEditor: true,
     closed: [],
     markdownPreview: {},
@@ -149,8 +155,9 @@ export const useEditor = create<EditorState>((set, get) => {
     closeRequests: [],
 
     async open(path, options = {}) {
-      const { line, preview = false, keepFocus = false } = options;
-      const reveal = { revealLine: line ?? null, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      const { line, column, length, preview = false, keepFocus = false } = options;
+      const revealRange = line !== undefined && column !== undefined ? { column, endColumn: column + (length ?? 0) } : null;
+      const reveal = { revealLine: line ?? null, revealRange, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
       const existing = get().tabs.find((t) => t.path === path);
       if (existing) {
         if (!preview && existing.preview) update(path, { preview: false });
