@@ -138,6 +138,9 @@ describe('the task list', () => {
     // Wait until the rows of the new scroll position have replaced those of the old one (the end).
     const rendered = () => tasks().getByRole('checkbox').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     await expect.poll(async () => (await rendered()).some((n) => n.startsWith('500.'))).toBe(false);
+    // Done tasks here have nothing behind them: once the spec's evidence has loaded they carry the
+    // quiet "Done without evidence" line. Measure after that, or its arrival moves the rows.
+    await expect.poll(() => tasks().getByTestId('task-evidence').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const names = (await rendered()).filter((n) => /^\d+\.\d+ Task/.test(n));
     const focusName = names[Math.floor(names.length / 2)]!;
     const otherName = names[Math.floor(names.length / 2) + 2]!;
