@@ -1,7 +1,7 @@
 // The Specdeck API, defined once: method names, argument schemas (zod), result types and events.
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
-import type { Spec, SpecSummary, TaskState } from '../specs/model';
+import type { Diagnostic, Spec, SpecSummary, TaskState } from '../specs/model';
 
 /** A path relative to the workspace root, with `/` separators. */
 const workspacePath = z.string().min(1, 'must not be empty').max(4096);
@@ -82,6 +82,8 @@ export const apiParams = {
   'trace.trailer': z.object({}).strict(),
   /** Installs the `prepare-commit-msg` hook that appends the trailer (only on the user's request). */
   'trace.installHook': z.object({}).strict(),
+  /** Every diagnostic of every spec (the Problems view), in spec order. */
+  'specs.diagnostics': z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -277,6 +279,12 @@ export interface ApiResults {
   'trace.trailer': { trailer: string | null };
   /** `installed` false when a hook not written by Specdeck already exists (it is left alone). */
   'trace.installHook': { installed: boolean; path: string; message: string };
+  'specs.diagnostics': SpecDiagnostic[];
+}
+
+/** One diagnostic with the spec it belongs to (`pos.file` is the file it is in). */
+export interface SpecDiagnostic extends Diagnostic {
+  specId: string;
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

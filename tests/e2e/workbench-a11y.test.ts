@@ -36,9 +36,9 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
 
 async function showMainStates(page: Page) {
   await page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /todo-cli/ }).click();
-  await page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Requirements' }).click();
+  await page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Requirements', exact: true }).click();
   await page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Requirement 1.2' }).first().click();
-  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').waitFor();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('article', { name: 'Requirements', exact: true }).waitFor();
   await page.waitForTimeout(300);
 }
 
@@ -52,6 +52,7 @@ describe.each(['light', 'dark'] as const)('the workbench in the %s theme', (them
   });
 
   it('has no serious or critical axe violation with a markdown preview and the Files tab', async () => {
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Show source' }).click();
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Open preview to the side' }).click();
     await s.page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Files' }).click();
     await s.page.getByRole('tree', { name: 'Files' }).getByRole('button', { name: /src$/ }).click();
@@ -96,10 +97,10 @@ describe('keyboard reach', () => {
       expect.arrayContaining([
         expect.stringMatching(/^Specs\|tab\|Files/),
         expect.stringMatching(/^Specs\|input\|Filter specs/),
-        expect.stringMatching(/^Specs\|button\|todo-cli/),
-        expect.stringMatching(/^Specs\|tab\|Design/),
-        expect.stringMatching(/^Specs\|button\|Open 1\.2 in the editor/),
+        expect.stringMatching(/^Specs\|button\|(● )?todo-cli/),
+        expect.stringMatching(/^Specs\|button\|Design/),
         expect.stringMatching(/^Editor\|tab\|/),
+        expect.stringMatching(/^Editor\|button\|Open editors/),
         expect.stringMatching(/^Editor\|textbox\|Code editor/),
       ]),
     );

@@ -102,17 +102,18 @@ describe('state per workspace', () => {
     for (let i = 0; i < 4; i++) await s.page.keyboard.press('ArrowRight');
     await expect.poll(() => splitter.getAttribute('aria-valuenow')).toBe(String(width + 40));
     await left().getByRole('tab', { name: 'Specs' }).click();
-    await left().getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /Note search/ }).click();
-    await left().getByRole('tablist', { name: 'Spec documents' }).getByRole('tab', { name: 'Plan' }).click();
+    await left().getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: 'Note search' }).click();
+    await left().getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Plan', exact: true }).click();
+    await expect.poll(tabNames).toEqual(['store.ts', 'README.md', 'plan.md']);
     await s.page.getByRole('region', { name: 'Tasks' }).getByRole('radio', { name: /^Open/ }).click();
     await s.page.waitForTimeout(400); // the state is saved a moment after it changes
 
     await s.page.reload();
-    await expect.poll(tabNames, { timeout: 5000 }).toEqual(['store.ts', 'README.md']);
-    await expect(s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true }).textContent()).resolves.toBe('README.md');
+    await expect.poll(tabNames, { timeout: 5000 }).toEqual(['store.ts', 'README.md', 'plan.md']);
+    await expect(s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true }).textContent()).resolves.toBe('plan.md');
     await expect(s.page.getByRole('separator', { name: 'Resize the Specs pane' }).getAttribute('aria-valuenow')).resolves.toBe(String(width + 40));
-    await expect.poll(() => left().getByRole('button', { name: /Note search/ }).getAttribute('aria-current')).toBe('true');
-    await expect.poll(() => left().getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => left().locator('button.spec', { hasText: 'Note search' }).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => left().getByRole('button', { name: 'Plan', exact: true }).getAttribute('aria-current')).toBe('true');
     await expect(s.page.getByRole('region', { name: 'Tasks' }).getByRole('radio', { name: /^Open/ }).getAttribute('aria-checked')).resolves.toBe('true');
     const keys = await s.page.evaluate(() => Object.keys(localStorage));
     expect(keys).toContain(`specdeck.workbench:${s.workspace.path}`);

@@ -95,3 +95,11 @@ export function diagnosticsPerSpec(root: string): Map<string, number> {
   for (const d of JSON.parse(stdout) as { spec: string }[]) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
   return counts;
 }
+
+/** The spec explorer's group names, in order (each group's list is labelled by its name). */
+export function specGroupNames(page: Page): Promise<(string | null)[]> {
+  return page
+    .getByRole('list', { name: 'Spec list' })
+    .locator('ul[aria-labelledby]')
+    .evaluateAll((lists) => lists.map((l) => document.getElementById(l.getAttribute('aria-labelledby')!)?.textContent ?? null));
+}

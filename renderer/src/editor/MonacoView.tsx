@@ -6,7 +6,7 @@ import { getModel } from './monaco/models';
 import { setEditorInstance } from './monaco/editor-instance';
 import { useEditor } from '../stores/editor-store';
 import { useColorScheme } from '../use-color-scheme';
-import { exposeEditorForTests } from '../test-hooks';
+import { exposeCursorForTests, exposeEditorForTests, exposeMarkersForTests } from '../test-hooks';
 import { monacoKeybindings } from '../commands/keybindings';
 import { markAfterPaint } from '../perf-marks';
 import { traceDecorations } from './monaco/trace-decorations';
@@ -42,6 +42,15 @@ export function MonacoView({ path }: { path: string }) {
       () => instance.getModel()?.getValue() ?? '',
       () => instance.getModel()?.getLanguageId() ?? '',
     );
+    exposeCursorForTests(() => {
+      const p = instance.getPosition();
+      return p ? { line: p.lineNumber, column: p.column } : null;
+    });
+    exposeMarkersForTests(() => {
+      const model = instance.getModel();
+      if (!model) return [];
+      return monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({ owner: m.owner, severity: m.severity, line: m.startLineNumber, column: m.startColumn, message: m.message }));
+    });
     return () => {
       changes.dispose();
       setEditorInstance(null);
@@ -75,11 +84,11 @@ export function MonacoView({ path }: { path: string }) {
   }, [links, path]);
 
   useEffect(() => {
-    const { revealLine, focusEditor } = useEditor.getState();
+    const { revealLine, revealColumn, focusEditor } = useEditor.getState();
     const instance = editor.current;
     if (!revealLine || !instance || instance.getModel() !== getModel(path)) return;
     instance.revealLineInCenter(revealLine);
-    instance.setPosition({ lineNumber: revealLine, column: 1 });
+    instance.setPosition({ lineNumber: revealLine, column: revealColumn });
     if (focusEditor) instance.focus();
   }, [revealNonce, path]);
 

@@ -48,12 +48,56 @@ function TabMenu({ menu, onClose }: { menu: MenuState; onClose(): void }) {
   );
 }
 
+/** Every open editor in a list (the strip is one row that scrolls: this reaches the hidden ones). */
+function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y: number } }) {
+  const { tabs, active, activate } = useEditor();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => (ref.current?.querySelector<HTMLElement>('[aria-checked="true"]') ?? ref.current?.querySelector<HTMLElement>('[role="menuitemradio"]'))?.focus(), []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div className="overlay transparent" onMouseDown={onClose}>
+      <div ref={ref} className="context-menu open-editors" role="menu" aria-label="Open editors" style={{ right: Math.max(8, window.innerWidth - at.x), top: at.y }} onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.path}
+            type="button"
+            role="menuitemradio"
+            aria-checked={t.path === active}
+            title={t.path}
+            onClick={() => {
+              onClose();
+              activate(t.path);
+            }}
+          >
+            {t.path.slice(t.path.lastIndexOf('/') + 1)} <span className="muted">{t.path.slice(0, Math.max(0, t.path.lastIndexOf('/')))}</span>
+            {t.dirty ? ' ●' : ''}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function TabStrip() {
   const { tabs, active, activate, close, pin } = useEditor();
   const [menu, setMenu] = useState<MenuState | null>(null);
+  const [list, setList] = useState<{ x: number; y: number } | null>(null);
+  const strip = useRef<HTMLDivElement>(null);
+  // The strip never wraps: the active tab is scrolled into its one row.
+  useEffect(() => {
+    strip.current?.querySelector<HTMLElement>('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs.length]);
   return (
-    <>
-      <div className="tab-strip" role="tablist" aria-label="Open files">
+    <div className="tab-row">
+      <div ref={strip} className="tab-strip" role="tablist" aria-label="Open files" onWheel={(e) => e.deltaY !== 0 && (e.currentTarget.scrollLeft += e.deltaY)}>
         {tabs.map((t) => (
           <div key={t.path} role="presentation" className={`tab${t.path === active ? ' active' : ''}${t.preview ? ' preview' : ''}`}>
             <button
@@ -95,7 +139,23 @@ export function TabStrip() {
           </div>
         ))}
       </div>
+      {tabs.length > 0 && (
+        <button
+          type="button"
+          className="open-editors-button"
+          aria-label={`Open editors (${tabs.length})`}
+          aria-haspopup="menu"
+          title="Show all open editors"
+          onClick={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setList({ x: box.right, y: box.bottom });
+          }}
+        >
+          ⌄
+        </button>
+      )}
       {menu && <TabMenu menu={menu} onClose={() => setMenu(null)} />}
-    </>
+      {list && <OpenEditorsList at={list} onClose={() => setList(null)} />}
+    </div>
   );
 }

@@ -24,11 +24,18 @@ export interface Tab {
 
 export interface OpenOptions {
   line?: number;
+  /** 1-based column on `line` (a problem's position). */
+  column?: number;
   /** Open as the preview tab (VS Code's single click). */
   preview?: boolean;
   /** Leave the keyboard focus where it is (a chip in the task list, say). */
   keepFocus?: boolean;
+  /** How a markdown file shows: rendered (spec documents), source (the default) or both. */
+  view?: ViewMode;
 }
+
+/** `rendered`: the document only; `source`: Monaco only; `split`: Monaco with the rendered view beside. */
+export type ViewMode = 'rendered' | 'source' | 'split';
 
 const CLOSED_HISTORY = 20;
 
@@ -37,14 +44,15 @@ interface EditorState {
   active: string | null;
   /** A line to reveal once the active tab shows (go to line, open from a task). */
   revealLine: number | null;
+  revealColumn: number;
   /** Bumped on every reveal so the same line can be revealed twice. */
   revealNonce: number;
   /** Whether opening should move the keyboard focus into the editor. */
   focusEditor: boolean;
   /** Recently closed tabs, newest last (Reopen Closed Editor). */
   closed: string[];
-  /** Markdown files whose rendered preview shows beside the editor. */
-  markdownPreview: Record<string, boolean>;
+  /** How each markdown tab shows (absent: source). */
+  viewMode: Record<string, ViewMode>;
   /** The tab whose editor text is being compared with the disk (after a save conflict). */
   comparing: string | null;
   /** Dirty tabs waiting for the user's answer before they close (Save / Don't Save / Cancel). */
@@ -60,7 +68,11 @@ interface EditorState {
   closeOthers(path: string): void;
   reopenClosed(): Promise<void>;
   activateRelative(step: 1 | -1): void;
+  /** Source beside preview, on or off. */
   toggleMarkdownPreview(path: string): void;
+  /** The one-key switch: rendered ↔ source. */
+  toggleRendered(path: string): void;
+  setViewMode(path: string, mode: ViewMode): void;
   setComparing(path: string | null): void;
   markEdited(path: string): void;
   save(path?: string): Promise<void>;
@@ -139,16 +151,20 @@ export const useEditor = create<EditorState>((set, get) => {
     tabs: [],
     active: null,
     revealLine: null,
+    revealColumn: 1,
     revealNonce: 0,
     focusEditor: true,
     closed: [],
-    markdownPreview: {},
+    viewMode: {},
     comparing: null,
     closeRequests: [],
 
     async open(path, options = {}) {
-      const { line, preview = false, keepFocus = false } = options;
-      const reveal = { revealLine: line ?? null, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      const { line, column, preview = false, keepFocus = false, view } = options;
+      const reveal = { revealLine: line ?? null, revealColumn: column ?? 1, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      // A line to go to is shown in the source; otherwise the asked-for view (if any).
+      const mode = line !== undefined && get().viewMode[path] === 'rendered' ? 'source' : view;
+      if (mode) set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
       const existing = get().tabs.find((t) => t.path === path);
       if (existing) {
         if (!preview && existing.preview) update(path, { preview: false });
@@ -235,7 +251,15 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     toggleMarkdownPreview(path) {
-      set((s) => ({ markdownPreview: { ...s.markdownPreview, [path]: !s.markdownPreview[path] } }));
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: s.viewMode[path] === 'split' ? 'source' : 'split' } }));
+    },
+
+    toggleRendered(path) {
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: s.viewMode[path] === 'rendered' ? 'source' : 'rendered' }, focusEditor: true }));
+    },
+
+    setViewMode(path, mode) {
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
     },
 
     setComparing(comparing) {
@@ -299,7 +323,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     reset() {
       for (const tab of get().tabs) disposeModel(tab.path);
-      set({ tabs: [], active: null, revealLine: null, closed: [], markdownPreview: {}, comparing: null, closeRequests: [] });
+      set({ tabs: [], active: null, revealLine: null, closed: [], viewMode: {}, comparing: null, closeRequests: [] });
     },
   };
 });

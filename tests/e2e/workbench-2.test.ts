@@ -1,0 +1,156 @@
+// End to end, issue 14 (workbench 2) on the sample project (Kiro, Spec Kit and OpenSpec) plus one
+// large real Kiro spec from the corpus (ArmouredSouls' new-player-onboarding: 2,898-line design,
+// 928-line tasks): the Problems view and spec markers (item 2), TypeScript without false errors
+// (item 3).
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusDir } from '../support/corpus-dir';
+import { runSpecdeck } from '../support/cli-process';
+import { cursorLine, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
+
+const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
+
+let s: WorkbenchSession;
+
+interface CheckRow {
+  spec: string;
+  severity: 'error' | 'warning' | 'info';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+beforeAll(async () => {
+  if (!existsSync(BIG_SPEC)) throw new Error(`the corpus is missing: ${BIG_SPEC} (set SPECDECK_CORPUS_DIR)`);
+  s = await openWorkbench({
+    prepare(root) {
+      cpSync(BIG_SPEC, path.join(root, '.kiro/specs/new-player-onboarding'), { recursive: true });
+      // A Kiro spec with a dangling reference and a duplicate requirement: warnings and errors.
+      const dir = path.join(root, '.kiro/specs/broken-refs');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'requirements.md'), '# Requirements\n\n### Requirement 1: One\n\n#### Acceptance Criteria\n\n1. WHEN a THEN the system SHALL b\n\n### Requirement 1: Again\n\n#### Acceptance Criteria\n\n1. WHEN c THEN the system SHALL d\n');
+      writeFileSync(path.join(dir, 'tasks.md'), '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n');
+      mkdirSync(path.join(root, 'src'), { recursive: true });
+      writeFileSync(path.join(root, 'src/server.ts'), "import express from 'express';\nconst port: number = 'eighty';\nconst app = express();\nconst = ;\n");
+    },
+  });
+  await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec').first().waitFor();
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+const editor = () => s.page.getByRole('region', { name: 'Editor' });
+const problems = () => s.page.getByRole('region', { name: 'Problems' });
+interface Marker {
+  owner: string;
+  line: number;
+  column: number;
+  message: string;
+}
+interface Hooks {
+  __specdeckMarkers?: () => Marker[];
+  __specdeckCursor?: () => { line: number; column: number } | null;
+}
+const markers = (): Promise<Marker[]> => s.page.evaluate(() => (window as unknown as Hooks).__specdeckMarkers?.() ?? []);
+
+function check(): CheckRow[] {
+  return JSON.parse(runSpecdeck(['check', s.workspace.path, '--json']).stdout) as CheckRow[];
+}
+
+describe('the Problems view (item 2)', () => {
+  it('toggles with Ctrl+Shift+M and shows every diagnostic, counted per severity as `specdeck check` does', async () => {
+    const expected = check();
+    const per = (sev: string) => expected.filter((d) => d.severity === sev).length;
+    expect(per('error')).toBeGreaterThan(0);
+    expect(per('warning')).toBeGreaterThan(0);
+    await s.page.locator('body').press('Control+Shift+M');
+    await problems().waitFor();
+    await expect.poll(() => problems().getByTestId('problems-counts').getAttribute('title')).toBe(
+      `${per('error')} ${per('error') === 1 ? 'error' : 'errors'}, ${per('warning')} ${per('warning') === 1 ? 'warning' : 'warnings'}, ${per('info')} ${per('info') === 1 ? 'info' : 'infos'}`,
+    );
+    await expect(problems().getByRole('status').textContent()).resolves.toBe(`${expected.length} shown`);
+    // Grouped by file: one header per file with problems (the first rows are rendered).
+    const files = [...new Set(expected.map((d) => d.file))].sort();
+    await expect.poll(() => problems().locator('button.problem-file').first().getAttribute('title')).toBe(files[0]);
+    await s.page.locator('body').press('Control+Shift+M');
+    await expect.poll(() => problems().count()).toBe(0);
+  });
+
+  it('filters by severity and text; Enter opens the file at the line and column', async () => {
+    const expected = check();
+    await s.page.getByRole('contentinfo').getByTestId('diagnostics-count').click(); // errors first
+    await expect.poll(() => problems().getByRole('button', { name: 'Errors' }).getAttribute('aria-pressed')).toBe('true');
+    await expect(problems().getByRole('button', { name: 'Warnings' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    const errors = expected.filter((d) => d.severity === 'error');
+    await expect.poll(() => problems().getByRole('status').textContent()).toBe(`${errors.length} of ${expected.length} shown`);
+
+    await problems().getByRole('button', { name: 'Warnings' }).click();
+    const dangling = expected.filter((d) => d.message.includes('refers to 7.7,') && d.spec === '.kiro/specs/broken-refs');
+    expect(dangling).toHaveLength(1);
+    await problems().getByRole('searchbox', { name: 'Filter problems' }).fill('refers to 7.7,');
+    await expect.poll(() => problems().getByRole('status').textContent()).toBe(`1 of ${expected.length} shown`);
+    await problems().getByRole('searchbox', { name: 'Filter problems' }).press('ArrowDown'); // the file row
+    await s.page.keyboard.press('ArrowDown'); // the problem
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.className)).toContain('problem ');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('tasks.md');
+    await expect.poll(() => cursorLine(s.page)).toBe(dangling[0]!.line);
+    await expect.poll(() => s.page.evaluate(() => (window as unknown as Hooks).__specdeckCursor?.())).toEqual({ line: dangling[0]!.line, column: dangling[0]!.column });
+  });
+
+  it('shows the same diagnostics as markers in the spec file', async () => {
+    const inFile = check().filter((d) => d.file === '.kiro/specs/broken-refs/tasks.md');
+    await expect.poll(async () => (await markers()).filter((m) => m.owner === 'specdeck-specs').map((m) => `${m.line}:${m.message}`).sort()).toEqual(inFile.map((d) => `${d.line}:${d.message}`).sort());
+  });
+
+  it('opens from a spec’s badge, filtered to that spec', async () => {
+    const list = s.page.getByRole('list', { name: 'Spec list' });
+    const badge = list.getByRole('button', { name: /problems? in broken-refs: show them/ });
+    await badge.click();
+    await expect.poll(() => problems().getByRole('searchbox', { name: 'Filter problems' }).inputValue()).toBe('.kiro/specs/broken-refs');
+    const mine = check().filter((d) => d.spec === '.kiro/specs/broken-refs');
+    await expect.poll(() => problems().getByRole('status').textContent()).toContain(`${mine.length} of`);
+  });
+
+  it('resizes with its separator', async () => {
+    const sep = s.page.getByRole('separator', { name: 'Resize the Problems view' });
+    const before = Number(await sep.getAttribute('aria-valuenow'));
+    await sep.focus();
+    await s.page.keyboard.press('ArrowUp'); // up grows a bottom panel
+    await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 10);
+  });
+});
+
+describe('TypeScript without a project (item 3)', () => {
+  it('shows syntax errors only, and says so in the status bar', async () => {
+    await s.page.keyboard.press('Control+p');
+    await s.page.getByRole('combobox', { name: 'File name' }).fill('server.ts');
+    await expect.poll(() => s.page.getByRole('listbox', { name: 'Matching files' }).getByRole('option').first().textContent()).toBe('src/server.ts');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('server.ts');
+    // The syntax error on line 4 is reported (so the worker ran); the missing module and the
+    // type error are not (no project model: they would be false).
+    await expect.poll(async () => (await markers()).filter((m) => m.owner !== 'specdeck-specs').map((m) => m.line), { timeout: 20_000 }).toContain(4);
+    const messages = (await markers()).map((m) => m.message).join('\n');
+    expect(messages).not.toMatch(/Cannot find module|not assignable/);
+    await expect(s.page.getByRole('contentinfo').getByTestId('script-check').textContent()).resolves.toBe('TypeScript: syntax only');
+    await expect(s.page.getByRole('contentinfo').getByTestId('script-check').getAttribute('title')).resolves.toContain('syntax errors only');
+  });
+});
+
+describe('the large real Kiro spec', () => {
+  it('opens its 2,898-line design rendered in the centre', async () => {
+    await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/new-player-onboarding"]').click();
+    await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true }).click();
+    const design = editor().getByRole('article', { name: 'Design', exact: true });
+    await expect.poll(() => design.getByRole('heading').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+  });
+
+  it('raised no page error', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
