@@ -1,7 +1,7 @@
 // One open workspace and everything that serves it: ignore rules, specs, the watcher, events.
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
 import { SerialQueue } from '../../shared/async/serial-queue';
-import { SPEC_LAYOUT_PATH } from '../../shared/specs/detect';
+import { inSpecLayout } from '../../shared/specs/formats/registry';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
@@ -135,7 +135,7 @@ export class Session {
       // list taken in between is not kept.
       const specIds = specs.forget(paths);
       this.emit('files.changed', { paths });
-      if (specIds.length > 0 || paths.some((p) => SPEC_LAYOUT_PATH.test(p))) this.emit('specs.changed', { specIds });
+      if (specIds.length > 0 || paths.some(inSpecLayout)) this.emit('specs.changed', { specIds });
     };
     // With an index, tell the renderer once the index has the change, so a search or spec list it
     // asks for in response already sees it.

@@ -1,5 +1,6 @@
 // Wires the backend's events to the stores, restores the workspace's saved UI state, binds the
 // workbench's keys, and shows the workbench.
+import { isSpecDocument } from '../../shared/specs/formats/registry';
 import { useEffect } from 'react';
 import { api } from './api/client-instance';
 import { commandForKey } from './commands/keybindings';
@@ -18,8 +19,6 @@ import { useColorScheme } from './use-color-scheme';
 
 let stopSaving = () => {};
 
-// Spec documents and metadata: a change to one may add, remove or alter a spec.
-const SPEC_FILE = /(\.md|\.markdown|\.config\.kiro|spec\.json)$/i;
 /** Runs `run` once, `ms` after the last of a burst of calls (a git checkout changes many files). */
 function debounced<A extends unknown[]>(ms: number, run: (...args: A) => void): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,9 +78,10 @@ export function App() {
       client.on('files.changed', ({ paths }) => {
         void useFiles.getState().refresh(paths);
         void useEditor.getState().onDiskChanged(paths);
+        // A change to a spec document (the format registry's rule) may add, remove or alter a spec.
         // files.changed comes once the index has the files; specs.changed may come before, when
         // the spec list (read from the index) does not have a new spec yet: refresh again.
-        if (paths.some((p) => SPEC_FILE.test(p))) refreshSpecsSoon();
+        if (paths.some(isSpecDocument)) refreshSpecsSoon();
         loadBranchSoon();
       }),
       client.on('specs.changed', refreshSpecsSoon),

@@ -253,15 +253,22 @@ export interface TraceSpecReport {
   git: boolean;
 }
 
+/** An outside edit that landed in the instant of a save: the write went ahead, its bytes were kept here. */
+export interface RecoveredEdit {
+  /** Workspace-relative path of the recovery file. */
+  path: string;
+  message: string;
+}
+
 export interface ApiResults {
   'workspace.info': WorkspaceInfo;
   'workspace.open': WorkspaceInfo;
   'fs.list': DirEntry[];
   'fs.read': FileContent;
-  'fs.write': { hash: string; size: number };
+  'fs.write': { hash: string; size: number; recovered?: RecoveredEdit };
   'specs.list': SpecSummary[];
   'specs.get': SpecWithSource;
-  'tasks.setState': SpecWithSource;
+  'tasks.setState': SpecWithSource & { recovered?: RecoveredEdit };
   'index.status': IndexStatus;
   'search.text': TextSearchResult;
   'search.files': FileSearchHit[];

@@ -1,10 +1,10 @@
 // Which folders of a workspace are specs, and in which layout: decided from file paths alone.
 // Layouts are found anywhere in the tree (a repo keeps `.kiro/` or `openspec/` at its root; a
 // monorepo or our corpus keeps them deeper).
+// What each layout looks like is its format's (formats/*.ts); this walks the paths once.
+import type { FormatDescriptor } from './formats/descriptor';
+import { formatOf, isConfigName, isDocumentName, specFormats } from './formats/registry';
 import type { SpecFormat } from './model';
-
-/** A path inside a folder where specs live (Kiro, Spec Kit, OpenSpec layouts, at any depth). */
-export const SPEC_LAYOUT_PATH = /(^|\/)(\.kiro|specs|openspec)(\/|$)/;
 
 export interface SpecLocation {
   id: string;
@@ -18,67 +18,46 @@ export interface SpecLocation {
   archived?: boolean;
 }
 
-const KIRO_MARKERS = new Set(['requirements.md', 'design.md', 'tasks.md', 'bugfix.md', '.config.kiro', 'spec.json']);
-const SPECKIT_MARKERS = new Set(['spec.md', 'plan.md', 'tasks.md']);
-const OPENSPEC_CHANGE_MARKERS = new Set(['proposal.md', 'tasks.md', 'design.md']);
-const DOC_EXT = /\.(md|markdown|ya?ml|json)$/i;
-
 interface Found {
   loc: SpecLocation;
+  descriptor: FormatDescriptor;
   /** Documents sit directly in the folder (Kiro) or anywhere below it (Spec Kit, OpenSpec). */
   deep: boolean;
-  hasSpecJson: boolean;
-  hasBugfix: boolean;
+  /** Names of the files directly in the folder (variants and refinements decide by them). */
+  names: Set<string>;
 }
 
 export function detectSpecs(paths: readonly string[]): SpecLocation[] {
+  const formats = specFormats();
+  const located = formats.filter((f) => f.layout);
+  // File names that variants add to the layout they share (cc-sdd's spec.json in Kiro's).
+  const variantMarkers = new Map<SpecFormat, Set<string>>();
+  for (const f of formats) {
+    if (!f.variantOf) continue;
+    const markers = variantMarkers.get(f.variantOf.format) ?? new Set<string>();
+    for (const m of f.variantOf.markers) markers.add(m);
+    variantMarkers.set(f.variantOf.format, markers);
+  }
+  const none = new Set<string>();
   const found = new Map<string, Found>();
-  const add = (folder: string, format: SpecFormat, deep: boolean, extra: Partial<SpecLocation> = {}) => {
-    if (!found.has(folder)) {
-      found.set(folder, { loc: { id: folder, format, folder, files: [], ...extra }, deep, hasSpecJson: false, hasBugfix: false });
-    }
-  };
   for (const p of paths) {
     const segs = p.split('/');
-    const name = segs[segs.length - 1]!;
-    const kiro = segs.indexOf('.kiro');
-    if (kiro !== -1 && segs[kiro + 1] === 'specs' && segs.length >= kiro + 4 && KIRO_MARKERS.has(name)) {
-      add(segs.slice(0, -1).join('/'), 'kiro', false);
-      continue;
-    }
-    const os = segs.lastIndexOf('openspec', segs.length - 2);
-    if (os !== -1) {
-      const root = segs.slice(0, os + 1).join('/');
-      const area = segs[os + 1];
-      if (area === 'specs' && name === 'spec.md' && segs.length >= os + 4) {
-        add(segs.slice(0, -1).join('/'), 'openspec-capability', false, { openspecRoot: root });
-        continue;
+    for (const f of located) {
+      const claim = f.layout!.locate(segs, variantMarkers.get(f.kinds[0]!.format) ?? none);
+      if (claim === null) continue;
+      if (claim !== 'owned' && !found.has(claim.folder)) {
+        const { folder, format, deep, ...extra } = claim;
+        found.set(folder, { loc: { id: folder, format, folder, files: [], ...extra }, descriptor: f, deep, names: new Set() });
       }
-      const archivedUnderChanges = area === 'changes' && segs[os + 2] === 'archive';
-      const changeDepth = archivedUnderChanges ? os + 4 : os + 3;
-      if ((area === 'changes' || area === 'archive') && segs.length > changeDepth) {
-        const below = segs.slice(changeDepth);
-        const isMarker = below.length === 1 ? OPENSPEC_CHANGE_MARKERS.has(name) : below[0] === 'specs' && name === 'spec.md';
-        if (isMarker) {
-          const archived = area === 'archive' || archivedUnderChanges;
-          add(segs.slice(0, changeDepth).join('/'), 'openspec-change', true, { openspecRoot: root, archived });
-        }
-      }
-      continue;
-    }
-    const sk = segs.lastIndexOf('specs', segs.length - 3);
-    if (sk !== -1 && segs.length === sk + 3 && SPECKIT_MARKERS.has(name) && kiro === -1) {
-      add(segs.slice(0, sk + 2).join('/'), 'speckit', true);
+      break;
     }
   }
   if (found.size === 0) return [];
   attachDocuments(paths, found);
   const out: SpecLocation[] = [];
   for (const f of found.values()) {
-    if (f.loc.format === 'kiro') {
-      if (f.hasSpecJson) f.loc.format = 'cc-sdd';
-      else if (f.hasBugfix) f.loc.format = 'kiro-bugfix';
-    }
+    const variant = formats.find((v) => v.variantOf?.format === f.loc.format && v.variantOf.markers.some((m) => f.names.has(m)));
+    f.loc.format = variant ? variant.kinds[0]!.format : (f.descriptor.refine?.(f.loc.format, f.names) ?? f.loc.format);
     f.loc.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.push(f.loc);
   }
@@ -90,10 +69,9 @@ function attachDocuments(paths: readonly string[], found: Map<string, Found>): v
     let slash = p.lastIndexOf('/');
     const name = p.slice(slash + 1);
     const direct = slash === -1 ? undefined : found.get(p.slice(0, slash));
-    if (direct && (name === '.config.kiro' || DOC_EXT.test(name))) {
+    if (direct && isDocumentName(name, formatOf(direct.loc.format))) {
       direct.loc.files.push({ kind: kindOf(name, ''), path: p });
-      if (name === 'spec.json') direct.hasSpecJson = true;
-      if (name === 'bugfix.md') direct.hasBugfix = true;
+      direct.names.add(name);
       continue;
     }
     // Deeper documents belong to the nearest enclosing deep spec (Spec Kit, OpenSpec change).
@@ -102,7 +80,7 @@ function attachDocuments(paths: readonly string[], found: Map<string, Found>): v
       if (slash <= 0) break;
       const owner = found.get(p.slice(0, slash));
       if (owner) {
-        if (owner.deep && DOC_EXT.test(name)) owner.loc.files.push({ kind: kindOf(name, p.slice(slash + 1)), path: p });
+        if (owner.deep && isDocumentName(name)) owner.loc.files.push({ kind: kindOf(name, p.slice(slash + 1)), path: p });
         break;
       }
     }
@@ -111,7 +89,7 @@ function attachDocuments(paths: readonly string[], found: Map<string, Found>): v
 
 /** `tasks`, `requirements`, `spec`, … for top-level documents; `delta` for an OpenSpec change's spec files. */
 function kindOf(name: string, relInSpec: string): string {
-  if (name === '.config.kiro' || name === 'spec.json') return 'config';
+  if (isConfigName(name)) return 'config';
   const base = name.replace(/\.[^.]+$/, '');
   if (relInSpec === '') return base;
   if (relInSpec.startsWith('specs/') && name === 'spec.md') return 'delta';

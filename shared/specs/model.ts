@@ -1,12 +1,16 @@
 // The one spec model every format is read into. Pure data: safe to send over any transport.
 
-export type SpecFormat =
+/** The spec kinds of the built-in formats (shared/specs/formats/). */
+export type KnownSpecFormat =
   | 'kiro'
   | 'kiro-bugfix'
   | 'cc-sdd'
   | 'speckit'
   | 'openspec-capability'
   | 'openspec-change';
+
+/** A spec kind: a built-in one, or one a registered format adds (formats/registry.ts). */
+export type SpecFormat = KnownSpecFormat | (string & {});
 
 /** `unknown` keeps any state character we do not recognise (`[~]`, `[?]`), untouched. */
 export type TaskState = 'todo' | 'in-progress' | 'done' | 'unknown';
@@ -46,10 +50,19 @@ export interface Task {
 export interface TaskRef {
   /** The reference exactly as written (`1.1-1.3`, `All`, `see design`). */
   raw: string;
-  /** `id`: one ID, or a plain list (`1.1, 2.3`); `range`: `1.1-1.3`; `all`: every requirement; `free`: text we cannot resolve. */
-  kind: 'id' | 'range' | 'all' | 'free';
-  /** The requirement IDs it names (a range expanded; empty for `all` and `free`). */
+  /**
+   * `id`: one ID, or a plain list (`1.1, 2.3`); `range`: `1.1-1.3`; `all`: every requirement;
+   * `design`: a design-document reference (`Property 2`, `Design Section 8`, `CP-2`), not a
+   * requirement; `free`: text we cannot resolve.
+   */
+  kind: 'id' | 'range' | 'all' | 'design' | 'free';
+  /** The requirement IDs it names (a range expanded; empty for `all`, `design` and `free`). */
   ids: string[];
+  /**
+   * A range whose ends lie under different requirements (`1.1 through 23.3`, `R1.1–R17.4`): its
+   * ends. `ids` holds the ends until the requirements document says what lies between them.
+   */
+  span?: [string, string];
   pos: SourcePos;
 }
 

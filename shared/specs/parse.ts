@@ -1,18 +1,13 @@
 // Builds the Spec model for a located spec from its documents' text. Never throws on content:
 // whatever cannot be read becomes a diagnostic.
-import type { Diagnostic, Requirement, Spec, SpecConfig, SpecSummary, Task } from './model';
+import type { Diagnostic, Requirement, Spec, SpecSummary, Task, TaskRef } from './model';
 import type { SpecLocation } from './detect';
 import { parseTasks } from './tasks-markdown';
-import { parseKiroRequirements } from './parsers/kiro-requirements';
-import { clarificationMarkers, parseSpeckitSpec } from './parsers/speckit-spec';
-import { parseOpenSpecDoc } from './parsers/openspec';
-import { parseSpecConfig } from './config';
-import { headingOf, scanLines } from './markdown-lines';
+import { formatOf, kindOf } from './formats/registry';
 import { checkReferences } from './diagnostics/references';
 import { checkCoverage, computeCoverage } from './diagnostics/coverage';
 import { checkDuplicates } from './diagnostics/duplicates';
 import { checkParentStates } from './diagnostics/task-states';
-import { checkEars } from './diagnostics/ears';
 
 type Read = (path: string) => string | null;
 
@@ -29,186 +24,86 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
     return text;
   };
   const doc = (kind: string) => location.files.find((f) => f.kind === kind);
+  const descriptor = formatOf(location.format);
   const tasksDoc = doc('tasks');
   let tasks: Task[] = [];
   if (tasksDoc) {
     const text = docText(tasksDoc.path);
     if (text !== null) {
-      const parsed = parseTasks(text, tasksDoc.path, location.format);
+      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format);
       tasks = parsed.tasks;
       diagnostics.push(...parsed.diagnostics);
     }
   }
-  let requirements: Requirement[] = [];
-  let hasRequirementsDoc = false;
-  let config: SpecConfig | null = null;
-  let title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
-  let format = location.format;
-
-  switch (location.format) {
-    case 'kiro':
-    case 'kiro-bugfix':
-    case 'cc-sdd': {
-      const reqDoc = doc('requirements') ?? doc('bugfix');
-      const text = reqDoc ? docText(reqDoc.path) : null;
-      if (reqDoc && text !== null) {
-        hasRequirementsDoc = true;
-        const parsed = parseKiroRequirements(text, reqDoc.path, reqDoc.kind === 'bugfix' ? 'bugfix' : 'requirements');
-        requirements = parsed.requirements;
-        diagnostics.push(...parsed.diagnostics);
-      }
-      for (const cfg of location.files.filter((f) => f.kind === 'config')) {
-        const raw = read(cfg.path);
-        if (raw === null) continue;
-        const parsed = parseSpecConfig(raw, cfg.path);
-        config ??= parsed.config;
-        diagnostics.push(...parsed.diagnostics);
-      }
-      // `.config.kiro` may say what the folder's files do not: `"specType": "bugfix"`.
-      if (format === 'kiro' && config?.values?.['specType'] === 'bugfix') format = 'kiro-bugfix';
-      diagnostics.push(...checkEars(requirements, format));
-      break;
-    }
-    case 'speckit': {
-      const specDoc = doc('spec');
-      const text = specDoc ? docText(specDoc.path) : null;
-      if (specDoc && text !== null) {
-        hasRequirementsDoc = true;
-        requirements = parseSpeckitSpec(text, specDoc.path);
-        title = titleAfterColon(text) ?? title;
-      }
-      for (const d of [specDoc, doc('plan')]) {
-        const t = d ? (d === specDoc ? text : read(d.path)) : null;
-        if (!d || t === null) continue;
-        for (const m of clarificationMarkers(t)) {
-          diagnostics.push({ severity: 'warning', code: 'needs-clarification', message: `Left open: ${m.text}`, pos: { file: d.path, line: m.line, column: m.column } });
-        }
-      }
-      break;
-    }
-    case 'openspec-capability': {
-      const specDoc = doc('spec');
-      const root = location.openspecRoot ?? '';
-      title = root ? location.folder.slice(root.length + '/specs/'.length) : title;
-      const text = specDoc ? docText(specDoc.path) : null;
-      if (specDoc && text !== null) {
-        hasRequirementsDoc = true;
-        const parsed = parseOpenSpecDoc(text, specDoc.path, title);
-        requirements = parsed.requirements;
-        diagnostics.push(...parsed.diagnostics);
-        const at = { file: specDoc.path, line: 1, column: 1 };
-        if (!parsed.hasPurpose) diagnostics.push({ severity: 'error', code: 'openspec-no-purpose', message: 'The spec has no "## Purpose" section', pos: at });
-        if (!parsed.hasRequirementsSection) diagnostics.push({ severity: 'error', code: 'openspec-no-requirements', message: 'The spec has no "## Requirements" section', pos: at });
-      }
-      break;
-    }
-    case 'openspec-change': {
-      const parsed = parseChangeDeltas(location, read, docText);
-      requirements = parsed.requirements;
-      diagnostics.push(...parsed.diagnostics);
-      break;
-    }
-  }
+  const title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
+  // The format's own reading of its requirements (formats/*.ts); a kind no format yields has none.
+  const parsed = descriptor?.parseRequirements({ location, doc, docText, read, diagnostics, title }) ?? { requirements: [], hasRequirementsDoc: false };
+  const { requirements, hasRequirementsDoc } = parsed;
 
   if (hasRequirementsDoc) resolveRefPrefixes(tasks, requirements);
   diagnostics.push(...checkDuplicates(tasks, requirements));
   diagnostics.push(...checkParentStates(tasks));
-  if (location.format !== 'openspec-change' && location.format !== 'openspec-capability') {
+  if (descriptor?.capabilities.checksTaskReferences !== false) {
     diagnostics.push(...checkReferences(tasks, requirements, hasRequirementsDoc));
     if (hasRequirementsDoc) diagnostics.push(...checkCoverage(tasks, requirements));
   }
   return {
     id: location.id,
-    format,
+    format: parsed.format ?? location.format,
     folder: location.folder,
-    title,
+    title: parsed.title ?? title,
     documents: location.files.map((f) => ({ kind: f.kind, path: f.path })),
     requirements,
     tasks,
     diagnostics,
     tasksFile: tasksDoc?.path ?? null,
-    config,
+    config: parsed.config ?? null,
     ...(location.archived ? { archived: true } : {}),
   };
 }
 
-/** A change's delta specs (`specs/<capability>/spec.md`), checked against the current capabilities. */
-function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): { requirements: Requirement[]; diagnostics: Diagnostic[] } {
-  const requirements: Requirement[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let deltas = 0;
-  for (const d of location.files.filter((f) => f.kind === 'delta')) {
-    const capability = d.path.slice(location.folder.length + '/specs/'.length, -'/spec.md'.length);
-    const text = docText(d.path);
-    if (text === null) continue;
-    const parsed = parseOpenSpecDoc(text, d.path, capability);
-    deltas += parsed.deltaCount;
-    requirements.push(...parsed.requirements);
-    diagnostics.push(...parsed.diagnostics);
-    if (location.archived || !location.openspecRoot) continue;
-    // MODIFIED, REMOVED and RENAMED must name a requirement the capability has today.
-    const basePath = `${location.openspecRoot}/specs/${capability}/spec.md`;
-    const baseText = read(basePath);
-    const base = baseText === null ? [] : parseOpenSpecDoc(baseText, basePath, capability).requirements;
-    const key = (name: string) => name.trim().toLowerCase();
-    const existing = new Set(base.filter((r) => r.kind === 'requirement' && r.delta === undefined).map((r) => key(r.id)));
-    for (const r of parsed.requirements) {
-      if (r.kind !== 'requirement' || r.delta === undefined || r.delta === 'ADDED') continue;
-      const name = r.delta === 'RENAMED' ? (r.renamedFrom ?? r.id) : r.id;
-      if (!existing.has(key(name))) {
-        // The OpenSpec CLI reports this as INFO ("archive would refuse"): a warning here.
-        diagnostics.push({
-          severity: 'warning',
-          code: 'openspec-delta-unknown-requirement',
-          message: `${r.delta} names "${name}", which ${baseText === null ? `cannot exist: there is no capability ${capability}` : `is not a requirement of ${capability}`}`,
-          pos: r.pos,
-        });
-      } else if (r.delta === 'MODIFIED') {
-        // A MODIFIED block replaces the whole requirement: scenarios it leaves out would be lost.
-        const scenarioNames = (reqs: Requirement[], parent: string) =>
-          reqs.filter((x) => x.kind === 'scenario' && x.parentId !== null && key(x.parentId) === key(parent) && x.delta === undefined).map((x) => x.title.trim());
-        const kept = new Set(parsed.requirements.filter((x) => x.kind === 'scenario' && x.parentId === r.id).map((x) => x.title.trim()));
-        const dropped = scenarioNames(base, name).filter((n) => !kept.has(n));
-        if (dropped.length > 0) {
-          diagnostics.push({
-            severity: 'error',
-            code: 'openspec-modified-drops-scenarios',
-            message: `MODIFIED "${name}" omits scenario(s) the current spec still has: ${dropped.map((n) => `"${n}"`).join(', ')}`,
-            pos: r.pos,
-          });
-        }
-      }
-    }
-  }
-  if (deltas === 0 && !location.archived) {
-    diagnostics.push({ severity: 'error', code: 'openspec-no-deltas', message: 'The change has no delta requirements (specs/<capability>/spec.md with ## ADDED/MODIFIED/REMOVED/RENAMED Requirements)', pos: { file: location.folder, line: 1, column: 1 } });
-  }
-  return { requirements, diagnostics };
-}
-
 /**
- * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`):
- * resolve such a reference to the ID the requirements document uses. `raw` keeps what was written.
+ * Tasks often write `R13.2` for a requirement headed `Requirement 13` (or `13.2` for `R13`), and
+ * `US-1` for a story read as `US1`: resolve such a reference to the ID the requirements document
+ * uses. A range across requirements (`1.1 through 23.3`) becomes every requirement between its
+ * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
-  const known = new Set(requirements.map((r) => r.id));
+  const listed = requirements.filter((r) => r.kind !== 'scenario');
+  const order = listed.map((r) => r.id);
+  const known = new Set(order);
   const resolve = (id: string) => {
     if (known.has(id)) return id;
     if (/^R\d/.test(id) && known.has(id.slice(1))) return id.slice(1);
     if (/^\d/.test(id) && known.has('R' + id)) return 'R' + id;
+    const undashed = id.replace(/^([A-Za-z]+)-(?=\d)/, '$1');
+    if (undashed !== id && known.has(undashed)) return undashed;
     return id;
   };
+  const seen = new Set<TaskRef>();
   for (const t of tasks) {
     if (!t.refDetails || t.refDetails.length === 0) continue;
     let changed = false;
     for (const ref of t.refDetails) {
-      const ids = ref.ids.map(resolve);
-      if (ids.some((id, i) => id !== ref.ids[i])) {
+      // Section references are shared by every task of the section: resolve them once.
+      if (seen.has(ref)) {
+        changed = true;
+        continue;
+      }
+      seen.add(ref);
+      let ids = ref.ids.map(resolve);
+      if (ref.span) {
+        const from = order.indexOf(resolve(ref.span[0]));
+        const to = order.indexOf(resolve(ref.span[1]));
+        // Between two criteria lie criteria (not the requirement headings, which would cover all of theirs).
+        if (from !== -1 && to >= from) ids = listed.slice(from, to + 1).filter((r) => r.kind === listed[from]!.kind).map((r) => r.id);
+      }
+      if (ids.length !== ref.ids.length || ids.some((id, i) => id !== ref.ids[i])) {
         ref.ids = ids;
         changed = true;
       }
     }
-    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' ? [r.raw] : r.ids));
+    if (changed) t.refs = t.refDetails.flatMap((r) => (r.kind === 'free' || r.kind === 'all' || r.kind === 'design' ? [r.raw] : r.ids));
   }
 }
 
@@ -226,25 +121,10 @@ function checkText(text: string, path: string, out: Diagnostic[]): void {
   }
 }
 
-/** `# Feature Specification: Title` → `Title`. */
-function titleAfterColon(text: string): string | null {
-  let title: string | null = null;
-  let done = false;
-  scanLines(text.length > 4096 ? text.slice(0, 4096) : text, (line) => {
-    if (done || line.fenced) return;
-    const h = headingOf(line.text);
-    if (h && h.level === 1) {
-      done = true;
-      const colon = h.text.indexOf(':');
-      title = colon === -1 ? h.text.trim() : h.text.slice(colon + 1).trim();
-    }
-  });
-  return title || null;
-}
-
 const TOP_LEVEL = new Set<Requirement['kind']>(['requirement', 'functional', 'user-story', 'success-criterion']);
 
 export function summarizeSpec(spec: Spec): SpecSummary {
+  const countsRequirement = kindOf(spec.format)?.countsRequirement;
   const counts = { total: 0, done: 0, inProgress: 0, optional: 0, unknown: 0 };
   for (const t of spec.tasks) {
     counts.total++;
@@ -265,7 +145,7 @@ export function summarizeSpec(spec: Spec): SpecSummary {
     folder: spec.folder,
     title: spec.title,
     counts,
-    requirementCount: spec.requirements.filter((r) => TOP_LEVEL.has(r.kind) && !(spec.format === 'openspec-capability' && r.delta !== undefined)).length,
+    requirementCount: spec.requirements.filter((r) => TOP_LEVEL.has(r.kind) && (countsRequirement?.(r) ?? true)).length,
     diagnosticCount: spec.diagnostics.length,
     coverage: computeCoverage(spec.tasks, spec.requirements).coverage,
     errorCount,

@@ -32,11 +32,21 @@ export function refsOnLine(line: string, pos: Omit<SourcePos, 'column'>): TaskRe
   return splitRefs(body, { ...pos, column: at + 1 });
 }
 
-const ID = String.raw`(?:[A-Z]{1,4}-?)?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*`;
-const ID_ONLY = new RegExp(`^(?:Requirements?[ \t]+|Req\\.?[ \t]*)?(${ID})$`, 'i');
-const ID_THEN_NOTE = new RegExp(`^(?:Requirements?[ \t]+)?(${ID})[ \t]*\\(.*\\)$`, 'i');
-const RANGE = new RegExp(`^(${ID})[ \t]*(?:-|–|—|~|〜|to|through)[ \t]*(${ID})$`, 'i');
-const ALL = /^(?:all|all requirements?.*|全部|全般|すべて|所有需求|全て)$/i;
+// An ID as written: `1.1`, `2a`, `R13.2`, `FR-009.1`, `US-011.1`, `R-LD-2.3`, `REQ-1.3.1`, `44l.57`.
+const ID = String.raw`(?:[A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?)?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*`;
+// A word before the ID that only says "requirement", in any language: `Requirement 2`, `Req. 3`,
+// `Requisito 11.1`, `需求16`, `要件 3`, `AC 1.2`.
+const ID_WORD = String.raw`(?:Requirements?|Reqs?\.?|Requisitos?|Requerimientos?|Exigences?|Anforderung(?:en)?|Criteri(?:on|a)|AC|需求|要件|要求|需要)[ \t]*#?[ \t]*`;
+const ID_ONLY = new RegExp(`^(?:${ID_WORD})?(${ID})$`, 'i');
+const ID_THEN_NOTE = new RegExp(`^(?:${ID_WORD})?(${ID})[ \\t]*[(（].*[)）]$`, 'i');
+const RANGE = new RegExp(`^(?:${ID_WORD})?(${ID})[ \\t]*(?:-|–|—|~|〜|～|\\.\\.|至|到|[ \\t]+(?:to|through|thru|até|bis)[ \\t]+)[ \\t]*(?:${ID_WORD})?(${ID})(?:[ \\t]*[(（].*[)）])?$`, 'i');
+// `All`, `All requirements completed`; not `All requirements for observability` (a subset).
+const ALL = /^(?:all|all requirements?(?:[ \t]+(?!for\b|related\b|of\b|in\b|about\b)\S.*)?|every requirement|todos(?: os requisitos)?|全部|全般|すべて|所有需求|全て|全部需求)[.。]?$/i;
+// `All (1–13)`, `all (1.1–1.10, 10.1–10.7)`, `All (aggregate verification)`.
+const ALL_THEN_NOTE = /^(?:all|all requirements?|todos)[ \t]*[(（](.*)[)）]$/i;
+// References to the design document, not to requirements.
+const DESIGN = /^(?:(?:Correctness[ \t]+)?Property|Properties|Design(?:[ \t]+(?:Section|Decision|Doc(?:ument)?))?|Section|CP|DP|Propriedade|属性|プロパティ|设计|設計)\b[ \t#:-]*[\dA-Za-z.]*(?:[ \t]*[(（].*[)）])?$/i;
+const STORY_REF = /^(?:User[ \t]+)?Story[ \t]*-?[ \t]*(\d+)((?:\.\d+)*)$/i;
 const MAX_RANGE = 200;
 
 // The common case, `1.1, 2.3_` or `R1.1, R1.2`: plain IDs split by commas.
@@ -52,7 +62,7 @@ export function splitRefs(body: string, pos: SourcePos): TaskRef[] {
   }
   // Trailing emphasis closers (`_`, `**`) and full stops are not part of the last reference.
   const cleaned = body.replace(/[\s_*.。]+$/u, '');
-  for (const part of cleaned.split(/[,，、;；]|\band\b/)) {
+  for (const part of splitTopLevel(cleaned)) {
     const raw = part.replace(/^[\s_*`]+|[\s_*`]+$/g, '');
     if (raw === '') continue;
     out.push(classify(raw, pos));
@@ -60,16 +70,76 @@ export function splitRefs(body: string, pos: SourcePos): TaskRef[] {
   return out;
 }
 
+/** Splits on `,`, `;`, `、` and ` and ` outside parentheses (`16.2, 16.10 (Deployment, Docs)`). */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '（' || c === '[') depth++;
+    else if ((c === ')' || c === '）' || c === ']') && depth > 0) depth--;
+    else if (depth === 0) {
+      if (c === ',' || c === '，' || c === '、' || c === ';' || c === '；') {
+        parts.push(text.slice(from, i));
+        from = i + 1;
+      } else if (c === ' ' && text.startsWith(' and ', i)) {
+        parts.push(text.slice(from, i));
+        from = i + 5;
+        i += 4;
+      }
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
 function classify(raw: string, pos: SourcePos): TaskRef {
   if (ALL.test(raw)) return { raw, kind: 'all', ids: [], pos };
+  if (DESIGN.test(raw)) return { raw, kind: 'design', ids: [], pos };
+  // `User Story 1.5` is story 1's fifth scenario, as Spec Kit IDs are read (`US1.5`), not `US1`.
+  const story = STORY_REF.exec(raw);
+  if (story) return { raw, kind: 'id', ids: [`US${Number(story[1])}${story[2] ?? ''}`], pos };
   let m = ID_ONLY.exec(raw) ?? ID_THEN_NOTE.exec(raw);
   if (m) return { raw, kind: 'id', ids: [m[1]!], pos };
   m = RANGE.exec(raw);
-  if (m) {
-    const ids = expandRange(m[1]!, m[2]!);
-    if (ids) return { raw, kind: 'range', ids, pos };
+  if (m) return rangeRef(raw, m[1]!, m[2]!, pos) ?? { raw, kind: 'free', ids: [], pos };
+  // `All (1–13)` and `Core requirements validation (1.2, 21.1)`: the IDs in parentheses say
+  // what the words mean; `All (aggregate verification)` only comments on "all".
+  const note = NOTE.exec(raw);
+  if (note) {
+    const inner = idsIn(note[1]!, pos);
+    if (inner) return { ...inner, raw };
   }
+  if (ALL_THEN_NOTE.test(raw)) return { raw, kind: 'all', ids: [], pos };
   return { raw, kind: 'free', ids: [], pos };
+}
+
+const NOTE = /^[^(（]*[(（](.*)[)）]$/;
+
+/** The references in a parenthesised list, when every part is an ID or a range; else null. */
+function idsIn(list: string, pos: SourcePos): TaskRef | null {
+  const parts = splitTopLevel(list).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const refs: TaskRef[] = [];
+  for (const p of parts) {
+    if (p.includes('(') || p.includes('（')) return null;
+    const r = classify(p, pos);
+    if (r.kind !== 'id' && r.kind !== 'range') return null;
+    refs.push(r);
+  }
+  const span = refs.length === 1 ? refs[0]!.span : undefined;
+  const kind = refs.some((r) => r.kind === 'range') ? 'range' : 'id';
+  return { raw: list, kind, ids: refs.flatMap((r) => r.ids), pos, ...(span ? { span } : {}) };
+}
+
+function rangeRef(raw: string, from: string, to: string, pos: SourcePos): TaskRef | null {
+  const ids = expandRange(from, to);
+  if (ids) return { raw, kind: 'range', ids, pos };
+  // Ends under different requirements (`1.1 through 23.3`): what lies between is known only from
+  // the requirements document (parse.ts expands it).
+  if (/\d/.test(from) && /\d/.test(to)) return { raw, kind: 'range', ids: [from, to], span: [from, to], pos };
+  return null;
 }
 
 /** `1.1`..`1.5` → five IDs; `R2.1`–`R2.3`; `1`..`3`. Null when the ends do not share a prefix. */
@@ -85,14 +155,42 @@ export function expandRange(from: string, to: string): string[] | null {
   const hi = Number(b[2]);
   if (!(hi >= lo) || hi - lo > MAX_RANGE) return null;
   const ids: string[] = [];
-  for (let n = lo; n <= hi; n++) ids.push(a[1] + String(n));
+  // `FR-005 to FR-027` keeps the written width.
+  const width = a[2]!.startsWith('0') ? a[2]!.length : 0;
+  for (let n = lo; n <= hi; n++) ids.push(a[1] + String(n).padStart(width, '0'));
   return ids;
 }
 
-/** Spec Kit puts references in the task line itself: `[US1]`, and sometimes `FR-001`. */
-const INLINE_SPECKIT = /\b(FR-\d+[a-z]?|SC-\d+[a-z]?)\b/g;
+/** Spec Kit puts references in the task line itself: `[US1]`, and sometimes `FR-001` or `FR-009.1`. */
+const INLINE_SPECKIT = /\b((?:FR|NFR|SC)-\d+[a-z]?(?:\.\d+)*)\b/g;
 export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
   const out: TaskRef[] = [];
   for (const m of title.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos });
   return out;
+}
+
+// Spec Kit writes what a phase covers outside any task: `**Goal**: … (FR-005 to FR-027)`, and
+// headings `## Phase 3: User Story 1 - …` instead of `[US1]` tags.
+const SPECKIT_RANGE = /\b((?:FR|NFR|SC)-\d+[a-z]?)[ \t]*(?:to|through|–|—|-)[ \t]*((?:FR|NFR|SC)-\d+[a-z]?)\b/g;
+const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope)\*\*[ \t]*[:：]/i;
+const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/i;
+
+/** The FR-/SC- IDs a Spec Kit `**Goal**:` line names, or null when the line is something else. */
+export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {
+  if (!line.includes('**') || !SPECKIT_GOAL.test(line)) return null;
+  const out: TaskRef[] = [];
+  let rest = line;
+  for (const m of line.matchAll(SPECKIT_RANGE)) {
+    const ids = expandRange(m[1]!, m[2]!);
+    if (ids) out.push({ raw: m[0], kind: 'range', ids, pos: { ...pos, column: m.index + 1 } });
+    rest = rest.replace(m[0], ' ');
+  }
+  for (const m of rest.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos: { ...pos, column: line.indexOf(m[1]!) + 1 } });
+  return out.length > 0 ? out : null;
+}
+
+/** `## Phase 3: User Story 1 - Upload` → a reference to US1. */
+export function speckitHeadingRef(heading: string, pos: SourcePos): TaskRef | null {
+  const m = SPECKIT_STORY_HEADING.exec(heading);
+  return m ? { raw: m[0], kind: 'id', ids: [`US${Number(m[1])}`], pos } : null;
 }

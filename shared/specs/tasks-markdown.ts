@@ -2,7 +2,7 @@
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, scanLines } from './markdown-lines';
-import { refsOnLine, speckitInlineRefs } from './refs';
+import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
 // is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
@@ -38,6 +38,13 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   const stackTask: Task[] = [];
   let section: string | null = null;
   let block: Task | null = null;
+  // References written for a whole section, outside any task (`_Requirements: …_` under a
+  // `## Task Group` heading, Spec Kit's `**Goal**: … (FR-005 to FR-027)` and story headings):
+  // every task of the section serves them. The objects are shared, so they are reported once.
+  // One entry per open heading level, so an `## Phase` goal also covers its `### Tests` subsection.
+  const sectionLevels: number[] = [];
+  const sectionRefStack: TaskRef[][] = [];
+  let sectionRefs: TaskRef[] = [];
   let fencedCheckboxes = 0;
 
   const scan = scanLines(text, (line) => {
@@ -58,6 +65,18 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (heading) {
       section = heading.text;
       block = null;
+      while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
+        sectionLevels.pop();
+        sectionRefStack.pop();
+      }
+      const own: TaskRef[] = [];
+      if (format === 'speckit') {
+        const story = speckitHeadingRef(heading.text, { file, line: line.no, column: 1 });
+        if (story) own.push(story);
+      }
+      sectionLevels.push(heading.level);
+      sectionRefStack.push(own);
+      sectionRefs = sectionRefStack.flat();
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -72,6 +91,16 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (block !== null) {
       const refs = refsOnLine(s, { file, line: line.no });
       if (refs) addRefs(block, refs);
+    } else {
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+      if (refs) {
+        if (sectionRefStack.length === 0) {
+          sectionLevels.push(0);
+          sectionRefStack.push([]);
+        }
+        sectionRefStack[sectionRefStack.length - 1]!.push(...refs);
+        sectionRefs = sectionRefStack.flat();
+      }
     }
   });
 
@@ -131,6 +160,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
+    if (sectionRefs.length > 0) {
+      // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
+      const own = new Set(task.refDetails!.flatMap((r) => r.ids));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+    }
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -144,7 +178,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
     const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
-    const numberParentId = dot > 0 ? task.id.slice(0, dot) : null;
+    // A letter sub-level (`6.2a`) belongs to the task it extends (`6.2`) when there is one.
+    const letterBase = task.numbered && /\d[A-Za-z]$/.test(task.id) ? task.id.slice(0, -1) : null;
+    const numberParentId = letterBase !== null && byId.has(letterBase) ? letterBase : dot > 0 ? task.id.slice(0, dot) : null;
     const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
     // The number decides first; indentation decides when the number names no earlier task.
     const parent = byNumber ?? structural;
@@ -153,7 +189,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const segments = task.numbered ? segmentCount(task.id) : 0;
     if (numberParentId !== null) {
       const context = structural ?? lastAtLevel[segments - 2] ?? null;
-      if (context && context.numbered && context.id !== numberParentId && byNumber !== context) {
+      // `6.2a` beside `6.2` (under `6`) is where its writer meant it.
+      const besideBase = letterBase !== null && numberParentId === letterBase && context !== null && context.id === byNumber!.parentId;
+      if (context && context.numbered && context.id !== numberParentId && byNumber !== context && !besideBase) {
         diagnostics.push({
           severity: 'warning',
           code: 'task-wrong-parent',
@@ -184,7 +222,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
 function addRefs(task: Task, refs: TaskRef[]): void {
   for (const r of refs) {
     task.refDetails!.push(r);
-    if (r.kind === 'free' || r.kind === 'all') task.refs.push(r.raw);
+    if (r.kind === 'free' || r.kind === 'all' || r.kind === 'design') task.refs.push(r.raw);
     else for (const id of r.ids) task.refs.push(id);
   }
 }

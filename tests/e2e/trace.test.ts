@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { runSpecdeck, serve } from '../support/cli-process';
-import { repoRoot, tempDir, type TempDir } from '../support/temp-workspace';
+import { screenshotPath } from '../support/screenshots';
+import { tempDir, type TempDir } from '../support/temp-workspace';
 import { openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
@@ -61,7 +62,7 @@ describe('traceability', () => {
     const list = tasks().getByRole('list', { name: 'Code linked to 2.1' });
     await expect.poll(async () => (await list.textContent()) ?? '').toMatch(/src\/store\.ts:\d+/);
     expect(await list.textContent()).toMatch(/src\/cli\.ts:\d+/);
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'traceability-links.png') });
+    await page.screenshot({ path: screenshotPath('traceability-links.png') });
   });
 
   it('shows the spec\'s trace view: requirements × tasks × code, with coverage', async () => {
@@ -70,7 +71,7 @@ describe('traceability', () => {
     await expect.poll(async () => (await coverage.textContent()) ?? '').toMatch(/[1-9]\d* linked/);
     const row = tasks().getByRole('row', { name: /^1\.1/ });
     expect(await row.textContent()).toMatch(/2\.1.*src\/(store|cli)\.ts:\d+/);
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'traceability-view.png') });
+    await page.screenshot({ path: screenshotPath('traceability-view.png') });
     await tasks().getByRole('button', { name: 'Trace' }).click();
   });
 

@@ -1,18 +1,16 @@
 // End to end: axe-core over the workbench's main states in both themes (no serious or critical
 // violation), and the README screenshots of those states, taken from the real UI.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/temp-workspace';
+import { screenshotDir } from '../support/screenshots';
 import { openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
 let s: WorkbenchSession;
-const shots = path.join(repoRoot, 'docs', 'screenshots');
+const shots = screenshotDir();
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   s = await openWorkbench({ branch: 'main' });
   await s.page.getByRole('region', { name: 'Tasks' }).getByRole('checkbox').first().waitFor();
 });

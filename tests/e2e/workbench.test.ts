@@ -1,12 +1,13 @@
 // End to end: the real renderer in Chromium, against `specdeck serve` on a temporary copy of the
 // sample project. Asserts on the bytes on disk, not on what the page claims.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { serve, type ServeProcess } from '../support/cli-process';
-import { copyOfSampleProject, repoRoot, type TempDir } from '../support/temp-workspace';
+import { screenshotPath } from '../support/screenshots';
+import { copyOfSampleProject, type TempDir } from '../support/temp-workspace';
 
 let workspace: TempDir;
 let host: ServeProcess;
@@ -124,8 +125,6 @@ describe('the workbench in Chromium', () => {
 
   it('takes the README screenshot of the real UI', async () => {
     await page.getByRole('tab', { name: 'Specs' }).click();
-    const dir = path.join(repoRoot, 'docs', 'screenshots');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, 'workbench.png') });
+    await page.screenshot({ path: screenshotPath('workbench.png') });
   });
 });

@@ -11,5 +11,6 @@ import { filesCommand } from './files';
 import { traceCommand } from './trace';
 import { linksCommand } from './links';
 import { trailerCommand } from './trailer';
+import { newCommand } from './new-spec';
 
-export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand];

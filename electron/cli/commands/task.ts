@@ -25,6 +25,7 @@ export const taskCommand = defineCommand({
       const changed = after.spec.tasks.filter((t) => before.get(t.pos.line) !== t.state);
       if (changed.length === 0) io.out(`${taskId} was already ${state}; ${full.tasksFile} is unchanged`);
       for (const t of changed) io.out(`${full.tasksFile}:${t.pos.line}: ${t.id} ${t.title} → ${t.state}`);
+      if (after.recovered) io.err(`specdeck task: ${after.recovered.message}`);
       return 0;
     });
   },

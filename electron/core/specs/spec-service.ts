@@ -1,12 +1,11 @@
 // Finds and parses the workspace's specs, and writes task states back to their files.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
-import type { SpecWithSource } from '../../../shared/api/contract';
+import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
 import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/specs/model';
-import { SPEC_LAYOUT_PATH, type SpecLocation } from '../../../shared/specs/detect';
-import { decodeUtf8, readCurrent, writeWorkspaceFile } from '../workspace/files';
+import type { SpecLocation } from '../../../shared/specs/detect';
+import { inSpecLayout } from '../../../shared/specs/formats/registry';
+import { decodeUtf8, withLockedFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
@@ -33,6 +32,7 @@ interface Parsed {
 export class SpecService {
   private locations: SpecLocation[] | null = null;
   private readonly parsed = new Map<string, Parsed>();
+  private readonly ticks = new TickLineage();
 
   constructor(
     private readonly ws: Workspace,
@@ -65,30 +65,37 @@ export class SpecService {
     state: Exclude<TaskState, 'unknown'>,
     expectedHash: string,
     options: SetTaskStateOptions = {},
-  ): Promise<SpecWithSource> {
+  ): Promise<SpecWithSource & { recovered?: RecoveredEdit }> {
     const { spec } = await this.get(specId);
-    if (!spec.tasksFile) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
-    const absolute = await this.ws.resolve(spec.tasksFile);
-    const current = await readCurrent(absolute);
-    if (!current) throw new ApiError('CONFLICT', `${spec.tasksFile} was deleted on disk`);
-    if (current.hash !== expectedHash) {
-      this.forget([spec.tasksFile]);
-      throw new ApiError('CONFLICT', `${spec.tasksFile} changed on disk since it was read; re-read it`);
-    }
-    const text = decodeUtf8(current.bytes);
-    if (text === null) throw new ApiError('UNSUPPORTED', `${spec.tasksFile} is not valid UTF-8; not rewriting it`);
-    const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === spec.tasksFile ? text : this.readText(p)));
-    const task = findTask(fresh.tasks, taskId, spec.tasksFile);
-    let next: string;
-    try {
-      next = setTaskStateWithParents(text, fresh.tasks, task, state, options).text;
-    } catch (error) {
-      if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
-      throw error;
-    }
-    if (next !== text) await writeWorkspaceFile(this.ws, spec.tasksFile, next, expectedHash);
-    this.forget([spec.tasksFile]);
-    return this.get(specId);
+    const tasksFile = spec.tasksFile;
+    if (!tasksFile) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
+    // Read, check, edit and write under the file's lock: two ticks cannot both start from one text.
+    const recovered = await withLockedFile(this.ws, tasksFile, async (file) => {
+      const current = await file.read();
+      if (!current) throw new ApiError('CONFLICT', `${tasksFile} was deleted on disk`);
+      if (current.hash !== expectedHash && !this.ticks.leadsTo(tasksFile, expectedHash, current.hash)) {
+        this.forget([tasksFile]);
+        throw new ApiError('CONFLICT', `${tasksFile} changed on disk since it was read; re-read it`);
+      }
+      const text = decodeUtf8(current.bytes);
+      if (text === null) throw new ApiError('UNSUPPORTED', `${tasksFile} is not valid UTF-8; not rewriting it`);
+      const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === tasksFile ? text : this.readText(p)));
+      const task = findTask(fresh.tasks, taskId, tasksFile);
+      let next: string;
+      try {
+        next = setTaskStateWithParents(text, fresh.tasks, task, state, options).text;
+      } catch (error) {
+        if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
+        throw error;
+      }
+      if (next === text) return undefined;
+      const written = await file.write(next, current.hash);
+      this.ticks.record(tasksFile, current.hash, written.hash);
+      return written.recovered;
+    });
+    this.forget([tasksFile]);
+    const after = await this.get(specId);
+    return recovered ? { ...after, recovered } : after;
   }
 
   /**
@@ -110,7 +117,7 @@ export class SpecService {
       for (const loc of located) touched.add(loc.id);
       // Folders are reported alone when created with their contents (`.kiro`, `.kiro/specs`,
       // a new spec folder): any path in a spec layout re-runs discovery.
-      if (located.length > 0 || !p.includes('.') || SPEC_LAYOUT_PATH.test(p)) rediscover = true;
+      if (located.length > 0 || !p.includes('.') || inSpecLayout(p)) rediscover = true;
     }
     if (rediscover) this.locations = null;
     return [...touched];
@@ -152,12 +159,9 @@ export class SpecService {
     return entry;
   }
 
+  /** Through the workspace: a spec folder (or `openspec/specs`) linked to outside reads as missing. */
   private readBytes(rel: string): Buffer | null {
-    try {
-      return readFileSync(path.join(this.ws.root, rel));
-    } catch {
-      return null;
-    }
+    return this.ws.readBytesSync(rel);
   }
 
   private readText(rel: string): string | null {
@@ -181,4 +185,28 @@ function findTask(tasks: readonly Task[], taskId: string, file: string): Task {
   const onLine = byLine ? tasks.find((t) => t.pos.line === Number(byLine[1])) : undefined;
   if (onLine) return onLine;
   throw new ApiError('NOT_FOUND', `No task ${taskId} in ${file}`, 'taskId');
+}
+
+/**
+ * The hashes this service's own ticks produced from each text. A tick sent with the hash from
+ * before another tick of ours (two quick ticks, two connections) still applies: the texts differ
+ * only by our one-character edits of other tasks, and the task is found again by its ID.
+ */
+class TickLineage {
+  private static readonly LIMIT = 64;
+  private readonly before = new Map<string, string>(); // `${file}\0${hashAfter}` -> hashBefore
+
+  record(file: string, hashBefore: string, hashAfter: string): void {
+    this.before.set(`${file}\0${hashAfter}`, hashBefore);
+    if (this.before.size > TickLineage.LIMIT) this.before.delete(this.before.keys().next().value!);
+  }
+
+  leadsTo(file: string, from: string, to: string): boolean {
+    let hash: string | undefined = to;
+    for (let step = 0; hash !== undefined && step < TickLineage.LIMIT; step++) {
+      hash = this.before.get(`${file}\0${hash}`);
+      if (hash === from) return true;
+    }
+    return false;
+  }
 }

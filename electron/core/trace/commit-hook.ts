@@ -23,7 +23,7 @@ exit 0
 export async function installCommitHook(root: string, specdeckCommand = 'specdeck'): Promise<{ installed: boolean; path: string; message: string }> {
   let hooksDir: string;
   try {
-    hooksDir = path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', 'hooks'])).trim());
+    hooksDir = path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', 'hooks'], { ownHooksPath: true })).trim());
   } catch {
     throw new ApiError('UNSUPPORTED', 'This folder is not in a git repository; there is no commit hook to install');
   }

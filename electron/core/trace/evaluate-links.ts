@@ -5,6 +5,7 @@ import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
 import type { LinkRow } from './link-store';
 import { readLinkableText } from './file-text';
+import type { Workspace } from '../workspace/workspace';
 import { stampOf, type SpecCache, type TaskStamp } from './task-resolve';
 
 export interface Evaluated {
@@ -18,10 +19,10 @@ export interface Evaluated {
 
 export class FileLines {
   private readonly files = new Map<string, Promise<string[] | null>>();
-  constructor(private readonly root: string) {}
+  constructor(private readonly ws: Workspace) {}
   get(rel: string): Promise<string[] | null> {
     let lines = this.files.get(rel);
-    if (!lines) this.files.set(rel, (lines = readLinkableText(this.root, rel).then((t) => (t === null ? null : splitLines(t)))));
+    if (!lines) this.files.set(rel, (lines = readLinkableText(this.ws, rel).then((t) => (t === null ? null : splitLines(t)))));
     return lines;
   }
 }

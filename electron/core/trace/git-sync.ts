@@ -11,6 +11,7 @@ import { gitHead } from '../git/git-run';
 import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits, splitTaskKey, type TrailerCommit } from './git-trailers';
 import { hashBytes } from '../workspace/hash';
 import { isSpecDocument } from './spec-documents';
+import type { Workspace } from '../workspace/workspace';
 
 export interface GitSyncResult {
   repository: boolean;
@@ -23,7 +24,8 @@ export interface GitSyncResult {
  * `settle(path)` applies a pending outside change of a file to its links first (the file may have
  * changed since its snapshot, e.g. by a checkout), so new links and old ones share one position.
  */
-export async function syncGitLinks(root: string, store: LinkStore, specs: SpecCache, settle: (rel: string) => Promise<void>): Promise<GitSyncResult> {
+export async function syncGitLinks(ws: Workspace, store: LinkStore, specs: SpecCache, settle: (rel: string) => Promise<void>): Promise<GitSyncResult> {
+  const root = ws.root;
   const touched = new Set<string>();
   const paths = new Set<string>();
   const head = await gitHead(root);
@@ -45,14 +47,14 @@ export async function syncGitLinks(root: string, store: LinkStore, specs: SpecCa
   });
   // Oldest first, so later commits' links are made after earlier ones'.
   for (const commit of commits.filter((c) => !known.has(c.sha)).reverse()) {
-    await importCommit(root, store, specs, commit, touched, paths, settle);
+    await importCommit(ws, store, specs, commit, touched, paths, settle);
   }
   store.setMeta('git_head', head);
   return { repository: true, touched, paths };
 }
 
 async function importCommit(
-  root: string,
+  ws: Workspace,
   store: LinkStore,
   specs: SpecCache,
   commit: TrailerCommit,
@@ -60,12 +62,13 @@ async function importCommit(
   paths: Set<string>,
   settle: (rel: string) => Promise<void>,
 ): Promise<void> {
+  const root = ws.root;
   const files = (await commitHunks(root, commit.sha)).filter((f) => !isSpecDocument(f.path) && changedRanges(f.hunks).length > 0);
   for (const file of files) await settle(file.path);
   const since = files.length > 0 ? await hunksSinceCommit(root, commit.sha, files.map((f) => f.path)) : new Map();
   const prepared: Array<{ path: string; text: string; rows: Array<{ start: number; end: number; codeHash: string }> }> = [];
   for (const file of files) {
-    const text = await readLinkableText(root, file.path);
+    const text = await readLinkableText(ws, file.path);
     if (text === null) continue; // deleted since, binary or huge: nothing to link
     const current = splitLines(text);
     const later = since.get(file.path)?.hunks ?? [];

@@ -21,12 +21,9 @@ import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
-import path from 'node:path';
+import { marksInProgress } from '../../../shared/specs/formats/registry';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
-
-/** Formats whose task lists have an in-progress state (`[-]`). */
-const IN_PROGRESS_FORMATS = new Set(['kiro', 'kiro-bugfix', 'cc-sdd']);
 
 export class TraceService {
   private scanned = false;
@@ -73,7 +70,7 @@ export class TraceService {
     const previous = this.store.active();
     if (previous && !(previous.spec_id === specId && previous.task_id === taskId)) await this.stop(false);
     let spec = await this.specs.get(specId);
-    const markInFile = IN_PROGRESS_FORMATS.has(spec.spec.format) && task.state === 'todo';
+    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo';
     if (markInFile) spec = await this.specs.setTaskState(specId, taskId, 'in-progress', spec.tasksHash ?? expectedHash);
     const keepInFile = previous?.spec_id === specId && previous.task_id === taskId ? previous.in_file === 1 : false;
     this.store.setActive({ spec_id: specId, task_id: taskId, title: task.title, started_at: new Date().toISOString(), in_file: markInFile || keepInFile ? 1 : 0 });
@@ -120,7 +117,7 @@ export class TraceService {
     if (snapshot) return snapshot.content;
     if (!this.store.active()) return null;
     // One read: a missing file is new (everything in it is added), an unlinkable one gives null.
-    const text = await readLinkableOrMissing(this.ws.root, rel);
+    const text = await readLinkableOrMissing(this.ws, rel);
     return text === MISSING ? '' : text;
   }
 
@@ -147,9 +144,9 @@ export class TraceService {
   private async reanchorFiles(paths: readonly string[]): Promise<void> {
     for (const rel of paths) {
       const snapshot = this.store.snapshot(rel);
-      const text = await readLinkableText(this.ws.root, rel);
+      const text = await readLinkableText(this.ws, rel);
       if (text === null) {
-        if (snapshot && !existsSync(path.join(this.ws.root, rel))) this.endFile(rel);
+        if (snapshot && !(await this.ws.exists(rel))) this.endFile(rel);
         continue;
       }
       if (snapshot ? snapshot.content === text : !mayHaveTags(text)) continue;
@@ -202,17 +199,17 @@ export class TraceService {
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
     for (const rel of files) {
       if (candidates.has(rel)) continue;
-      const text = await readLinkableText(this.ws.root, rel);
+      const text = await readLinkableText(this.ws, rel);
       if (text !== null && mayHaveTags(text)) candidates.add(rel);
     }
     await this.reanchorFiles([...candidates]);
     // Links in files that are gone (or were never snapshotted) end here.
-    for (const rel of candidates) if (!existsSync(path.join(this.ws.root, rel))) this.endFile(rel);
+    for (const rel of candidates) if (!(await this.ws.exists(rel))) this.endFile(rel);
   }
 
   /** Re-reads commit trailers when HEAD moved (a commit, a checkout, a rebase). */
   private async syncGit(specs = new SpecCache(this.specs)): Promise<void> {
-    const git = await syncGitLinks(this.ws.root, this.store, specs, (rel) => this.settle(rel));
+    const git = await syncGitLinks(this.ws, this.store, specs, (rel) => this.settle(rel));
     this.git = git.repository;
     if (git.touched.size > 0) this.emit('trace.changed', { taskKeys: [...git.touched], paths: [...git.paths] });
   }
@@ -221,7 +218,7 @@ export class TraceService {
   private async settle(rel: string): Promise<void> {
     const snapshot = this.store.snapshot(rel);
     if (!snapshot) return;
-    const text = await readLinkableText(this.ws.root, rel);
+    const text = await readLinkableText(this.ws, rel);
     if (text !== null && text !== snapshot.content) await this.apply(rel, snapshot.content, text, null);
   }
 
@@ -232,7 +229,7 @@ export class TraceService {
   // --- reading ---
 
   private async evaluate(rows: LinkRow[], specs = new SpecCache(this.specs)): Promise<Evaluated[]> {
-    const files = new FileLines(this.ws.root);
+    const files = new FileLines(this.ws);
     const out: Evaluated[] = [];
     for (const row of rows) out.push(await evaluateLink(row, specs, files));
     const followed = out.filter((e) => e.followedTo !== null);
@@ -283,7 +280,7 @@ export class TraceService {
   async accept(ids: readonly string[]): Promise<TraceLink[]> {
     const rows = this.store.byIds(ids.map(Number).filter(Number.isInteger));
     const evaluated = await this.evaluate(rows);
-    const files = new FileLines(this.ws.root);
+    const files = new FileLines(this.ws);
     const accepted: Array<{ id: number; fields: Partial<LinkRow> }> = [];
     for (const e of evaluated) {
       if (!e.stamp) continue;

@@ -3,18 +3,24 @@ import { readdir } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api/errors';
 import type { DirEntry } from '../../../shared/api/contract';
 import type { IgnoreRules } from './ignore-rules';
+import { PinnedFolder } from './pinned';
 import type { Workspace } from './workspace';
 
 export async function listDir(ws: Workspace, rules: IgnoreRules, dir: string): Promise<DirEntry[]> {
   const absolute = dir === '' ? ws.root : await ws.resolve(dir, 'dir');
   let dirents;
+  let pinned: PinnedFolder | null = null;
   try {
-    dirents = await readdir(absolute, { withFileTypes: true });
+    // Listed through the folder as opened and verified: a swap for a link since lists nothing outside.
+    pinned = await PinnedFolder.open(absolute);
+    dirents = await readdir(pinned.at(''), { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ApiError('NOT_FOUND', `No such folder: ${dir}`, 'dir');
     if (code === 'ENOTDIR') throw new ApiError('INVALID_ARGUMENT', `Not a folder: ${dir}`, 'dir');
-    throw error;
+    throw ws.raceError(error, dir, 'dir');
+  } finally {
+    await pinned?.close();
   }
   const folder = dir === '' ? '' : ws.relative(absolute);
   // Everything inside an ignored folder is ignored; otherwise each entry needs only its own verdict.

@@ -3,13 +3,18 @@
 // client that creates a tree level by level, waiting for each level's files.changed, keeps every
 // level watched.
 import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { PinnedFolder } from './pinned';
 import type { Workspace } from './workspace';
 
 export async function makeWorkspaceDir(ws: Workspace, rel: string): Promise<{ created: boolean }> {
   const absolute = await ws.resolve(rel);
+  let parent: PinnedFolder | null = null;
   try {
-    await mkdir(absolute);
+    // In the parent as resolved, pinned: a parent swapped for a link since cannot send it outside.
+    parent = await PinnedFolder.open(path.dirname(absolute));
+    await mkdir(parent.at(path.basename(absolute)));
     return { created: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -17,7 +22,9 @@ export async function makeWorkspaceDir(ws: Workspace, rel: string): Promise<{ cr
       if ((await stat(absolute)).isDirectory()) return { created: false };
       throw new ApiError('CONFLICT', `${rel} exists and is not a folder`, 'path');
     }
-    if (code === 'ENOENT') throw new ApiError('NOT_FOUND', `The parent folder of ${rel} does not exist`, 'path');
-    throw error;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('NOT_FOUND', `The parent folder of ${rel} does not exist`, 'path');
+    throw ws.raceError(error, rel);
+  } finally {
+    await parent?.close();
   }
 }

@@ -1,7 +1,10 @@
 // An opened folder and the one rule every file access goes through: stay inside it.
-import { realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, readFileSync, realpathSync } from 'node:fs';
+import { constants } from 'node:fs';
+import { lstat, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { openVerified, openVerifiedSync, RaceError } from './pinned';
 
 export class Workspace {
   private constructor(
@@ -33,6 +36,75 @@ export class Workspace {
    * The deepest existing ancestor is resolved with realpath, so the path need not exist yet.
    */
   async resolve(relative: string, field = 'path'): Promise<string> {
+    const real = await realpathOfDeepestExisting(this.lexical(relative, field));
+    if (!this.contains(real)) {
+      throw new ApiError('OUTSIDE_WORKSPACE', `Path leads outside the workspace through a link: ${relative}`, field);
+    }
+    return real;
+  }
+
+  /**
+   * Opens an existing file for reading and proves the descriptor is inside the workspace (a folder
+   * swapped for a link after resolve is caught). Errors from open (ENOENT…) pass through.
+   */
+  async openFile(relative: string, field = 'path'): Promise<{ absolute: string; handle: FileHandle }> {
+    for (let attempt = 0; ; attempt++) {
+      const absolute = await this.resolve(relative, field);
+      try {
+        // O_NONBLOCK: opening a FIFO must not hang the caller (regular files ignore it).
+        return { absolute, handle: await openVerified(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)) };
+      } catch (error) {
+        if (attempt === 0 && isRace(error)) continue; // resolve again: it may be inside after all
+        throw this.raceError(error, relative, field);
+      }
+    }
+  }
+
+  /** Whether something exists at the path (not following a final link); false for paths outside. */
+  async exists(relative: string): Promise<boolean> {
+    try {
+      await lstat(await this.resolve(relative));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The bytes of a file inside the workspace, or null when it is missing, not a file, or leads outside. */
+  readBytesSync(relative: string): Buffer | null {
+    let fd: number;
+    try {
+      const real = realpathSync(this.lexical(relative, 'path'));
+      if (!this.contains(real)) return null;
+      fd = openVerifiedSync(real);
+    } catch {
+      return null;
+    }
+    try {
+      return fstatSync(fd).isFile() ? readFileSync(fd) : null;
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** A race (RaceError, or ELOOP from O_NOFOLLOW) as the API error it means; other errors as they are. */
+  raceError(error: unknown, relative: string, field = 'path'): unknown {
+    if (error instanceof RaceError) {
+      if (error.opened !== null && !this.contains(error.opened)) {
+        return new ApiError('OUTSIDE_WORKSPACE', `Path leads outside the workspace through a link: ${relative}`, field);
+      }
+      return new ApiError('CONFLICT', `${relative} was moved or replaced while it was opened; try again`, field);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      return new ApiError('CONFLICT', `${relative} was replaced by a link while it was opened; try again`, field);
+    }
+    return error;
+  }
+
+  /** The lexical checks: no NUL, not absolute, no `..` out of the root. */
+  private lexical(relative: string, field: string): string {
     if (relative.includes('\0')) throw new ApiError('INVALID_ARGUMENT', 'Path contains a NUL byte', field);
     if (path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) {
       throw new ApiError('OUTSIDE_WORKSPACE', `Absolute paths are not accepted: ${relative}`, field);
@@ -41,11 +113,7 @@ export class Workspace {
     if (!this.contains(lexical)) {
       throw new ApiError('OUTSIDE_WORKSPACE', `Path is outside the workspace: ${relative}`, field);
     }
-    const real = await realpathOfDeepestExisting(lexical);
-    if (!this.contains(real)) {
-      throw new ApiError('OUTSIDE_WORKSPACE', `Path leads outside the workspace through a link: ${relative}`, field);
-    }
-    return real;
+    return lexical;
   }
 
   /** Workspace-relative form (with `/`) of an absolute path inside the workspace. */
@@ -53,9 +121,13 @@ export class Workspace {
     return path.relative(this.root, absolute).split(path.sep).join('/');
   }
 
-  private contains(absolute: string): boolean {
+  contains(absolute: string): boolean {
     return absolute === this.root || absolute.startsWith(this.root + path.sep);
   }
+}
+
+function isRace(error: unknown): boolean {
+  return error instanceof RaceError || (error as NodeJS.ErrnoException).code === 'ELOOP';
 }
 
 async function realpathOfDeepestExisting(absolute: string): Promise<string> {

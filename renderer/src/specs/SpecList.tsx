@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SpecSummary } from '../../../shared/specs/model';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
-import { FORMAT_LABEL, groupSpecs } from './spec-groups';
+import { formatLabel } from '../../../shared/specs/formats/registry';
+import { groupSpecs } from './spec-groups';
 import { hideDoneSpecs, sortSpecsNaturally, specStatus } from './spec-explorer';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -132,7 +133,7 @@ export function SpecList() {
                   {collapsed ? '▸' : '▾'}
                 </span>
                 <span id={groupId(group.key)}>
-                  {FORMAT_LABEL[group.format]} <span className="spec-group-folder">{group.folder}</span>
+                  {formatLabel(group.format)} <span className="spec-group-folder">{group.folder}</span>
                 </span>
                 <span className="spec-group-counts">
                   {' '}

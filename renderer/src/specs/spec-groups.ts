@@ -1,16 +1,7 @@
 // The spec list grouped by format and by the folder that holds the specs, filtered by a query.
+// Labels and the order of the groups are the format registry's.
+import { formatLabel, formatOrder } from '../../../shared/specs/formats/registry';
 import type { SpecFormat, SpecSummary } from '../../../shared/specs/model';
-
-export const FORMAT_LABEL: Record<SpecFormat, string> = {
-  kiro: 'Kiro',
-  'kiro-bugfix': 'Kiro bugfix',
-  'cc-sdd': 'cc-sdd',
-  speckit: 'Spec Kit',
-  'openspec-capability': 'OpenSpec specs',
-  'openspec-change': 'OpenSpec changes',
-};
-
-const FORMAT_ORDER: SpecFormat[] = ['kiro', 'kiro-bugfix', 'cc-sdd', 'speckit', 'openspec-change', 'openspec-capability'];
 
 export interface SpecGroup {
   key: string;
@@ -27,7 +18,7 @@ function parentFolder(spec: SpecSummary): string {
 
 export function matchesFilter(spec: SpecSummary, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const haystack = `${spec.title} ${spec.folder} ${FORMAT_LABEL[spec.format]}`.toLowerCase();
+  const haystack = `${spec.title} ${spec.folder} ${formatLabel(spec.format)}`.toLowerCase();
   return words.every((w) => haystack.includes(w));
 }
 
@@ -41,6 +32,6 @@ export function groupSpecs(list: readonly SpecSummary[], filter: string): SpecGr
     groups.get(key)!.specs.push(spec);
   }
   return [...groups.values()].sort(
-    (a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format) || a.folder.localeCompare(b.folder),
+    (a, b) => formatOrder(a.format) - formatOrder(b.format) || a.folder.localeCompare(b.folder),
   );
 }

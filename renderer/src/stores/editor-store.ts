@@ -137,10 +137,12 @@ export const useEditor = create<EditorState>((set, get) => {
     if (!tab || !model || tab.kind !== 'text') return;
     const version = model.getAlternativeVersionId();
     try {
-      const { hash } = await api().call('fs.write', { path, content: textToSave(model), expectedHash: tab.hash });
+      const { hash, recovered } = await api().call('fs.write', { path, content: textToSave(model), expectedHash: tab.hash });
       update(path, { hash, savedVersion: version, dirty: model.getAlternativeVersionId() !== version, conflict: false, preview: false });
       if (get().comparing === path) set({ comparing: null });
-      useWorkspace.getState().notify({ kind: 'info', text: `Saved ${path}` });
+      // An outside edit that landed in the instant of the save is kept, not dropped: say where.
+      if (recovered) notifyError(recovered.message);
+      else useWorkspace.getState().notify({ kind: 'info', text: `Saved ${path}` });
     } catch (error) {
       if (isConflict(error)) update(path, { conflict: true });
       notifyError(errorMessage(error));

@@ -166,7 +166,9 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       try {
         if (!latest || latest.spec.id !== specId || latest.tasksHash === null) return;
         const answer = await api().call('tasks.setState', { specId, taskId: task.id, state, expectedHash: latest.tasksHash });
-        if (get().selectedId === specId) set({ selected: answer });
+        const { recovered, ...spec } = answer;
+        if (get().selectedId === specId) set({ selected: spec });
+        if (recovered) notifyError(recovered.message);
         void api()
           .call('specs.list', {})
           .then((list) => set({ list }));

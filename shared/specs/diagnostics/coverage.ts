@@ -28,12 +28,48 @@ export function computeCoverage(tasks: readonly Task[], requirements: readonly R
   return { coverage: { covered: units.length - uncovered.length, total: units.length }, uncovered };
 }
 
+// Units of one group are cited together or not at all: Kiro requirements and their criteria,
+// Spec Kit user stories, Spec Kit functional requirements.
+const GROUP: Record<string, string> = { requirement: 'requirements', criterion: 'requirements', 'user-story': 'user stories', functional: 'functional requirements' };
+
+/**
+ * One `uncovered-requirement` per unit no task names. When the tasks name no unit of a group at
+ * all (a tasks file that cites nothing, Spec Kit tasks tagged by story but never by FR-), listing
+ * each unit says nothing the one `no-task-cites-requirements` info does not.
+ */
 export function checkCoverage(tasks: readonly Task[], requirements: readonly Requirement[]): Diagnostic[] {
   if (tasks.length === 0) return [];
-  return computeCoverage(tasks, requirements).uncovered.map((r) => ({
-    severity: 'info' as const,
-    code: 'uncovered-requirement',
-    message: `${r.kind === 'criterion' ? 'Criterion' : 'Requirement'} ${r.id} is not referenced by any task`,
-    pos: r.pos,
-  }));
+  const units = coverageUnits(requirements);
+  const { uncovered } = computeCoverage(tasks, requirements);
+  const open = new Set(uncovered);
+  const byGroup = new Map<string, Requirement[]>();
+  for (const u of units) {
+    const g = GROUP[u.kind]!;
+    const list = byGroup.get(g);
+    if (list) list.push(u);
+    else byGroup.set(g, [u]);
+  }
+  const out: Diagnostic[] = [];
+  const file = tasks[0]!.pos.file;
+  for (const [group, list] of byGroup) {
+    if (list.every((u) => open.has(u))) {
+      out.push({
+        severity: 'info',
+        code: 'no-task-cites-requirements',
+        message: `No task cites any of the ${list.length} ${group}, so their coverage is not known (cite them with _Requirements: …_${group.includes('user') ? ' or [USn]' : ''})`,
+        pos: { file, line: 1, column: 1 },
+      });
+      continue;
+    }
+    for (const r of list) {
+      if (!open.has(r)) continue;
+      out.push({
+        severity: 'info',
+        code: 'uncovered-requirement',
+        message: `${r.kind === 'criterion' ? 'Criterion' : 'Requirement'} ${r.id} is not referenced by any task`,
+        pos: r.pos,
+      });
+    }
+  }
+  return out;
 }

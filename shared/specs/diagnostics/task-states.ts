@@ -1,6 +1,7 @@
 // A parent done while required children are open, and the reverse (all required children done,
 // the parent not). Optional children never hold a parent back.
 import type { Diagnostic, Task } from '../model';
+import { taskName } from './task-name';
 
 export function checkParentStates(tasks: readonly Task[]): Diagnostic[] {
   const children = childrenByParent(tasks);
@@ -13,11 +14,11 @@ export function checkParentStates(tasks: readonly Task[]): Diagnostic[] {
       out.push({
         severity: 'warning',
         code: 'parent-done-children-open',
-        message: `Task ${parent.id} is done but ${open.length} required sub-task(s) are not: ${open.slice(0, 5).map((c) => c.id).join(', ')}${open.length > 5 ? ', …' : ''}`,
+        message: `Task ${taskName(parent)} is done but ${open.length} required sub-task(s) are not: ${open.slice(0, 5).map(taskName).join(', ')}${open.length > 5 ? ', …' : ''}`,
         pos: parent.pos,
       });
     } else if (parent.state !== 'done' && open.length === 0) {
-      out.push({ severity: 'info', code: 'children-done-parent-open', message: `Every required sub-task of ${parent.id} is done, but ${parent.id} is not`, pos: parent.pos });
+      out.push({ severity: 'info', code: 'children-done-parent-open', message: `Every required sub-task of ${taskName(parent)} is done, but ${taskName(parent)} is not`, pos: parent.pos });
     }
   }
   return out;

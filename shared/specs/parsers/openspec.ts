@@ -41,8 +41,11 @@ export function parseOpenSpecDoc(text: string, file: string, capability: string)
     if (checked && scenarioCount === 0) {
       diagnostics.push(diag('error', 'openspec-no-scenario', `Requirement "${req.id}" has no #### Scenario`, req));
     }
-    if (checked && !NORMATIVE.test(req.text)) {
-      diagnostics.push(diag('error', 'openspec-no-shall', `Requirement "${req.id}" has no SHALL or MUST in its text`, req));
+    // As the OpenSpec CLI: no body text at all is an error; text without SHALL/MUST a warning.
+    if (checked && req.text === '') {
+      diagnostics.push(diag('error', 'openspec-no-shall', `Requirement "${req.id}" has no requirement text (a SHALL or MUST statement under its heading)`, req));
+    } else if (checked && !NORMATIVE.test(req.text)) {
+      diagnostics.push(diag('warning', 'openspec-no-shall', `Requirement "${req.id}" should contain SHALL or MUST in its text`, req));
     }
     req = null;
     body.length = 0;

@@ -3,8 +3,12 @@
 import type { Requirement } from '../model';
 import { headingOf, scanLines } from '../markdown-lines';
 
-const USER_STORY = /^User Story\s+(\d+)\s*[-–—:.]?\s*(.*?)\s*(?:[([]\s*Priority\s*:\s*(P\d+)\s*[)\]])?\s*(?:🎯.*)?$/is;
-const NUMBERED_ID = /^\s*(?:[-*+]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[A-Za-z]?)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*(.*)$/s;
+// `User Story 1 - Title (Priority: P1)`, `US2 - Title`, `[P1] US2: Title`, `US-3: Title`, `Story 4: …`.
+const USER_STORY =
+  /^(?:\[(P\d+)\][ \t]*)?(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)(?![.\d])[ \t]*[-–—:.]?[ \t]*(.*?)[ \t]*(?:[([][ \t]*Priority[ \t]*:[ \t]*(P\d+)[ \t]*[)\]])?[ \t]*(?:🎯.*)?$/is;
+// `- **US-1（Upload）**: As a user …`: a story written as a bold list item.
+const STORY_ITEM = /^[ \t]*[-*+][ \t]+\*\*(?:User Story|US)[ \t]*-?[ \t]*(\d+)[ \t]*(?:[(（]([^)）]*)[)）])?[ \t]*\*\*[ \t]*[:：]?[ \t]*(.*)$/is;
+const NUMBERED_ID = /^\s*(?:[-*+]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[A-Za-z]?(?:\.\d+)*)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*(.*)$/s;
 const SCENARIO = /^\s*(\d+)[.)]\s+\*\*Given\*\*/i;
 
 export function parseSpeckitSpec(text: string, file: string): Requirement[] {
@@ -19,14 +23,15 @@ export function parseSpeckitSpec(text: string, file: string): Requirement[] {
     if (h) {
       const m = USER_STORY.exec(h.text.replace(/\*\*/g, '').trim());
       if (m) {
+        const priority = m[4] ?? m[1];
         story = {
-          id: `US${m[1]}`,
+          id: `US${Number(m[2])}`,
           kind: 'user-story',
-          title: m[2]!.trim(),
+          title: m[3]!.trim(),
           text: '',
           parentId: null,
           pos: { file, line: line.no, column: 1 },
-          ...(m[3] ? { priority: m[3].toUpperCase() } : {}),
+          ...(priority ? { priority: priority.toUpperCase() } : {}),
         };
         out.push(story);
         storyLevel = h.level;
@@ -37,6 +42,18 @@ export function parseSpeckitSpec(text: string, file: string): Requirement[] {
       return;
     }
     if (!s.includes('**') && !s.includes('-')) return;
+    const item = s.includes('**') ? STORY_ITEM.exec(s) : null;
+    if (item) {
+      out.push({
+        id: `US${Number(item[1])}`,
+        kind: 'user-story',
+        title: (item[2] ?? item[3]!).trim(),
+        text: item[3]!.trim(),
+        parentId: null,
+        pos: { file, line: line.no, column: s.indexOf('US') + 1 },
+      });
+      return;
+    }
     const fr = NUMBERED_ID.exec(s);
     if (fr) {
       const id = fr[1]!;

@@ -71,7 +71,10 @@ describe('OpenSpec', () => {
     expect(auth.title).toBe('auth');
     expect(auth.requirements.map((r) => [r.id, r.kind])).toEqual([['Login', 'requirement'], ['Login: Valid password', 'scenario'], ['Logout', 'requirement']]);
     expect(auth.diagnostics.map((d) => [d.code, d.pos.line])).toEqual([['openspec-no-scenario', 15], ['openspec-no-shall', 15]]);
-    expect(codes(byId('openspec/specs/empty'))).toEqual(['openspec-no-purpose', 'openspec-no-requirements']);
+    // As the OpenSpec CLI: one error for a spec missing both sections, and no SHALL/MUST is a warning.
+    expect(codes(byId('openspec/specs/empty'))).toEqual(['openspec-no-purpose']);
+    expect(byId('openspec/specs/empty').diagnostics[0]!.message).toContain('## Requirements');
+    expect(auth.diagnostics.map((d) => d.severity)).toEqual(['error', 'warning']);
   });
 
   it('reads a change: tasks, deltas by operation, and deltas naming requirements that do not exist', () => {

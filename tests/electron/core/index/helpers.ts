@@ -84,11 +84,15 @@ export function indexLines(result: TextSearchResult): Set<string> {
 }
 
 /** Polls `check` until it returns true (or gives up after `ms`). For waits on the watcher. */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  ms = 10_000,
+  explain?: () => string | Promise<string>,
+): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > until) throw new Error('condition not met in time');
+    if (Date.now() > until) throw new Error(`condition not met in ${ms} ms${explain ? `: ${await explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

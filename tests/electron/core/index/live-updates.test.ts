@@ -36,17 +36,28 @@ describe('index: live updates from the watcher', () => {
     (await index.searchText({ query, caseSensitive: true, limit: 20_000 })).hits.map((h) => `${h.path}:${h.line}`);
 
   it('indexes created, changed and deleted files', async () => {
-    const { root, index, changes } = await watched({ 'a.txt': 'alpha\n', 'b.txt': 'beta\n' });
+    const { root, index, changes, batches } = await watched({ 'a.txt': 'alpha\n', 'b.txt': 'beta\n' });
     writeFileSync(path.join(root, 'c.txt'), 'gamma\n');
     writeFileSync(path.join(root, 'a.txt'), 'first line\nalpha changed\n');
     rmSync(path.join(root, 'b.txt'));
-    await eventually(async () => (await index.listFiles()).join() === 'a.txt,c.txt' && (await hitsOf(index, 'alpha changed')).length === 1);
+    const announced = () =>
+      changes.flatMap((c) => [...c.created.map((p) => `+${p}`), ...c.updated.map((p) => `~${p}`), ...c.removed.map((p) => `-${p}`)]);
+    // Generous: CI runs the whole suite on 2 cores, and this waits on inotify, a worker and SQLite.
+    // The change announcement comes after every shard has applied its part, so wait for it too
+    // (the file list can show the deletion a moment before `changed` reports it).
+    await eventually(
+      async () =>
+        (await index.listFiles()).join() === 'a.txt,c.txt' &&
+        (await hitsOf(index, 'alpha changed')).length === 1 &&
+        announced().length >= 3,
+      30_000,
+      async () => `files ${(await index.listFiles()).join()}, hits ${(await hitsOf(index, 'alpha changed')).join()}, watcher batches ${batches.join()}, index changes ${JSON.stringify(changes)}`,
+    );
     expect(await hitsOf(index, 'alpha changed')).toEqual(['a.txt:2']);
     expect(await hitsOf(index, 'gamma')).toEqual(['c.txt:1']);
     expect(await hitsOf(index, 'beta')).toEqual([]);
-    const all = changes.flatMap((c) => [...c.created.map((p) => `+${p}`), ...c.updated.map((p) => `~${p}`), ...c.removed.map((p) => `-${p}`)]);
-    expect(new Set(all)).toEqual(new Set(['+c.txt', '~a.txt', '-b.txt']));
-  });
+    expect(new Set(announced())).toEqual(new Set(['+c.txt', '~a.txt', '-b.txt']));
+  }, 60_000);
 
   it('follows file and folder renames', async () => {
     const { root, index } = await watched({ 'old.txt': 'renamed needle\n', 'dir/one.txt': 'one needle\n', 'dir/sub/two.txt': 'two needle\n' });

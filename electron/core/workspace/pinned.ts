@@ -1,0 +1,101 @@
+// Containment that holds under races. Resolving a path (realpath) and then using it leaves a gap in
+// which a folder can be swapped for a symlink to outside. So a file is opened first and the opened
+// descriptor's real path is checked (Linux: /proc/self/fd/N; elsewhere: fstat identity against the
+// resolved path), and writes pin the parent folder with a descriptor and address names through it
+// (`/proc/self/fd/N/name`, an openat on Linux), so a swap after the check cannot redirect them.
+import { constants, existsSync, fstatSync, openSync, closeSync, readlinkSync, statSync } from 'node:fs';
+import { open, readlink, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+export const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd');
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const DIRECTORY = constants.O_DIRECTORY ?? 0;
+
+/** Where an open descriptor really is (Linux), or null where the system cannot tell. */
+export async function fdRealPath(fd: number): Promise<string | null> {
+  return PROC_FD ? readlink(`/proc/self/fd/${fd}`) : null;
+}
+
+function fdRealPathSync(fd: number): string | null {
+  return PROC_FD ? readlinkSync(`/proc/self/fd/${fd}`) : null;
+}
+
+export class RaceError extends Error {
+  constructor(readonly opened: string | null) {
+    super(`the path changed while it was opened${opened ? ` (it led to ${opened})` : ''}`);
+  }
+}
+
+/** Opens `absolute` (already resolved, no link in its last part) and proves the descriptor is that file. */
+export async function openVerified(absolute: string, flags: number | string = constants.O_RDONLY): Promise<FileHandle> {
+  const numeric = typeof flags === 'number' ? flags : flags === 'r' ? constants.O_RDONLY : constants.O_RDWR;
+  const handle = await open(absolute, numeric | NOFOLLOW);
+  try {
+    const real = await fdRealPath(handle.fd);
+    if (real !== null) {
+      if (real !== absolute) throw new RaceError(real);
+    } else {
+      const [opened, named] = await Promise.all([handle.stat(), stat(absolute)]);
+      if (opened.dev !== named.dev || opened.ino !== named.ino) throw new RaceError(null);
+    }
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Synchronous openVerified, for the parsers' synchronous reads. Returns the descriptor. */
+export function openVerifiedSync(absolute: string): number {
+  const fd = openSync(absolute, constants.O_RDONLY | NOFOLLOW);
+  try {
+    const real = fdRealPathSync(fd);
+    if (real !== null) {
+      if (real !== absolute) throw new RaceError(real);
+    } else {
+      const opened = fstatSync(fd);
+      const named = statSync(absolute);
+      if (opened.dev !== named.dev || opened.ino !== named.ino) throw new RaceError(null);
+    }
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * A folder held open by descriptor. `at(name)` addresses an entry of *that* folder even if its
+ * path is swapped afterwards (Linux); elsewhere it is the plain path, checked by identity at open.
+ */
+export class PinnedFolder {
+  private constructor(
+    readonly folder: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async open(folder: string): Promise<PinnedFolder> {
+    const handle = await open(folder, constants.O_RDONLY | DIRECTORY);
+    try {
+      const real = await fdRealPath(handle.fd);
+      if (real !== null) {
+        if (real !== folder) throw new RaceError(real);
+      } else {
+        const [opened, named] = await Promise.all([handle.stat(), stat(folder)]);
+        if (opened.dev !== named.dev || opened.ino !== named.ino) throw new RaceError(null);
+      }
+      return new PinnedFolder(folder, handle);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  at(name: string): string {
+    return PROC_FD ? `/proc/self/fd/${this.handle.fd}/${name}` : path.join(this.folder, name);
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
