@@ -5,6 +5,7 @@ import { inSpecLayout } from '../../shared/specs/formats/registry';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
+import { UiStateStore } from './storage/ui-state-store';
 import { TraceService } from './trace/trace-service';
 import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
@@ -33,6 +34,8 @@ export class Session {
     index: IndexService | null;
     /** Opened on first use (or at once when the workspace already has a link store). */
     trace: TraceService | null;
+    /** The workbench's saved UI state; opened on first use. */
+    ui: UiStateStore | null;
   } | null = null;
 
   private readonly opening = new SerialQueue();
@@ -65,7 +68,7 @@ export class Session {
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
       : new SpecService(ws, rules);
-    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null };
+    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null };
     this.state = state;
     if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     const info = this.info();
@@ -97,6 +100,13 @@ export class Session {
     const state = this.current();
     state.trace ??= TraceService.open(state.ws, state.rules, state.specs, (event, payload) => this.emit(event, payload));
     return state.trace;
+  }
+
+  /** The workbench's UI state store for this workspace (opened, or created, on first use). */
+  get uiState(): UiStateStore {
+    const state = this.current();
+    state.ui ??= UiStateStore.open(state.ws.root);
+    return state.ui;
   }
 
   /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */
@@ -152,6 +162,7 @@ export class Session {
     await this.state?.watch?.close();
     await this.state?.index?.close();
     this.state?.trace?.close();
+    this.state?.ui?.close();
     this.state = null;
   }
 }

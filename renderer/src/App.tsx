@@ -38,8 +38,7 @@ const applyMarkers = () => applySpecMarkers(useProblems.getState().list, useEdit
 async function loadWorkspace(): Promise<void> {
   stopSaving();
   await useWorkspace.getState().load();
-  const root = useWorkspace.getState().info?.root ?? null;
-  const saved = root ? readSaved(root) : null;
+  const saved = await readSaved();
   if (saved) restoreEarly(saved);
   await Promise.all([
     useFiles.getState().loadDir(''),
@@ -51,7 +50,7 @@ async function loadWorkspace(): Promise<void> {
       .then((status) => useSearch.getState().setProgress(status.progress)),
   ]);
   if (saved) await restoreTabs(saved);
-  stopSaving = startSaving(() => useWorkspace.getState().info?.root ?? null);
+  stopSaving = startSaving();
 }
 
 export function App() {

@@ -84,6 +84,10 @@ export const apiParams = {
   'trace.installHook': z.object({}).strict(),
   /** Every diagnostic of every spec (the Problems view), in spec order. */
   'specs.diagnostics': z.object({}).strict(),
+  /** The workbench's saved UI state for this workspace (null before the first save). */
+  'ui.getState': z.object({}).strict(),
+  /** Saves the workbench's UI state for this workspace (paths and choices; at most 256 KB as JSON). */
+  'ui.setState': z.object({ state: z.record(z.string(), z.unknown()) }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -287,6 +291,8 @@ export interface ApiResults {
   /** `installed` false when a hook not written by Specdeck already exists (it is left alone). */
   'trace.installHook': { installed: boolean; path: string; message: string };
   'specs.diagnostics': SpecDiagnostic[];
+  'ui.getState': { state: Record<string, unknown> | null };
+  'ui.setState': { bytes: number };
 }
 
 /** One diagnostic with the spec it belongs to (`pos.file` is the file it is in). */

@@ -59,7 +59,7 @@ describe('the spec panel', () => {
     const speckitProblems = expected.get('specs/001-note-search') ?? 0;
     expect(speckitProblems).toBeGreaterThan(0);
     expect(expected.get('.kiro/specs/todo-cli')).toBeUndefined();
-    await expect.poll(() => specList().getByRole('button', { name: `${speckitProblems} problems in Note search: show them` }).count()).toBe(1);
+    await expect.poll(() => specList().getByRole('button', { name: `${speckitProblems} ${speckitProblems === 1 ? 'problem' : 'problems'} in Note search: show them` }).count()).toBe(1);
     await expect(kiro.getByLabel('no problems').count()).resolves.toBe(1);
   });
 

@@ -15,6 +15,8 @@ import type { Handlers } from './handler-types';
 import { indexHandlers } from './index-handlers';
 import { specHandlers } from './spec-handlers';
 import { traceHandlers } from './trace-handlers';
+import { uiHandlers } from './ui-handlers';
+import type { UiStateStore } from '../storage/ui-state-store';
 import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
 
 export interface Router {
@@ -32,6 +34,7 @@ export interface RouterServices extends WorkspaceSwitch {
   readonly index: IndexService | null;
   readonly trace: TraceService;
   traceIfPresent(): TraceService | null;
+  readonly uiState: UiStateStore;
 }
 
 export function createRouter(services: RouterServices, log: (message: string) => void = console.error): Router {
@@ -43,6 +46,7 @@ export function createRouter(services: RouterServices, log: (message: string) =>
     ...indexHandlers(() => services.index),
     ...gitHandlers(workspace),
     ...traceHandlers({ trace: () => services.trace, workspace }),
+    ...uiHandlers(() => services.uiState),
   };
 
   return {
