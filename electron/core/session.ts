@@ -6,6 +6,8 @@ import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
 import { UiStateStore } from './storage/ui-state-store';
+import { RecentFoldersStore } from './storage/recent-folders';
+import { dataDir } from './storage/data-dir';
 import { TraceService } from './trace/trace-service';
 import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
@@ -39,8 +41,20 @@ export class Session {
   } | null = null;
 
   private readonly opening = new SerialQueue();
+  /** Long-lived sessions (the app, the browser host) remember the folders they opened. */
+  private readonly recent: RecentFoldersStore | null;
+  private recentLoaded: Promise<unknown> | null = null;
 
-  constructor(private readonly options: SessionOptions = {}) {}
+  constructor(private readonly options: SessionOptions = {}) {
+    this.recent = options.watch ? new RecentFoldersStore(dataDir()) : null;
+  }
+
+  /** Folders this backend opened, most recent first (empty for one-shot sessions). */
+  async recentFolders(): Promise<string[]> {
+    if (!this.recent) return [];
+    await (this.recentLoaded ??= this.recent.load());
+    return this.recent.list();
+  }
 
   static async open(folder: string, options: SessionOptions = {}): Promise<Session> {
     const session = new Session(options);
@@ -72,6 +86,11 @@ export class Session {
     this.state = state;
     if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     const info = this.info();
+    if (this.recent) {
+      // A failed write of the list must not fail the open.
+      await (this.recentLoaded ??= this.recent.load());
+      await this.recent.add(ws.root).catch(() => {});
+    }
     this.emit('workspace.changed', info);
     return info;
   }

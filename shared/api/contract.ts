@@ -88,6 +88,10 @@ export const apiParams = {
   'ui.getState': z.object({}).strict(),
   /** Saves the workbench's UI state for this workspace (paths and choices; at most 256 KB as JSON). */
   'ui.setState': z.object({ state: z.record(z.string(), z.unknown()) }).strict(),
+  /** Folders opened recently in this backend, most recent first (those that still exist). */
+  'workspace.recent': z.object({}).strict(),
+  /** The folders inside an absolute folder (the home folder when omitted), for "Open…" in the browser. */
+  'workspace.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -293,6 +297,17 @@ export interface ApiResults {
   'specs.diagnostics': SpecDiagnostic[];
   'ui.getState': { state: Record<string, unknown> | null };
   'ui.setState': { bytes: number };
+  'workspace.recent': { folders: string[] };
+  'workspace.browse': FolderListing;
+}
+
+/** One folder's sub-folders (names only), for browsing to a folder to open. */
+export interface FolderListing {
+  path: string;
+  /** The folder above, or null at the file system's root. */
+  parent: string | null;
+  folders: { name: string; path: string }[];
+  truncated: boolean;
 }
 
 /** One diagnostic with the spec it belongs to (`pos.file` is the file it is in). */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../support/corpus-dir';
 import { runSpecdeck } from '../support/cli-process';
+import { copyOfSampleProject } from '../support/temp-workspace';
 import { cursorLine, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
 const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
@@ -139,6 +140,78 @@ describe('TypeScript without a project (item 3)', () => {
     expect(messages).not.toMatch(/Cannot find module|not assignable/);
     await expect(s.page.getByRole('contentinfo').getByTestId('script-check').textContent()).resolves.toBe('TypeScript: syntax only');
     await expect(s.page.getByRole('contentinfo').getByTestId('script-check').getAttribute('title')).resolves.toContain('syntax errors only');
+  });
+});
+
+describe('small things users hit (item 9)', () => {
+  const palette = async (title: string) => {
+    await s.page.locator('body').press('Control+Shift+P');
+    await s.page.getByRole('combobox', { name: 'Command' }).fill(title);
+    await expect.poll(() => s.page.getByRole('listbox', { name: 'Commands' }).getByRole('option').first().textContent()).toContain(title);
+    await s.page.keyboard.press('Enter');
+  };
+
+  it('closes inline forms with Escape', async () => {
+    const left = s.page.getByRole('region', { name: 'Specs' });
+    await left.getByRole('tab', { name: 'Specs' }).click();
+    await left.getByRole('button', { name: 'Create a spec from a template' }).click();
+    await left.getByRole('form', { name: 'Create a spec' }).getByRole('textbox', { name: 'Spec name' }).press('Escape');
+    await expect.poll(() => left.getByRole('form', { name: 'Create a spec' }).count()).toBe(0);
+    await left.getByRole('button', { name: 'Open…' }).click();
+    await left.getByRole('form', { name: 'Open a folder' }).getByRole('textbox', { name: 'Folder path' }).press('Escape');
+    await expect.poll(() => left.getByRole('form', { name: 'Open a folder' }).count()).toBe(0);
+  });
+
+  it('has Toggle Theme, Toggle Problems, Start Task and Reveal Active Task in the palette', async () => {
+    const before = await s.page.evaluate(() => document.documentElement.dataset.theme);
+    await palette('Toggle Theme');
+    await expect.poll(() => s.page.evaluate(() => document.documentElement.dataset.theme)).toBe(before === 'dark' ? 'light' : 'dark');
+    await palette('Toggle Theme');
+    await expect.poll(() => s.page.evaluate(() => document.documentElement.dataset.theme)).toBe(before);
+
+    const open = await problems().count();
+    await palette('View: Toggle Problems');
+    await expect.poll(() => problems().count()).toBe(open === 0 ? 1 : 0);
+
+    await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/broken-refs"]').click();
+    await expect.poll(() => s.page.getByRole('region', { name: 'Tasks' }).getByRole('checkbox').count()).toBe(1);
+    await s.page.getByRole('region', { name: 'Tasks' }).getByRole('checkbox').first().focus();
+    await palette('Tasks: Start Task');
+    await expect.poll(() => s.page.getByRole('contentinfo').textContent()).toContain('1 Do it');
+    // Away to another spec, then back with Reveal Active Task.
+    await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /todo-cli/ }).click();
+    await palette('Tasks: Reveal Active Task');
+    await expect.poll(() => s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/broken-refs"]').getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')).toMatch(/^1 Do it/);
+    await palette('Tasks: Stop Working on Active Task');
+    await expect.poll(() => s.page.getByRole('contentinfo').textContent()).not.toContain('Working on');
+  });
+
+  it('says "1 problem", not "1 problems"', async () => {
+    const badge = s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /in Note search: show them/ });
+    await expect(badge.getAttribute('aria-label')).resolves.toMatch(/^(1 problem|\d+ problems) in/);
+    await expect(badge.getAttribute('aria-label')).resolves.not.toMatch(/^1 problems/);
+  });
+
+  it('"Open…" lists recent folders and browses folders through the API', async () => {
+    const second = copyOfSampleProject();
+    try {
+      const left = s.page.getByRole('region', { name: 'Specs' });
+      await left.getByRole('button', { name: 'Open…' }).click();
+      const form = left.getByRole('form', { name: 'Open a folder' });
+      await form.getByRole('textbox', { name: 'Folder path' }).fill(path.dirname(second.path));
+      await form.getByRole('button', { name: 'Browse…' }).click();
+      await form.getByRole('button', { name: `📁 ${path.basename(second.path)}` }).click();
+      await expect.poll(() => form.getByRole('textbox', { name: 'Folder path' }).inputValue()).toBe(second.path);
+      await form.getByRole('button', { name: `Open ${path.basename(second.path)}` }).click();
+      await expect.poll(() => s.page.getByRole('contentinfo').textContent()).toContain(path.basename(second.path));
+      // Back to the first folder from the recent list.
+      await left.getByRole('button', { name: 'Open…' }).click();
+      await form.getByRole('list', { name: 'Recent folders' }).getByRole('button', { name: new RegExp(path.basename(s.workspace.path)) }).click();
+      await expect.poll(() => s.page.getByRole('contentinfo').textContent()).toContain(path.basename(s.workspace.path));
+    } finally {
+      second.remove();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTasksView } from '../stores/tasks-store';
 import { useTrace } from '../stores/trace-store';
+import { revealActiveTask, startFocusedTask, toggleTheme } from './task-commands';
 
 export interface Command {
   id: string;
@@ -66,6 +67,9 @@ export const COMMANDS: Command[] = [
   { id: 'specdeck.tasks.showDone', title: 'Tasks: Show Done Tasks', run: () => useTasksView.getState().setFilter('done') },
   { id: 'specdeck.tasks.showAll', title: 'Tasks: Show All Tasks', run: () => useTasksView.getState().setFilter('all') },
   { id: 'specdeck.tasks.expandAll', title: 'Tasks: Expand All', run: () => useTasksView.getState().reset() },
+  { id: 'specdeck.trace.start', title: 'Tasks: Start Task (the focused one)', run: () => startFocusedTask() },
+  { id: 'specdeck.trace.reveal', title: 'Tasks: Reveal Active Task', run: () => void revealActiveTask() },
+  { id: 'workbench.action.toggleTheme', title: 'Preferences: Toggle Theme (light / dark)', run: () => toggleTheme() },
   { id: 'specdeck.trace.complete', title: 'Tasks: Complete Active Task', run: () => void useTrace.getState().stop(true) },
   { id: 'specdeck.trace.stop', title: 'Tasks: Stop Working on Active Task', run: () => void useTrace.getState().stop(false) },
   { id: 'specdeck.trace.copyTrailer', title: 'Tasks: Copy Commit Trailer (Spec-Task) for Active Task', run: () => void useTrace.getState().copyTrailer() },

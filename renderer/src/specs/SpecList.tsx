@@ -6,10 +6,10 @@ import type { SpecSummary } from '../../../shared/specs/model';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { formatLabel } from '../../../shared/specs/formats/registry';
+import { plural } from '../../../shared/text/plural';
 import { groupSpecs } from './spec-groups';
 import { hideDoneSpecs, sortSpecsNaturally, specStatus } from './spec-explorer';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) {
   const openSpec = useSpecs((s) => s.openSpec);
@@ -39,7 +39,7 @@ function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) 
             ✓
           </span>
         )}
-        <span className="spec-progress" aria-label={`${done} of ${total} tasks done, ${inProgress} in progress`}>
+        <span className="spec-progress" aria-label={`${done} of ${plural(total, 'task')} done, ${inProgress} in progress`}>
           <span className="bar" aria-hidden="true">
             <span className="bar-done" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
             <span className="bar-progress" style={{ width: `${total ? (inProgress / total) * 100 : 0}%` }} />

@@ -1,6 +1,7 @@
 // The status bar: workspace, git branch, spec count, diagnostics, the active task, index progress,
 // the last message.
 import { useMemo } from 'react';
+import { plural } from '../../../shared/text/plural';
 import { useSpecs } from '../stores/specs-store';
 import { IndexProgressBar } from './IndexProgressBar';
 import { ActiveTaskStatus } from '../tasks/ActiveTaskStatus';
@@ -36,7 +37,7 @@ function Diagnostics() {
       title={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${problems - errors} warnings and notes in the specs: show them (Ctrl+Shift+M)`}
       onClick={() => show(errors > 0 ? { error: true, warning: false, info: false } : {})}
     >
-      {problems === 1 ? '1 problem' : `${problems} problems`}
+      {plural(problems, 'problem')}
     </button>
   );
 }
@@ -62,7 +63,7 @@ export function StatusBar() {
     <footer className="status-bar" role="contentinfo">
       <span title={info?.root}>{info ? info.name : 'No folder'}</span>
       <Branch />
-      <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
+      <span>{plural(specCount, 'spec')}</span>
       <Diagnostics />
       <ScriptCheckStatus />
       <ActiveTaskStatus />
