@@ -30,7 +30,7 @@ export const layerRules = {
 
 // electron/core's folders, bottom first: each imports only from those before it. The Session
 // (electron/core/*.ts) sits on top and composes them. See ARCHITECTURE.md.
-export const coreOrder = ['storage', 'workspace', 'git', 'watch', 'specs', 'index', 'trace', 'api'];
+export const coreOrder = ['storage', 'workspace', 'git', 'watch', 'specs', 'index', 'trace', 'evidence', 'api'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'tests/fixtures/**', 'resources/**', 'coverage/**'] },

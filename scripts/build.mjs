@@ -19,7 +19,8 @@ const node = {
 
 if (only !== 'renderer') {
   await Promise.all([
-    esbuild({ ...node, format: 'esm', entryPoints: { specdeck: 'electron/cli/main.ts', 'index-worker': 'electron/core/index/worker.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.mjs' } }),
+    // Split at dynamic imports: a cold `specdeck search` loads only what it uses (issue 13).
+    esbuild({ ...node, format: 'esm', splitting: true, entryPoints: { specdeck: 'electron/cli/main.ts', 'index-worker': 'electron/core/index/worker.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.mjs' } }),
     esbuild({ ...node, format: 'esm', entryPoints: { main: 'electron/main/main.ts', 'index-worker': 'electron/core/index/worker.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.mjs' }, external: ['electron'] }),
     // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
     esbuild({ ...node, packages: undefined, format: 'cjs', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),

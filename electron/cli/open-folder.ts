@@ -1,11 +1,17 @@
 // How a command gets the services of the folder it names: a Session, opened the way the hosts
-// open one (no watcher; an index only when asked for) and closed when the command is done.
+// open one (no watcher; an index only when asked for) and closed when the command is done; or,
+// for search and files on a fresh index, the read-only index alone.
 import type { IndexService } from '../core/index/index-service';
-import { Session, type SessionOptions } from '../core/session';
+import { ReadOnlyIndex, type IndexQueries } from '../core/index/read-only-index';
+import { Workspace } from '../core/workspace/workspace';
+import type { Session, SessionOptions } from '../core/session';
 import { UsageError, type CliIO } from './command';
 
 export async function withSession<T>(dir: string | undefined, run: (session: Session) => Promise<T>, options: SessionOptions = {}): Promise<T> {
   if (dir === undefined) throw new UsageError('a folder is required');
+  // Loaded when used: search and files on a fresh index never need the session (lazy imports
+  // keep a cold command close to Node's own start-up).
+  const { Session } = await import('../core/session');
   const session = await Session.open(dir, options);
   try {
     return await run(session);
@@ -27,4 +33,20 @@ export function withFreshIndex<T>(dir: string, io: CliIO, use: (index: IndexServ
     },
     { index: true, onIndexRecovered },
   );
+}
+
+/**
+ * `specdeck search|files`: on a folder whose index is complete and matches the disk, answered on
+ * this thread from read-only connections (no worker threads, no writes); otherwise the index is
+ * brought up to date first, as withFreshIndex does.
+ */
+export async function withIndexQueries<T>(dir: string, io: CliIO, use: (index: IndexQueries) => Promise<T>): Promise<T> {
+  const ws = await Workspace.open(dir); // NOT_FOUND / INVALID_ARGUMENT as for any command
+  const fresh = ReadOnlyIndex.openIfFresh(ws.root);
+  if (!fresh) return withFreshIndex(dir, io, use);
+  try {
+    return await use(fresh);
+  } finally {
+    fresh.close();
+  }
 }

@@ -2,6 +2,7 @@
 import type { ApiEvent, ApiEvents, WorkspaceInfo } from '../../shared/api/contract';
 import { SerialQueue } from '../../shared/async/serial-queue';
 import { inSpecLayout } from '../../shared/specs/formats/registry';
+import { EvidenceService } from './evidence/evidence-service';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
@@ -9,7 +10,7 @@ import { UiStateStore } from './storage/ui-state-store';
 import { RecentFoldersStore } from './storage/recent-folders';
 import { dataDir } from './storage/data-dir';
 import { TraceService } from './trace/trace-service';
-import { watchWorkspace, type ChangeBatch, type WatchHandle } from './watch/watcher';
+import type { ChangeBatch, WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
 import { walkFiles } from './workspace/walk';
 import { Workspace } from './workspace/workspace';
@@ -84,7 +85,10 @@ export class Session {
       : new SpecService(ws, rules);
     const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null };
     this.state = state;
-    if (this.options.watch) state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    if (this.options.watch) {
+      const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
+      state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
+    }
     const info = this.info();
     if (this.recent) {
       // A failed write of the list must not fail the open.
@@ -126,6 +130,12 @@ export class Session {
     const state = this.current();
     state.ui ??= UiStateStore.open(state.ws.root);
     return state.ui;
+  }
+
+  /** Evidence per task; reads the link store only when the workspace has one (fresh clones have none). */
+  get evidence(): EvidenceService {
+    const state = this.current();
+    return new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
   }
 
   /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */

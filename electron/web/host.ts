@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import type { CallMessage, ServerMessage } from '../../shared/api/wire';
 import { createRouter } from '../core/api/router';
 import { Session } from '../core/session';
+import { serveConnection, type ConnectionLimits } from './connection';
 import { serveStatic } from './static-files';
 
 export interface WebHostOptions {
@@ -19,6 +19,9 @@ export interface WebHostOptions {
   rendererDir?: string;
   /** Defaults to a fresh random token. */
   token?: string;
+  /** Per-connection limits (tests lower them); defaults in connection.ts. */
+  limits?: ConnectionLimits;
+  log?: (message: string) => void;
 }
 
 export interface WebHost {
@@ -31,60 +34,54 @@ export interface WebHost {
 }
 
 export const API_PATH = '/api';
+/** The largest request: a save of a file at the editor's limit, with room for JSON escapes. */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const session = await Session.open(options.folder, { watch: true }); // NOT_FOUND / INVALID_ARGUMENT surface here
-  const router = createRouter(session);
+  const log = options.log ?? ((message: string) => console.error(message));
+  const router = createRouter(session, log);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  let origin = '';
+  let origins: string[] = [];
 
   const server = createServer((req, res) => {
     if (!hostHeaderIsLocal(req)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
       return;
     }
-    serveStatic(rendererDir, contentSecurityPolicy({ connectSrc: [origin.replace('http:', 'ws:')] }), req, res);
+    serveStatic(rendererDir, contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }), req, res);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 * 1024 });
+  // A malformed HTTP request or a reset before the upgrade must not end the host either.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  wss.on('error', (error) => log(`specdeck: WebSocket server: ${error.message}`));
 
   server.on('upgrade', (req, socket, head) => {
-    const refusal = refuseUpgrade(req, origin, token);
+    socket.on('error', () => socket.destroy()); // ws takes over once upgraded; until then, ours
+    const refusal = refuseUpgrade(req, origins, token);
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws));
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+      serveConnection(ws, { router, onEvent: (listener) => session.onEvent(listener), log, limits: options.limits }),
+    );
   });
-
-  function serveConnection(ws: WebSocket): void {
-    const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = session.onEvent((event, payload) => send({ type: 'event', event, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('message', async (data) => {
-      let message: CallMessage;
-      try {
-        message = JSON.parse(String(data)) as CallMessage;
-        if (message?.type !== 'call' || typeof message.id !== 'number' || typeof message.method !== 'string') throw new Error();
-      } catch {
-        send({ type: 'result', id: -1, ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Malformed message', field: 'message' } });
-        return;
-      }
-      send({ type: 'result', id: message.id, ...(await router.dispatch(message.method, message.params)) });
-    });
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  // The page may be opened as 127.0.0.1 or as localhost; its socket then comes from that origin.
+  origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origins[0]}/?token=${token}`,
     port,
     token,
     workspaceRoot: session.info().root,
@@ -99,11 +96,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 /** The reason to refuse a WebSocket upgrade, or null to accept it. */
-function refuseUpgrade(req: IncomingMessage, origin: string, token: string): string | null {
-  const url = new URL(req.url ?? '/', origin);
+function refuseUpgrade(req: IncomingMessage, origins: string[], token: string): string | null {
+  const url = new URL(req.url ?? '/', origins[0]);
   if (url.pathname !== API_PATH) return '404 Not Found';
   if (!hostHeaderIsLocal(req)) return '421 Misdirected Request';
-  if (req.headers.origin !== origin) return '403 Forbidden';
+  if (!origins.includes(req.headers.origin ?? '')) return '403 Forbidden';
   if (!tokensEqual(url.searchParams.get('token') ?? '', token)) return '401 Unauthorized';
   return null;
 }

@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'INVALID_ARGUMENT',
   'UNSUPPORTED',
   'INTERNAL',
+  // Issue 12: file-system errors mapped to what they mean, and a search too costly to finish.
+  'INVALID_PATH',
+  'PERMISSION_DENIED',
+  'UNAVAILABLE',
+  'QUERY_TOO_EXPENSIVE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,7 @@
 // The spec's own metadata file: Kiro's `.config.kiro` (`specId`, `workflowType`, `specType`, or the
-// older `generationMode`) or cc-sdd's `spec.json`. Invalid JSON is a diagnostic, never a throw.
+// older `generationMode`) or cc-sdd's `spec.json`. Invalid, too large or too deeply nested JSON is a
+// diagnostic, never a throw.
+import { parseJsonLimited } from '../json/read-limited';
 import type { Diagnostic, SpecConfig } from './model';
 
 export function parseSpecConfig(text: string, file: string): { config: SpecConfig; diagnostics: Diagnostic[] } {
@@ -7,17 +9,20 @@ export function parseSpecConfig(text: string, file: string): { config: SpecConfi
   if (body.trim() === '') {
     return { config: { path: file, values: {} }, diagnostics: [diag('info', 'config-empty', `${file} is empty`, file, 1, 1)] };
   }
-  try {
-    const values: unknown = JSON.parse(body);
-    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-      return { config: { path: file, values: null }, diagnostics: [diag('warning', 'config-not-object', `${file} is JSON but not an object`, file, 1, 1)] };
-    }
-    return { config: { path: file, values: values as Record<string, unknown> }, diagnostics: [] };
-  } catch (error) {
-    const { line, column } = errorPosition(body, error);
-    const reason = error instanceof Error ? error.message : String(error);
-    return { config: { path: file, values: null }, diagnostics: [diag('warning', 'config-invalid-json', `${file} is not valid JSON: ${reason}`, file, line, column)] };
+  const parsed = parseJsonLimited(body);
+  if (!parsed.ok && parsed.reason !== 'invalid') {
+    const code = parsed.reason === 'too-deep' ? 'config-too-deep' : 'config-too-large';
+    return { config: { path: file, values: null }, diagnostics: [diag('warning', code, `${file} is not read: ${parsed.message}`, file, 1, 1)] };
   }
+  if (!parsed.ok) {
+    const { line, column } = errorPosition(body, parsed.error);
+    return { config: { path: file, values: null }, diagnostics: [diag('warning', 'config-invalid-json', `${file} is not valid JSON: ${parsed.message}`, file, line, column)] };
+  }
+  const values = parsed.value;
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    return { config: { path: file, values: null }, diagnostics: [diag('warning', 'config-not-object', `${file} is JSON but not an object`, file, 1, 1)] };
+  }
+  return { config: { path: file, values: values as Record<string, unknown> }, diagnostics: [] };
 }
 
 /**

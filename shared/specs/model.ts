@@ -12,8 +12,14 @@ export type KnownSpecFormat =
 /** A spec kind: a built-in one, or one a registered format adds (formats/registry.ts). */
 export type SpecFormat = KnownSpecFormat | (string & {});
 
-/** `unknown` keeps any state character we do not recognise (`[~]`, `[?]`), untouched. */
-export type TaskState = 'todo' | 'in-progress' | 'done' | 'unknown';
+/**
+ * `unknown` keeps any state character we do not recognise (`[?]`), untouched. `[~]` is in progress
+ * for Kiro, cc-sdd and OpenSpec and skipped for Spec Kit, unless `.specdeck/settings.json` says otherwise.
+ */
+export type TaskState = 'todo' | 'in-progress' | 'done' | 'skipped' | 'unknown';
+
+/** A state a user can set (`unknown` and `skipped` are only read). */
+export type SettableTaskState = 'todo' | 'in-progress' | 'done';
 
 /** Positions are 1-based, columns counted in UTF-16 code units of the line. */
 export interface SourcePos {
@@ -45,6 +51,40 @@ export interface Task {
   refDetails?: TaskRef[];
   /** The nearest heading above the task (a Spec Kit phase, an OpenSpec group), if any. */
   section?: string | null;
+  /**
+   * False for tasks written without a checkbox: Kiro heading tasks (`## Task 1: …`) and numbered
+   * main tasks whose sub-tasks have checkboxes. Their state comes from their sub-tasks, they cannot
+   * be ticked, and `stateOffset` is -1. Absent means true.
+   */
+  checkbox?: boolean;
+  /** IDs of the tasks this one waits for (from the Kiro graph, `(depends on …)`, `_Depends: …_`). */
+  dependsOn?: string[];
+  /** `_Blocked: reason_` under the task: the reason as written. */
+  blockedReason?: string | null;
+  /** The task's wave (0-based) in the spec's dependency model, or null when it has none. */
+  wave?: number | null;
+}
+
+/** One wave of parallel tasks: all of a wave's tasks may run at once once their dependencies are done. */
+export interface TaskWave {
+  /** 0-based position in the model's order. */
+  index: number;
+  /** The wave's name or ID as written (`Wave 1 — Foundations`, `0`), or null. */
+  name: string | null;
+  description: string | null;
+  /** Task IDs as the graph (or the inferred order) lists them. */
+  tasks: string[];
+}
+
+/** The spec's dependency model, one shape for every format. */
+export interface TaskDependencies {
+  /** `kiro-graph`: a `## Task Dependency Graph` JSON block; `inline`: `(depends on …)`, `_Depends: …_`; `none`: no declarations (every open task is ready). */
+  source: 'kiro-graph' | 'inline' | 'none';
+  waves: TaskWave[];
+  /** Open tasks whose dependencies are all done, in file order (IDs). */
+  ready: string[];
+  /** Where the graph block is (Kiro), for the renderer and diagnostics. */
+  pos?: SourcePos;
 }
 
 export interface TaskRef {
@@ -126,6 +166,21 @@ export interface Spec {
   config?: SpecConfig | null;
   /** OpenSpec changes under an archive folder. */
   archived?: boolean;
+  /** Task dependencies and waves, when the tasks document declares any. */
+  dependencies?: TaskDependencies | null;
+  /** OpenSpec changes: the change's `.openspec.yaml` metadata, when present. */
+  changeMeta?: OpenSpecChangeMeta | null;
+}
+
+/** OpenSpec 1.13 `.openspec.yaml` of a change (the fields Specdeck shows; others are ignored). */
+export interface OpenSpecChangeMeta {
+  path: string;
+  schema: string | null;
+  created: string | null;
+  goal: string | null;
+  affectedAreas: string[];
+  skipSpecs: boolean | string[] | null;
+  retireCapabilities: string[];
 }
 
 export interface TaskCounts {
@@ -133,8 +188,10 @@ export interface TaskCounts {
   done: number;
   inProgress: number;
   optional: number;
-  /** States other than todo, in progress and done (`[~]`, `[?]`). */
+  /** States other than todo, in progress, done and skipped (`[?]`). */
   unknown?: number;
+  /** `[~]` read as skipped (Spec Kit). */
+  skipped?: number;
 }
 
 /** Requirements (or criteria) that at least one task references. */

@@ -8,11 +8,18 @@ import { checkReferences } from './diagnostics/references';
 import { checkCoverage, computeCoverage } from './diagnostics/coverage';
 import { checkDuplicates } from './diagnostics/duplicates';
 import { checkParentStates } from './diagnostics/task-states';
+import { buildDependencies } from './task-deps';
+import { DEFAULT_SETTINGS, statesFor, type SpecdeckSettings } from './settings';
 
 type Read = (path: string) => string | null;
 
+export interface ParseOptions {
+  /** The repository's `.specdeck/settings.json` (how state characters read). */
+  settings?: SpecdeckSettings;
+}
+
 /** `read` returns a document's text, or null when it cannot be read. */
-export function parseSpec(location: SpecLocation, read: Read): Spec {
+export function parseSpec(location: SpecLocation, read: Read, options: ParseOptions = {}): Spec {
   const diagnostics: Diagnostic[] = [];
   const docText = (path: string): string | null => {
     const text = read(path);
@@ -27,12 +34,20 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
   const descriptor = formatOf(location.format);
   const tasksDoc = doc('tasks');
   let tasks: Task[] = [];
+  let dependencies: Spec['dependencies'] = null;
   if (tasksDoc) {
     const text = docText(tasksDoc.path);
     if (text !== null) {
-      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format);
+      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format, {
+        states: statesFor(options.settings ?? DEFAULT_SETTINGS, location.format),
+      });
       tasks = parsed.tasks;
       diagnostics.push(...parsed.diagnostics);
+      if (tasks.length > 0 || parsed.graph) {
+        const deps = buildDependencies(tasks, parsed.graph, tasksDoc.path);
+        dependencies = deps.dependencies;
+        diagnostics.push(...deps.diagnostics);
+      }
     }
   }
   const title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
@@ -59,6 +74,7 @@ export function parseSpec(location: SpecLocation, read: Read): Spec {
     tasksFile: tasksDoc?.path ?? null,
     config: parsed.config ?? null,
     ...(location.archived ? { archived: true } : {}),
+    dependencies,
   };
 }
 
@@ -125,12 +141,13 @@ const TOP_LEVEL = new Set<Requirement['kind']>(['requirement', 'functional', 'us
 
 export function summarizeSpec(spec: Spec): SpecSummary {
   const countsRequirement = kindOf(spec.format)?.countsRequirement;
-  const counts = { total: 0, done: 0, inProgress: 0, optional: 0, unknown: 0 };
+  const counts = { total: 0, done: 0, inProgress: 0, optional: 0, unknown: 0, skipped: 0 };
   for (const t of spec.tasks) {
     counts.total++;
     if (t.state === 'done') counts.done++;
     else if (t.state === 'in-progress') counts.inProgress++;
     else if (t.state === 'unknown') counts.unknown++;
+    else if (t.state === 'skipped') counts.skipped++;
     if (t.optional) counts.optional++;
   }
   let errorCount = 0;

@@ -1,10 +1,10 @@
 // Task state edits as pure text -> text functions. Each changes exactly one character per task
 // it touches (the one between the brackets), so CRLF, a BOM, the trailing newline and every
 // other byte stay as they were.
-import type { Task, TaskState } from './model';
+import type { SettableTaskState, Task } from './model';
 import { childrenByParent } from './diagnostics/task-states';
 
-const STATE_CHAR: Record<Exclude<TaskState, 'unknown'>, string> = {
+const STATE_CHAR: Record<SettableTaskState, string> = {
   todo: ' ',
   'in-progress': '-',
   done: 'x',
@@ -12,7 +12,12 @@ const STATE_CHAR: Record<Exclude<TaskState, 'unknown'>, string> = {
 
 export class TaskEditError extends Error {}
 
-export function setTaskState(text: string, task: Task, state: Exclude<TaskState, 'unknown'>): string {
+export function setTaskState(text: string, task: Task, state: SettableTaskState): string {
+  if (task.checkbox === false) {
+    throw new TaskEditError(
+      `Task ${task.id} is written without a checkbox (line ${task.pos.line}), so there is nothing to tick; its state follows its sub-tasks — tick those instead`,
+    );
+  }
   const at = task.stateOffset;
   if (text[at - 1] !== '[' || text[at + 1] !== ']' || text[at] !== task.stateChar) {
     throw new TaskEditError(`task ${task.id} is not where it was parsed (line ${task.pos.line})`);
@@ -43,7 +48,7 @@ export function setTaskStateWithParents(
   text: string,
   tasks: readonly Task[],
   task: Task,
-  state: Exclude<TaskState, 'unknown'>,
+  state: SettableTaskState,
   options: TaskEditOptions = {},
 ): TaskEditResult {
   // The caller's task may come from another parse of the same text: match it by position.
@@ -60,7 +65,8 @@ export function setTaskStateWithParents(
     const required = (children.get(parent) ?? []).filter((c) => !c.optional);
     if (required.length === 0) break;
     if (!required.every((c) => done.has(c) || c.state === 'done')) break;
-    if (parent.state !== 'done') {
+    // A parent without a checkbox (a heading task) shows its children's state by itself.
+    if (parent.state !== 'done' && parent.checkbox !== false) {
       next = setTaskState(next, parent, 'done');
       changed.push(parent);
     }

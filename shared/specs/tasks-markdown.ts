@@ -3,6 +3,8 @@
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, scanLines } from './markdown-lines';
 import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
+import { blockedOnLine, dependsOnLine, type GraphBlock } from './task-deps';
+import { readTaskGraph } from './task-graph';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
 // is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
@@ -13,12 +15,32 @@ const TASK_ID = /^(\*\*)?((?:T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(
 const LEADING_LABELS = /^(?:[ \t]*\[[A-Za-z][A-Za-z0-9-]{0,15}\])+/;
 const LABEL = /\[([A-Za-z][A-Za-z0-9-]{0,15})\]/g;
 const CC_SDD_PARALLEL = /^\(P\)[ \t]*/;
+// Kiro heading tasks: `## Task 1: Title`, `### Task 1.1: Title`, `## Task 2 - Title`.
+const HEADING_TASK = /^Task[ \t]+(\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)\.?(?:[ \t]*[:：.\-–—][ \t]*|[ \t]+|$)(.*)$/s;
+// A numbered main task written without a checkbox, at column 0: `- 1. Title`, `1. Title`, `- **1. Title**`.
+// It is read as a task only when a checkbox sub-task numbered under it follows (`- [ ] 1.1`).
+const BOXLESS_MAIN = /^(?:[-*+][ \t]+)?(\*\*)?(\d{1,9})[.)][ \t]+(?!\[.\])(.+)$/s;
+const GRAPH_HEADING = /^(?:Task[ \t]+)?Dependency[ \t]+Graph\b/i;
 
-export function stateOf(char: string): TaskState {
+/** How state characters read, per format: `[~]` is in progress for Kiro, cc-sdd and OpenSpec, skipped for Spec Kit. */
+export type StateMap = Readonly<Record<string, TaskState>>;
+
+export function defaultStates(format: SpecFormat): StateMap {
+  return { '~': format === 'speckit' ? 'skipped' : 'in-progress' };
+}
+
+export function stateOf(char: string, states?: StateMap): TaskState {
+  const mapped = states?.[char];
+  if (mapped !== undefined) return mapped;
   if (char === ' ') return 'todo';
   if (char === 'x' || char === 'X') return 'done';
   if (char === '-') return 'in-progress';
   return 'unknown';
+}
+
+export interface TaskParseOptions {
+  /** State characters read differently from the format's default (`.specdeck/settings.json`). */
+  states?: StateMap;
 }
 
 export interface TaskParseResult {
@@ -26,9 +48,12 @@ export interface TaskParseResult {
   diagnostics: Diagnostic[];
   /** Checkbox-looking lines inside fenced code blocks: not tasks here, counted by the OpenSpec CLI. */
   fencedCheckboxes: number;
+  /** Kiro's `## Task Dependency Graph` block, when the file has one. */
+  graph: GraphBlock | null;
 }
 
-export function parseTasks(text: string, file: string, format: SpecFormat = 'kiro'): TaskParseResult {
+export function parseTasks(text: string, file: string, format: SpecFormat = 'kiro', options: TaskParseOptions = {}): TaskParseResult {
+  const states: StateMap = { ...defaultStates(format), ...options.states };
   const tasks: Task[] = [];
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, Task>();
@@ -46,10 +71,27 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   const sectionRefStack: TaskRef[][] = [];
   let sectionRefs: TaskRef[] = [];
   let fencedCheckboxes = 0;
+  // The heading task whose section we are in (its checkboxes are its sub-tasks or steps).
+  let headingTask: Task | null = null;
+  let boxless: { id: string; title: string; line: number; start: number; bold: boolean } | null = null;
+  const noBox: Task[] = [];
+  // The dependency graph: 'want' after its heading, 'in' inside its fence, then 'done'.
+  let graphState: 'none' | 'want' | 'in' | 'done' = 'none';
+  let graphHeadingLine = 0;
+  let graphFenceLine = 0;
+  const graphLines: string[] = [];
 
   const scan = scanLines(text, (line) => {
     const s = line.text;
+    if (graphState === 'in' && !line.fenced) graphState = 'done';
     if (line.fenced) {
+      if (graphState === 'want') {
+        // The first fence after the heading; `json`, `jsonc` or no info string.
+        graphState = /^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:jsonc?)?[ \t]*$/i.test(s) ? 'in' : 'done';
+        graphFenceLine = line.no + 1;
+        return;
+      }
+      if (graphState === 'in') graphLines.push(s);
       if (s.includes('[') && TASK_LINE.test(s)) {
         fencedCheckboxes++;
         diagnostics.push({
@@ -77,10 +119,19 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       sectionLevels.push(heading.level);
       sectionRefStack.push(own);
       sectionRefs = sectionRefStack.flat();
+      boxless = null;
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
       lastAtLevel.length = 0;
+      if (graphState === 'want') graphState = 'done';
+      if (graphState === 'none' && GRAPH_HEADING.test(heading.text)) {
+        graphState = 'want';
+        graphHeadingLine = line.no;
+      }
+      const ht = heading.text.startsWith('Task') ? HEADING_TASK.exec(heading.text) : null;
+      headingTask = ht ? readHeadingTask(ht, s, line.no) : null;
+      if (headingTask) block = headingTask;
       return;
     }
     const m = s.includes('[') ? TASK_LINE.exec(s) : null;
@@ -88,9 +139,20 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       block = readTask(m, s, line.no, line.start);
       return;
     }
+    if (s.length > 2 && s.charCodeAt(0) !== 32 && s.charCodeAt(0) !== 9) {
+      const bm = BOXLESS_MAIN.exec(s);
+      if (bm) {
+        let title = bm[3]!.trimEnd();
+        if (bm[1] && title.endsWith('**')) title = title.slice(0, -2).trimEnd();
+        boxless = { id: bm[2]!, title, line: line.no, start: line.start, bold: Boolean(bm[1]) };
+        block = null;
+        return;
+      }
+    }
     if (block !== null) {
       const refs = refsOnLine(s, { file, line: line.no });
       if (refs) addRefs(block, refs);
+      readDependencyMarks(block, s);
     } else {
       const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) {
@@ -103,6 +165,48 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
   });
+
+  function readDependencyMarks(task: Task, s: string): void {
+    const deps = dependsOnLine(s);
+    if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
+    const blocked = blockedOnLine(s);
+    if (blocked !== null) task.blockedReason = blocked;
+  }
+
+  function readHeadingTask(ht: RegExpExecArray, s: string, lineNo: number): Task {
+    const id = ht[1]!;
+    const task: Task = {
+      id,
+      numbered: true,
+      title: ht[2]!.trim(),
+      state: 'todo',
+      stateChar: '',
+      optional: false,
+      depth: 0,
+      parentId: null,
+      refs: [],
+      pos: { file, line: lineNo, column: s.indexOf('#') + 1 },
+      stateOffset: -1,
+      tags: [],
+      refDetails: [],
+      section: null,
+      checkbox: false,
+    };
+    // `### Task 1.1:` sits under `## Task 1:` by its number.
+    const dot = id.lastIndexOf('.');
+    const parent = dot > 0 ? byId.get(id.slice(0, dot)) : undefined;
+    if (parent) {
+      task.parentId = parent.id;
+      task.depth = parent.depth + 1;
+    }
+    tasks.push(task);
+    noBox.push(task);
+    if (!byId.has(id)) byId.set(id, task);
+    // Checkboxes under it are its children by indentation (it is the base of the stack).
+    stackIndent.push(-1);
+    stackTask.push(task);
+    return task;
+  }
 
   function readTask(m: RegExpExecArray, s: string, lineNo: number, start: number): Task {
     const indentText = m[1]!;
@@ -126,13 +230,45 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     } else {
       id = `L${lineNo}`;
     }
+    let numbered = idm !== null;
+    // Under `### Task 2.2:`, `- [x] 1. Run the tests` is a step, not task 1.
+    if (numbered && headingTask && !id.startsWith(headingTask.id + '.') && !id.includes('.')) {
+      numbered = false;
+      id = `L${lineNo}`;
+      title = rest;
+    }
+    // `- 1. Title` without a box, then `- [ ] 1.1 …`: the main task is a task without a checkbox.
+    if (boxless && numbered && id.startsWith(boxless.id + '.') && !byId.has(boxless.id)) {
+      const main: Task = {
+        id: boxless.id,
+        numbered: true,
+        title: boxless.title,
+        state: 'todo',
+        stateChar: '',
+        optional: false,
+        depth: 0,
+        parentId: null,
+        refs: [],
+        pos: { file, line: boxless.line, column: 1 },
+        stateOffset: -1,
+        tags: [],
+        refDetails: [],
+        section,
+        checkbox: false,
+      };
+      placeInHierarchy(main, -1);
+      tasks.push(main);
+      noBox.push(main);
+      byId.set(main.id, main);
+      boxless = null;
+    }
     const tags: string[] = [];
     const pos = { file, line: lineNo, column: indentText.length + 1 };
     const task: Task = {
       id,
-      numbered: idm !== null,
+      numbered,
       title,
-      state: stateOf(stateChar),
+      state: stateOf(stateChar, states),
       stateChar,
       optional,
       depth: 0,
@@ -165,6 +301,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       const own = new Set(task.refDetails!.flatMap((r) => r.ids));
       addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
     }
+    readDependencyMarks(task, title);
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -208,6 +345,14 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     stackTask.push(task);
   }
 
+  deriveBoxlessStates(tasks, noBox);
+  // (graphState is written inside the scan callback, which TypeScript's narrowing does not see.)
+  const graph =
+    (graphState as string) !== 'none' && (graphState as string) !== 'want'
+      ? graphLines.length > 0
+        ? { graph: readTaskGraph(stripFenceCloser(graphLines).join('\n'), graphFenceLine), headingLine: graphHeadingLine, fenceLine: graphFenceLine }
+        : null
+      : null;
   if (scan.unclosedFenceLine !== null) {
     diagnostics.push({
       severity: 'warning',
@@ -216,7 +361,33 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       pos: { file, line: scan.unclosedFenceLine, column: 1 },
     });
   }
-  return { tasks, diagnostics, fencedCheckboxes };
+  return { tasks, diagnostics, fencedCheckboxes, graph };
+}
+
+function stripFenceCloser(lines: string[]): string[] {
+  const last = lines[lines.length - 1];
+  return last !== undefined && /^[ \t]*(?:`{3,}|~{3,})[ \t]*$/.test(last) ? lines.slice(0, -1) : lines;
+}
+
+/**
+ * A task without a checkbox shows its sub-tasks' progress: done when every required one is done
+ * (or skipped), in progress when any has started, todo otherwise. A heading task with no sub-tasks
+ * that ends with ✅ is done.
+ */
+function deriveBoxlessStates(tasks: Task[], noBox: Task[]): void {
+  if (noBox.length === 0) return;
+  const kids = new Map<string, Task[]>();
+  for (const t of tasks) if (t.parentId !== null) (kids.get(t.parentId) ?? kids.set(t.parentId, []).get(t.parentId)!).push(t);
+  // Deepest first, so `### Task 1.1` is settled before `## Task 1`.
+  for (const t of [...noBox].sort((a, b) => b.depth - a.depth)) {
+    const children = kids.get(t.id) ?? [];
+    const required = children.filter((c) => !c.optional);
+    const counted = required.length > 0 ? required : children;
+    if (counted.length === 0) t.state = /✅|✔/.test(t.title) ? 'done' : 'todo';
+    else if (counted.every((c) => c.state === 'done' || c.state === 'skipped')) t.state = 'done';
+    else if (counted.some((c) => c.state === 'done' || c.state === 'in-progress' || c.state === 'skipped')) t.state = 'in-progress';
+    else t.state = 'todo';
+  }
 }
 
 function addRefs(task: Task, refs: TaskRef[]): void {

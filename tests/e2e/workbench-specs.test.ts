@@ -4,7 +4,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorLine, diagnosticsPerSpec, openWorkbench, specGroupNames, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, specGroupNames, type WorkbenchSession } from '../support/workbench-session';
 
 let s: WorkbenchSession;
 
@@ -54,12 +54,12 @@ describe('the spec panel', () => {
     await expect(kiro.textContent()).resolves.toContain('1/8 · 1 in progress');
     const speckit = specList().locator('button.spec', { hasText: 'Note search' });
     await expect(speckit.getByLabel('1 of 3 tasks done, 0 in progress').count()).resolves.toBe(1);
-    // The same figures as `specdeck check` (the sample's Spec Kit spec has uncovered requirements).
+    // The same figures as `specdeck check` (the sample's Spec Kit spec cites none of its requirements).
     const expected = diagnosticsPerSpec(s.workspace.path);
     const speckitProblems = expected.get('specs/001-note-search') ?? 0;
     expect(speckitProblems).toBeGreaterThan(0);
     expect(expected.get('.kiro/specs/todo-cli')).toBeUndefined();
-    await expect.poll(() => specList().getByRole('button', { name: `${speckitProblems} ${speckitProblems === 1 ? 'problem' : 'problems'} in Note search: show them` }).count()).toBe(1);
+    await expect.poll(() => specList().getByRole('button', { name: `${problemsLabel(speckitProblems)} in Note search: show them` }).count()).toBe(1);
     await expect(kiro.getByLabel('no problems').count()).resolves.toBe(1);
   });
 

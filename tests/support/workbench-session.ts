@@ -92,11 +92,14 @@ export function bigTasksFile(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** What `specdeck check --json` reports per spec: the figures the UI must agree with. */
+/** Evidence and link findings: the UI shows them per task (markers), not in the spec's problem count. */
+const NOT_SPEC_DIAGNOSTICS = new Set(['done-without-evidence', 'done-names-missing-file', 'evidence-only-local', 'requirement-tests-failed', 'suspect-link', 'orphaned-link']);
+
+/** What `specdeck check --json` reports per spec as the spec's own problems: the figures the UI must agree with. */
 export function diagnosticsPerSpec(root: string): Map<string, number> {
   const { stdout } = runSpecdeck(['check', root, '--json']);
   const counts = new Map<string, number>();
-  for (const d of JSON.parse(stdout) as { spec: string }[]) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
+  for (const d of (JSON.parse(stdout) as { findings: { spec: string; code: string }[] }).findings.filter((f) => !NOT_SPEC_DIAGNOSTICS.has(f.code))) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
   return counts;
 }
 
@@ -121,4 +124,9 @@ export function savedUiState(root: string): Record<string, unknown> | null {
   } finally {
     db.close();
   }
+}
+
+/** How the workbench counts problems ("1 problem", "3 problems"). */
+export function problemsLabel(count: number): string {
+  return `${count} ${count === 1 ? 'problem' : 'problems'}`;
 }

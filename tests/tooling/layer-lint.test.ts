@@ -55,6 +55,9 @@ describe("core's folder order", () => {
     // type-only imports and re-exports count too
     ['electron/core/trace/bad.ts', "import type { Router } from '../api/router';\nexport type X = Router;\n"],
     ['electron/core/git/bad.ts', "export { IndexService } from '../index/index-service';\n"],
+    // evidence sits between trace and api
+    ['electron/core/trace/bad.ts', "import { EvidenceService } from '../evidence/evidence-service';\nexport const x = EvidenceService;\n"],
+    ['electron/core/evidence/bad.ts', "import type { Router } from '../api/router';\nexport type X = Router;\n"],
     // no room imports the session that composes them
     ['electron/core/api/bad.ts', "import type { Session } from '../session';\nexport type X = Session;\n"],
     // a room with no place in the order
@@ -66,6 +69,8 @@ describe("core's folder order", () => {
   it.each([
     ['electron/core/trace/ok.ts', "import { Workspace } from '../workspace/workspace';\nimport { openOwnedDatabase } from '../storage/sqlite-database';\nexport const x = [Workspace, openOwnedDatabase];\n"],
     ['electron/core/api/ok.ts', "import type { TraceService } from '../trace/trace-service';\nexport type X = TraceService;\n"],
+    ['electron/core/evidence/ok.ts', "import { TraceService } from '../trace/trace-service';\nexport const x = TraceService;\n"],
+    ['electron/core/api/ok.ts', "import type { EvidenceService } from '../evidence/evidence-service';\nexport type X = EvidenceService;\n"],
     ['electron/core/index/ok.ts', "import { IndexStore } from './index-store';\nexport const x = IndexStore;\n"],
     ['electron/core/ok.ts', "import { createRouter } from './api/router';\nexport const x = createRouter;\n"],
   ])('%s: %s is allowed', async (file, code) => {
@@ -74,6 +79,6 @@ describe("core's folder order", () => {
 
   it('names the order in its message', async () => {
     const [message] = await orderErrors('electron/core/index/bad.ts', "import { TraceService } from '../trace/trace-service';\nexport const x = TraceService;\n");
-    expect(message).toContain('storage < workspace < git < watch < specs < index < trace < api');
+    expect(message).toContain('storage < workspace < git < watch < specs < index < trace < evidence < api');
   });
 });

@@ -12,5 +12,6 @@ import { traceCommand } from './trace';
 import { linksCommand } from './links';
 import { trailerCommand } from './trailer';
 import { newCommand } from './new-spec';
+import { impactCommand } from './impact';
 
-export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand, impactCommand];

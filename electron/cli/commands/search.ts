@@ -1,7 +1,7 @@
 // `specdeck search <dir> <query>`: refreshes the folder's index, then searches its text.
 import { defineCommand, integerOption, UsageError } from '../command';
 import { displayPath } from '../display-path';
-import { withFreshIndex } from '../open-folder';
+import { withIndexQueries } from '../open-folder';
 
 export const searchCommand = defineCommand({
   name: 'search',
@@ -22,7 +22,7 @@ export const searchCommand = defineCommand({
     const [dir, query] = positionals as [string, string];
     if (query === '') throw new UsageError('the query must not be empty');
     const limit = integerOption('limit', values.limit, { min: 1, max: 20_000, fallback: 1000 });
-    const result = await withFreshIndex(dir, io, (index) =>
+    const result = await withIndexQueries(dir, io, (index) =>
       index.searchText({
         query,
         regex: values.regex ?? false,

@@ -1,4 +1,3 @@
-import { startWebHost } from '../../web/host';
 import { sampleProjectPath } from '../sample-project';
 import { defineCommand, integerOption } from '../command';
 
@@ -10,6 +9,12 @@ export const serveCommand = defineCommand({
   positionals: ['folder?'],
   async run({ values, positionals, io }) {
     const port = integerOption('port', values.port, { min: 0, max: 65535, fallback: 0 });
+    // A long-running host: a promise nobody awaited that fails is logged, not the end of every
+    // connection (Node's default is to exit). Each call already answers its own failure.
+    process.on('unhandledRejection', (reason) => {
+      io.err(`specdeck: unhandled rejection (the host goes on): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    });
+    const { startWebHost } = await import('../../web/host'); // only this command needs the host (ws, http)
     const host = await startWebHost({ folder: positionals[0] ?? sampleProjectPath(), port });
     io.out(`Specdeck is serving ${host.workspaceRoot} at ${host.url}`);
     await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 // What `specdeck check` adds when the workspace has a link store: suspect and orphaned links
-// (warnings, at the linked code) and, in specs that have links, done tasks with no linked code
-// (info, at the task).
+// (warnings, at the linked code). Done tasks with nothing behind them are the evidence findings
+// (`done-without-evidence`, shared/evidence/evaluate.ts), which also run without a store.
 import type { Diagnostic } from '../../../shared/specs/model';
 import type { Session } from '../../core/session';
 
@@ -20,17 +20,6 @@ export async function traceFindings(session: Session): Promise<Array<Diagnostic 
           : `link to task ${link.taskKey} is orphaned: the task no longer exists`,
       pos: { file: link.path, line: link.startLine, column: 1 },
     });
-  }
-  const specs = (await session.specs.all()).filter((s) => s.tasks.length > 0);
-  const reports = await trace.specReports(specs.map((s) => s.id));
-  for (const [i, spec] of specs.entries()) {
-    const report = reports[i]!;
-    // Only specs that are traced (have a link) are held to it: elsewhere every done task would be noise.
-    if (report.tasks.every((t) => t.links.length === 0) && report.orphaned.length === 0) continue;
-    for (const taskId of report.coverage.doneWithoutCode) {
-      const task = spec.tasks.find((t) => t.id === taskId)!;
-      findings.push({ spec: spec.id, severity: 'info', code: 'done-without-code', message: `task ${taskId} is done but no code is linked to it`, pos: task.pos });
-    }
   }
   return findings;
 }

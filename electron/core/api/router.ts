@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import { apiParams, isApiMethod, type ApiMethod, type ApiParams, type ApiResult } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Outcome } from '../../../shared/api/wire';
+import { exceedsDepth } from '../../../shared/json/read-limited';
 import type { IndexService } from '../index/index-service';
 import type { SpecService } from '../specs/spec-service';
 import type { TraceService } from '../trace/trace-service';
+import { apiErrorFromFs } from '../workspace/fs-errors';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
 import { fileHandlers } from './file-handlers';
@@ -18,6 +20,12 @@ import { traceHandlers } from './trace-handlers';
 import { uiHandlers } from './ui-handlers';
 import type { UiStateStore } from '../storage/ui-state-store';
 import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
+
+/**
+ * Deepest result a transport is asked to carry. JSON.stringify (WebSocket) and structured clone
+ * (IPC) recurse; a result built from hostile input must fail as its own call, not overflow there.
+ */
+export const MAX_RESULT_DEPTH = 1000;
 
 export interface Router {
   dispatch(method: string, params: unknown): Promise<Outcome>;
@@ -56,14 +64,32 @@ export function createRouter(services: RouterServices, log: (message: string) =>
         const parsed = apiParams[method].safeParse(params ?? {});
         if (!parsed.success) throw invalidArgument(parsed.error);
         const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-        return { ok: true, result: await handler(parsed.data) };
+        const result = await handler(parsed.data);
+        if (exceedsDepth(result, MAX_RESULT_DEPTH)) {
+          log(`specdeck: the result of ${method} nests deeper than ${MAX_RESULT_DEPTH} levels; not sent`);
+          return { ok: false, error: { code: 'INTERNAL', message: `The result of ${method} nests deeper than ${MAX_RESULT_DEPTH} levels and cannot be sent` } };
+        }
+        return { ok: true, result };
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toData() };
+        const subject = subjectOf(params);
+        const fsError = apiErrorFromFs(error, subject?.value, subject?.field);
+        if (fsError) return { ok: false, error: fsError.toData() };
         log(`specdeck: internal error in ${String(method)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
       }
     },
   };
+}
+
+/** The path a call was about, as the caller wrote it, to name in a file-system error. */
+function subjectOf(params: unknown): { field: string; value: string } | undefined {
+  const p = params as Record<string, unknown> | null;
+  for (const field of ['path', 'dir']) {
+    const value = p?.[field];
+    if (typeof value === 'string') return { field, value };
+  }
+  return undefined;
 }
 
 function invalidArgument(error: z.ZodError): ApiError {

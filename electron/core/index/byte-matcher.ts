@@ -6,15 +6,24 @@
 import { isAscii } from 'node:buffer';
 import { compileMatcher, escapeRegExp, type LineHit, type MatchOptions } from './line-matcher';
 
-export type ByteMatcher = (bytes: Buffer, limit: number) => LineHit[];
+/**
+ * Matches one text, or one chunk of whole lines of it starting at line `firstLine` (the line
+ * numbers are then the file's; only the first chunk can start with a byte order mark).
+ */
+export type ByteMatcher = (bytes: Buffer, limit: number, firstLine?: number) => LineHit[];
 
 const utf8 = new TextDecoder('utf-8'); // lossy, as ripgrep reads Latin-1 files
+const utf8KeepBom = new TextDecoder('utf-8', { ignoreBOM: true }); // mid-file, U+FEFF is text
 const PREVIEW_MAX = 250;
 const ASCII_WORD = '[A-Za-z0-9_]';
 
 export function compileByteMatcher(options: MatchOptions): ByteMatcher {
   const onText = compileMatcher(options); // validates a regex; the fallback for the other cases
-  const decodeAll: ByteMatcher = (bytes, limit) => onText(decode(bytes), limit);
+  const decodeAll: ByteMatcher = (bytes, limit, firstLine = 1) => {
+    const hits = onText(decode(bytes, firstLine === 1), limit);
+    if (firstLine !== 1) for (const hit of hits) hit.line += firstLine - 1;
+    return hits;
+  };
   const { query, regex, caseSensitive, wholeWord } = options;
   if (regex || query.includes('\n') || !isAscii(Buffer.from(query))) {
     if (!regex && caseSensitive && !wholeWord && !query.includes('\n')) return literalBytes(Buffer.from(query, 'utf8'), query.length);
@@ -26,13 +35,13 @@ export function compileByteMatcher(options: MatchOptions): ByteMatcher {
   let source = escapeRegExp(query);
   if (wholeWord) source = `(?<!${ASCII_WORD})(?:${source})(?!${ASCII_WORD})`;
   const pattern = new RegExp(source, caseSensitive ? 'g' : 'gi');
-  return (bytes, limit) => {
-    if (wholeWord && !isAscii(bytes)) return decodeAll(bytes, limit);
+  return (bytes, limit, firstLine = 1) => {
+    if (wholeWord && !isAscii(bytes)) return decodeAll(bytes, limit, firstLine);
     // U+017F (ſ, C5 BF) and U+212A (K, E2 84 AA) fold to s and k in Unicode: leave those to the decoder.
-    if (!caseSensitive && !isAscii(bytes) && (bytes.includes(LONG_S) || bytes.includes(KELVIN))) return decodeAll(bytes, limit);
+    if (!caseSensitive && !isAscii(bytes) && (bytes.includes(LONG_S) || bytes.includes(KELVIN))) return decodeAll(bytes, limit, firstLine);
     const text = bytes.toString('latin1');
     const hits: LineHit[] = [];
-    const lines = new ByteLines(bytes);
+    const lines = new ByteLines(bytes, firstLine);
     pattern.lastIndex = 0;
     while (hits.length < limit) {
       const match = pattern.exec(text);
@@ -49,9 +58,9 @@ const LONG_S = Buffer.from('\u017f');
 const KELVIN = Buffer.from('\u212a');
 
 function literalBytes(needle: Buffer, utf16Length: number): ByteMatcher {
-  return (bytes, limit) => {
+  return (bytes, limit, firstLine = 1) => {
     const hits: LineHit[] = [];
-    const lines = new ByteLines(bytes);
+    const lines = new ByteLines(bytes, firstLine);
     for (let from = 0; hits.length < limit; ) {
       const at = bytes.indexOf(needle, from);
       if (at === -1) break;
@@ -65,13 +74,14 @@ function literalBytes(needle: Buffer, utf16Length: number): ByteMatcher {
 
 /** Line numbers for increasing byte offsets, and the hit's line decoded alone. */
 class ByteLines {
-  private line = 1;
+  private line: number;
   private counted = 0;
   /** A UTF-8 byte order mark is not part of the first line's text (the decoder drops it too). */
   private readonly bom: number;
 
-  constructor(private readonly bytes: Buffer) {
-    this.bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  constructor(private readonly bytes: Buffer, private readonly firstLine: number) {
+    this.line = firstLine;
+    this.bom = firstLine === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   }
 
   hitAt(offset: number, byteLength: number, utf16Length?: number): { hit: LineHit; lineEnd: number } {
@@ -80,7 +90,7 @@ class ByteLines {
       this.line++;
       this.counted = i + 1;
     }
-    const lineStart = Math.max(offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1, this.line === 1 ? this.bom : 0);
+    const lineStart = Math.max(offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1, this.line === this.firstLine ? this.bom : 0);
     let lineEnd = bytes.indexOf(10, offset);
     if (lineEnd === -1) lineEnd = bytes.length;
     const before = utf8.decode(bytes.subarray(lineStart, offset));
@@ -97,6 +107,6 @@ class ByteLines {
   }
 }
 
-function decode(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : utf8.decode(bytes);
+function decode(bytes: Buffer, atFileStart = true): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : (atFileStart ? utf8 : utf8KeepBom).decode(bytes);
 }

@@ -43,3 +43,43 @@ export function classifyBytes(bytes: Buffer): FileContent {
   if (bytes.indexOf(0) !== -1) return { kind: 'binary', hash, size: bytes.length };
   return { kind: 'text', bytes, hash, size: bytes.length };
 }
+
+/**
+ * Target size of one stored piece of text. Text is stored and trigram-indexed in pieces of whole
+ * lines, so a search reads only the pieces that hold every trigram of the query, not whole files
+ * (most of a search's time was reading and scanning big candidate files). No match spans lines
+ * (ripgrep's line semantics), so matching a piece alone is exact.
+ */
+export const TEXT_CHUNK_BYTES = 8 * 1024;
+
+export interface TextChunk {
+  start: number;
+  end: number;
+  /** 1-based line number of the chunk's first line. */
+  firstLine: number;
+}
+
+/**
+ * Splits text into chunks of whole lines: each ends just after the first `\n` at or past
+ * `target` bytes (a longer line stays whole), the last one at the end of the text. An empty
+ * text is one empty chunk.
+ */
+export function textChunks(bytes: Uint8Array, target = TEXT_CHUNK_BYTES): TextChunk[] {
+  const chunks: TextChunk[] = [];
+  let start = 0;
+  let line = 1;
+  do {
+    const cut = start + target >= bytes.length ? -1 : bytes.indexOf(10, start + target - 1);
+    const end = cut === -1 ? bytes.length : cut + 1;
+    chunks.push({ start, end, firstLine: line });
+    if (end < bytes.length) line += countNewlines(bytes, start, end);
+    start = end;
+  } while (start < bytes.length);
+  return chunks;
+}
+
+function countNewlines(bytes: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10, start); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}

@@ -226,9 +226,8 @@ export function scorePathOnly(
 ): number | null {
   const base = basenameStart(path);
   const bound = maxScore(queryLower.length);
-  const hopeless = (limit: number) => limit < floor || (limit === floor && !winsTie);
   if (!queryLower.includes('/') && isSubsequence(queryLower, pathLower, base)) {
-    if (hopeless(BASENAME_TIER + SEQUENCE_BONUS * 2 + bound)) return null;
+    if (hopeless(BASENAME_TIER + SEQUENCE_BONUS * 2 + bound, floor, winsTie)) return null;
     const score = fuzzyScoreOnly(query, queryLower, path, pathLower, base);
     if (score !== null) {
       // A query equal to the basename start ranks first among basename hits.
@@ -236,8 +235,13 @@ export function scorePathOnly(
       return score + BASENAME_TIER + prefix;
     }
   }
-  if (hopeless(bound)) return null;
+  if (hopeless(bound, floor, winsTie)) return null;
   return fuzzyScoreOnly(query, queryLower, path, pathLower, 0);
+}
+
+/** Whether a score of at most `limit` cannot enter the top list (a module function: no closure per path). */
+function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
+  return limit < floor || (limit === floor && !winsTie);
 }
 
 function basenameStart(path: string): number {

@@ -11,7 +11,7 @@ import { resolveIndexOptions, type IndexOptions } from './options';
 import type { ChangeSummary, FromWorker } from './protocol';
 import { ShardClient } from './shard-client';
 import { defaultShardCount, shardDbPath } from './shards';
-import { DEFAULT_TEXT_LIMIT, type TextSearchParams } from './text-search';
+import { DEFAULT_TEXT_LIMIT, mergeShardResults, type TextSearchParams } from './text-search';
 
 export interface IndexServiceOptions extends Partial<IndexOptions> {
   /** Defaults to the user's data folder keyed by workspace (see data-dir.ts). */
@@ -127,14 +127,7 @@ export class IndexService {
       if (this.closed) throw new Error('the index was closed');
       results.push(await runInSlices(shard.searcher!.searchSteps({ ...params, limit })));
     }
-    const hits = results.flatMap((r) => r.hits).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-    const truncated = results.some((r) => r.truncated) || hits.length > limit;
-    return {
-      hits: hits.slice(0, limit),
-      truncated,
-      filesSearched: results.reduce((n, r) => n + r.filesSearched, 0),
-      elapsedMs: performance.now() - started,
-    };
+    return mergeShardResults(results, limit, started);
   }
 
   status(): IndexStatus {

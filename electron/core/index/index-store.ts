@@ -1,7 +1,8 @@
 // The writer's prepared statements over the files and file_text tables.
 import type { IndexDb } from './open-db';
 import { languageOf } from './language';
-import type { FileContent } from './content';
+import { textChunks, type FileContent } from './content';
+import { CHUNK_ROWID_BITS, chunkRowid, chunkRowidRange } from './schema';
 
 export interface FileRow {
   id: number;
@@ -27,8 +28,8 @@ export class IndexStore {
       markPending: db.prepare("UPDATE files SET size = ?, mtime_ms = ?, kind = 'pending' WHERE id = ?"),
       setMeta: db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kind = ?, indexed_hash = ? WHERE id = ?'),
       deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
-      deleteText: db.prepare('DELETE FROM file_text WHERE rowid = ?'),
-      insertText: db.prepare('INSERT INTO file_text (rowid, text) VALUES (?, ?)'),
+      deleteText: db.prepare('DELETE FROM file_text WHERE rowid >= ? AND rowid < ?'),
+      insertText: db.prepare('INSERT INTO file_text (rowid, text, first_line) VALUES (?, ?, ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -67,7 +68,14 @@ export class IndexStore {
     if (content.kind === 'text') {
       if (indexedHash !== content.hash) {
         if (indexedHash !== null) this.deleteText(row.id);
-        this.st.insertText.run(row.id, content.bytes); // stored as UTF-8 bytes; decoded when searched
+        // Stored as UTF-8 bytes in chunks of whole lines; decoded when searched.
+        const chunks = textChunks(content.bytes);
+        const last = Math.min(chunks.length, 2 ** CHUNK_ROWID_BITS) - 1;
+        for (let n = 0; n <= last; n++) {
+          const c = chunks[n]!;
+          const end = n === last ? content.bytes.length : c.end; // (never: more chunks than rowids) the rest in the last
+          this.st.insertText.run(chunkRowid(row.id, n), content.bytes.subarray(c.start, end), c.firstLine);
+        }
         indexedHash = content.hash;
       }
     } else if (indexedHash !== null) {
@@ -78,7 +86,7 @@ export class IndexStore {
   }
 
   private deleteText(id: number): void {
-    this.st.deleteText.run(id);
+    this.st.deleteText.run(...chunkRowidRange(id));
   }
 
   markUnreadable(row: FileRow): void {

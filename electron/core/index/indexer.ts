@@ -126,22 +126,28 @@ export class Indexer {
       if (this.owns(p)) skips.add(p, reason); // every shard walks; one reports
     });
 
-    let added = 0;
-    this.store.db.transaction(() => {
-      for (const file of found) {
-        const row = existing.get(file.path);
-        if (!row) {
-          this.store.insertPending(file.path, file.size, file.mtimeMs);
-          added++;
-        } else {
-          existing.delete(file.path);
-          if (row.size !== file.size || row.mtime_ms !== file.mtimeMs) this.store.markPending(row.id, file.size, file.mtimeMs);
-        }
+    // Compare first, write only what differs: reopening an unchanged tree writes nothing (no
+    // transaction, no WAL growth, no checkpoint), so it costs little more than the walk.
+    const added: ScannedFile[] = [];
+    const changed: { id: number; file: ScannedFile }[] = [];
+    for (const file of found) {
+      const row = existing.get(file.path);
+      if (!row) added.push(file);
+      else {
+        existing.delete(file.path);
+        if (row.size !== file.size || row.mtime_ms !== file.mtimeMs) changed.push({ id: row.id, file });
       }
-      for (const gone of existing.values()) this.store.remove(gone);
-      this.store.setMeta('listed_at', new Date().toISOString());
-    })();
-    if (!this.listAnnounced || added > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
+    }
+    const wrote = added.length + changed.length + existing.size > 0 || this.store.meta('listed_at') === undefined;
+    if (wrote) {
+      this.store.db.transaction(() => {
+        for (const file of added) this.store.insertPending(file.path, file.size, file.mtimeMs);
+        for (const { id, file } of changed) this.store.markPending(id, file.size, file.mtimeMs);
+        for (const gone of existing.values()) this.store.remove(gone);
+        this.store.setMeta('listed_at', new Date().toISOString());
+      })();
+    }
+    if (!this.listAnnounced || added.length > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
     this.listAnnounced = true;
 
     // Rows still pending from an interrupted run are picked up here too.
@@ -185,8 +191,10 @@ export class Indexer {
       this.drainChanges();
     }
     if (this.stopped) return;
-    this.store.setMeta('last_scan_completed_at', new Date().toISOString());
-    this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (wrote || pending.length > 0 || this.store.meta('last_scan_completed_at') === undefined) {
+      this.store.setMeta('last_scan_completed_at', new Date().toISOString());
+      this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     this.progress.phase = 'ready';
     this.emitProgress(true);
     this.events.scanned(skips.take(), performance.now() - started);

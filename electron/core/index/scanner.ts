@@ -1,7 +1,7 @@
 // Synchronous tree walk for the index worker: every visible regular file with its size and
 // mtime. Symlinks are not followed (no loops; ripgrep does the same), and whatever cannot be
 // read is reported through `skip` and passed over.
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 
@@ -21,29 +21,35 @@ export function scanTree(root: string, rules: IgnoreRules, start: string, onFile
   const pending = [start];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(path.join(root, dir));
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch (error) {
       skip(dir === '' ? '.' : dir, errorReason(error));
       continue;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       const rel = dir === '' ? name : `${dir}/${name}`;
-      let info: Stats;
-      try {
-        info = lstatSync(path.join(root, rel));
-      } catch (error) {
-        if (name.includes('\uFFFD')) skip(rel, 'name is not valid UTF-8');
-        else skip(rel, errorReason(error));
-        continue;
+      // The entry's type comes with the listing (lstat semantics: a link is a link), so only
+      // files need an lstat (for size and mtime): a folder costs no system call of its own.
+      const listedDir = entry.isDirectory() && !name.includes('\uFFFD');
+      let info: Stats | null = null;
+      if (!listedDir) {
+        try {
+          info = lstatSync(path.join(root, rel));
+        } catch (error) {
+          if (name.includes('\uFFFD')) skip(rel, 'name is not valid UTF-8');
+          else skip(rel, errorReason(error));
+          continue;
+        }
       }
-      const isDir = info.isDirectory();
+      const isDir = listedDir || info!.isDirectory();
       // The walk never enters an ignored folder, so only this entry's own verdict is needed.
       if (rules.isIgnoredInVisibleFolder(rel, isDir)) continue;
       if (isDir) pending.push(rel);
-      else if (info.isFile()) onFile({ path: rel, size: info.size, mtimeMs: info.mtimeMs });
-      else if (info.isSymbolicLink()) skip(rel, 'symbolic link (not followed)');
+      else if (info!.isFile()) onFile({ path: rel, size: info!.size, mtimeMs: info!.mtimeMs });
+      else if (info!.isSymbolicLink()) skip(rel, 'symbolic link (not followed)');
       else skip(rel, 'not a regular file');
     }
   }

@@ -24,7 +24,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX files_pending ON files (kind) WHERE kind = 'pending';
 
-  -- rowid = files.id. detail=none keeps the index small: queries are ANDs of single trigrams,
+  -- (replaced by migration 2) rowid = files.id. detail=none keeps the index small: queries are ANDs of single trigrams,
   -- and every candidate is verified against its stored text, so positions are never needed.
   CREATE VIRTUAL TABLE file_text USING fts5 (text, tokenize = 'trigram', detail = 'none');
 
@@ -82,6 +82,28 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX links_task ON links (spec_id, task_id);
   CREATE INDEX links_path ON links (path);
   `,
+  // 2: text in chunks of whole lines (content.ts textChunks), so a search reads the chunks that
+  // can match instead of whole files. rowid = files.id << CHUNK_ROWID_BITS | chunk number; every
+  // text is read again (its rows go back to pending).
+  `
+  DROP TABLE file_text;
+  CREATE VIRTUAL TABLE file_text USING fts5 (text, first_line UNINDEXED, tokenize = 'trigram', detail = 'none');
+  UPDATE files SET kind = 'pending', indexed_hash = NULL WHERE indexed_hash IS NOT NULL;
+  `,
 ];
+
+/** file_text rowids: the file's id shifted left by this, plus the chunk's number in the file. */
+export const CHUNK_ROWID_BITS = 20;
+const CHUNKS_PER_FILE = 2 ** CHUNK_ROWID_BITS;
+
+/** The rowid of chunk `n` of file `fileId` (n < 2^20: a 1 MB file has at most ~130 chunks of 8 KB). */
+export function chunkRowid(fileId: number, n: number): number {
+  return fileId * CHUNKS_PER_FILE + n;
+}
+
+/** The first and one-past-last rowid a file's chunks can have. */
+export function chunkRowidRange(fileId: number): [number, number] {
+  return [fileId * CHUNKS_PER_FILE, (fileId + 1) * CHUNKS_PER_FILE];
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

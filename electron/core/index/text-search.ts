@@ -1,11 +1,20 @@
-// Full-text search over the index: the trigram FTS5 index picks candidate files, each candidate's
-// stored text is then matched line by line (line-matcher.ts), which makes the results exact.
+// Full-text search over the index in two steps: candidate selection (the trigram FTS5 index picks
+// the chunks of whole lines that hold every trigram of the query) and verification (each
+// candidate chunk's bytes matched line by line, byte-matcher.ts), which makes the results exact.
 import picomatch from 'picomatch';
 import type { TextSearchHit, TextSearchResult } from '../../../shared/api/contract';
 import { compileByteMatcher } from './byte-matcher';
 import type { MatchOptions } from './line-matcher';
 import type { IndexDb } from './open-db';
+import { CHUNK_ROWID_BITS } from './schema';
 import { requiredLiteralOfRegex, trigramMatch } from './trigram-query';
+
+/** One candidate: a chunk of whole lines of a file's text, starting at `firstLine`. */
+interface Candidate {
+  path: string;
+  text: Buffer | string;
+  firstLine: number;
+}
 
 export interface TextSearchParams {
   query: string;
@@ -24,10 +33,10 @@ export class TextSearcher {
   private readonly filtered;
 
   constructor(db: IndexDb) {
-    this.all = db.prepare('SELECT f.path AS path, t.text AS text FROM file_text t JOIN files f ON f.id = t.rowid');
-    this.filtered = db.prepare(
-      'SELECT f.path AS path, t.text AS text FROM file_text t JOIN files f ON f.id = t.rowid WHERE file_text MATCH ?',
-    );
+    // In rowid order: a file's chunks in order, files in id order.
+    const select = `SELECT f.path AS path, t.text AS text, t.first_line AS firstLine FROM file_text t JOIN files f ON f.id = (t.rowid >> ${CHUNK_ROWID_BITS})`;
+    this.all = db.prepare(select);
+    this.filtered = db.prepare(`${select} WHERE file_text MATCH ?`);
   }
 
   search(params: TextSearchParams): TextSearchResult {
@@ -56,17 +65,26 @@ export class TextSearcher {
     const accept = pathFilter(params.include, params.exclude);
     const literal = options.regex ? requiredLiteralOfRegex(options.query) : options.query;
     const expression = literal === null ? null : trigramMatch(literal, !options.caseSensitive);
-    const rows = (expression === null ? this.all.iterate() : this.filtered.iterate(expression)) as IterableIterator<{ path: string; text: Buffer | string }>;
-
     const hits: TextSearchHit[] = [];
+    // ripgrep refuses a literal "\n" (no match spans lines): no line can match it.
+    if (!options.regex && options.query.includes('\n')) return { hits, truncated: false, filesSearched: 0, elapsedMs: performance.now() - started };
+    const rows = (expression === null ? this.all.iterate() : this.filtered.iterate(expression)) as IterableIterator<Candidate>;
+
     let filesSearched = 0;
+    let lastPath: string | null = null;
+    let accepted = false;
     let truncated = false;
     try {
       for (const row of rows) {
-        if (!accept(row.path)) continue;
-        filesSearched++;
+        if (row.path !== lastPath) {
+          // A file's chunks come together: filter and count each file once.
+          lastPath = row.path;
+          accepted = accept(row.path);
+          if (accepted) filesSearched++;
+        }
+        if (!accepted) continue;
         const bytes = typeof row.text === 'string' ? Buffer.from(row.text, 'utf8') : row.text;
-        const lines = matcher(bytes, limit - hits.length + 1);
+        const lines = matcher(bytes, limit - hits.length + 1, row.firstLine);
         for (const line of lines) hits.push({ path: row.path, ...line });
         if (hits.length > limit) {
           truncated = true;
@@ -96,4 +114,16 @@ function pathFilter(include: string[] | undefined, exclude: string[] | undefined
   const inc = include && include.length > 0 ? compile(include) : null;
   const exc = exclude && exclude.length > 0 ? compile(exclude) : null;
   return (path) => (inc === null || inc(path)) && (exc === null || !exc(path));
+}
+
+/** One result from each shard's search (each run with the same limit): path and line order, cut to the limit. */
+export function mergeShardResults(results: TextSearchResult[], limit = DEFAULT_TEXT_LIMIT, started: number): TextSearchResult {
+  const hits = results.flatMap((r) => r.hits).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  const truncated = results.some((r) => r.truncated) || hits.length > limit;
+  return {
+    hits: hits.slice(0, limit),
+    truncated,
+    filesSearched: results.reduce((n, r) => n + r.filesSearched, 0),
+    elapsedMs: performance.now() - started,
+  };
 }

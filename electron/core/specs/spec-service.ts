@@ -1,10 +1,12 @@
 // Finds and parses the workspace's specs, and writes task states back to their files.
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
-import type { Spec, SpecSummary, Task, TaskState } from '../../../shared/specs/model';
+import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import type { SpecLocation } from '../../../shared/specs/detect';
 import { inSpecLayout } from '../../../shared/specs/formats/registry';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
 import { decodeUtf8, withLockedFile } from '../workspace/files';
 import { hashBytes } from '../workspace/hash';
 import type { IgnoreRules } from '../workspace/ignore-rules';
@@ -33,6 +35,8 @@ export class SpecService {
   private locations: SpecLocation[] | null = null;
   private readonly parsed = new Map<string, Parsed>();
   private readonly ticks = new TickLineage();
+  /** The workspace's `.specdeck/settings.json`, read once until it changes. */
+  private settings: { values: SpecdeckSettings; diagnostics: Diagnostic[] } | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -52,6 +56,11 @@ export class SpecService {
     return locations.map((loc) => this.parse(loc).spec);
   }
 
+  /** Where a spec's documents are (to read them at another revision); null when no such spec. */
+  async specLocation(specId: string): Promise<SpecLocation | null> {
+    return (await this.locate()).find((l) => l.id === specId) ?? null;
+  }
+
   async get(specId: string): Promise<SpecWithSource> {
     const loc = (await this.locate()).find((l) => l.id === specId);
     if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
@@ -62,7 +71,7 @@ export class SpecService {
   async setTaskState(
     specId: string,
     taskId: string,
-    state: Exclude<TaskState, 'unknown'>,
+    state: SettableTaskState,
     expectedHash: string,
     options: SetTaskStateOptions = {},
   ): Promise<SpecWithSource & { recovered?: RecoveredEdit }> {
@@ -79,8 +88,17 @@ export class SpecService {
       }
       const text = decodeUtf8(current.bytes);
       if (text === null) throw new ApiError('UNSUPPORTED', `${tasksFile} is not valid UTF-8; not rewriting it`);
-      const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === tasksFile ? text : this.readText(p)));
+      const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === tasksFile ? text : this.readText(p)), {
+        settings: this.readSettings().values,
+      });
       const task = findTask(fresh.tasks, taskId, tasksFile);
+      if (task.checkbox === false) {
+        throw new ApiError(
+          'INVALID_ARGUMENT',
+          `Task ${task.id} (${tasksFile}:${task.pos.line}) is written without a checkbox, so there is nothing to tick; its state follows its sub-tasks — tick those instead`,
+          'taskId',
+        );
+      }
       let next: string;
       try {
         next = setTaskStateWithParents(text, fresh.tasks, task, state, options).text;
@@ -98,12 +116,23 @@ export class SpecService {
     return recovered ? { ...after, recovered } : after;
   }
 
+  /** Problems in `.specdeck/settings.json` (for `check`); empty when it is fine or absent. */
+  settingsDiagnostics(): Diagnostic[] {
+    return this.readSettings().diagnostics;
+  }
+
   /**
    * Drops what is cached for these changed paths; returns the ids of the specs they touch.
    * A change that may add or remove a spec re-runs discovery on the next read.
    */
   forget(changedPaths: readonly string[]): string[] {
     const touched = new Set<string>();
+    if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
+      // The settings change how every spec reads: re-parse them all.
+      this.settings = null;
+      for (const id of this.parsed.keys()) touched.add(id);
+      this.parsed.clear();
+    }
     for (const [id, entry] of this.parsed) {
       if (changedPaths.some((p) => entry.hashes.has(p) || p.startsWith(entry.spec.folder + '/'))) {
         this.parsed.delete(id);
@@ -137,6 +166,7 @@ export class SpecService {
     if (cached) return cached;
     const hashes = new Map<string, string | null>();
     const notUtf8: string[] = [];
+    const settings = this.readSettings().values;
     const spec = parseSpec(loc, (p) => {
       const bytes = this.readBytes(p);
       hashes.set(p, bytes ? hashBytes(bytes) : null);
@@ -145,7 +175,7 @@ export class SpecService {
       if (strict !== null) return strict;
       notUtf8.push(p);
       return lenientUtf8.decode(bytes);
-    });
+    }, { settings });
     for (const file of new Set(notUtf8)) {
       spec.diagnostics.push({
         severity: 'warning',
@@ -157,6 +187,22 @@ export class SpecService {
     const entry = { location: loc, spec, hashes };
     this.parsed.set(loc.id, entry);
     return entry;
+  }
+
+  private readSettings(): { values: SpecdeckSettings; diagnostics: Diagnostic[] } {
+    if (this.settings) return this.settings;
+    const text = this.readText(SETTINGS_PATH);
+    if (text === null) {
+      const present = this.readBytes(SETTINGS_PATH) !== null;
+      this.settings = {
+        values: DEFAULT_SETTINGS,
+        diagnostics: present ? [{ severity: 'warning', code: 'settings-invalid', message: `${SETTINGS_PATH} is not valid UTF-8; it is ignored`, pos: { file: SETTINGS_PATH, line: 1, column: 1 } }] : [],
+      };
+    } else {
+      const parsed = parseSettings(text, SETTINGS_PATH);
+      this.settings = { values: parsed.settings, diagnostics: parsed.diagnostics };
+    }
+    return this.settings;
   }
 
   /** Through the workspace: a spec folder (or `openspec/specs`) linked to outside reads as missing. */

@@ -8,7 +8,7 @@ import { readLinkableText } from './file-text';
 import { changedRanges, reanchorRange } from './reanchor';
 import type { SpecCache } from './task-resolve';
 import { gitHead } from '../git/git-run';
-import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits, splitTaskKey, type TrailerCommit } from './git-trailers';
+import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits, renamedSince, splitTaskKey, type TrailerCommit } from './git-trailers';
 import { hashBytes } from '../workspace/hash';
 import { isSpecDocument } from './spec-documents';
 import type { Workspace } from '../workspace/workspace';
@@ -64,22 +64,27 @@ async function importCommit(
 ): Promise<void> {
   const root = ws.root;
   const files = (await commitHunks(root, commit.sha)).filter((f) => !isSpecDocument(f.path) && changedRanges(f.hunks).length > 0);
-  for (const file of files) await settle(file.path);
-  const since = files.length > 0 ? await hunksSinceCommit(root, commit.sha, files.map((f) => f.path)) : new Map();
+  // A file renamed since the commit keeps its links under its new name.
+  const renames = files.length > 0 ? await renamedSince(root, commit.sha) : new Map<string, string>();
+  const now = (p: string) => renames.get(p) ?? p;
+  for (const file of files) await settle(now(file.path));
+  const sincePaths = files.flatMap((f) => (renames.has(f.path) ? [f.path, now(f.path)] : [f.path]));
+  const since = files.length > 0 ? await hunksSinceCommit(root, commit.sha, sincePaths, renames.size > 0) : new Map();
   const prepared: Array<{ path: string; text: string; rows: Array<{ start: number; end: number; codeHash: string }> }> = [];
   for (const file of files) {
-    const text = await readLinkableText(ws, file.path);
+    const current = now(file.path);
+    const text = await readLinkableText(ws, current);
     if (text === null) continue; // deleted since, binary or huge: nothing to link
-    const current = splitLines(text);
-    const later = since.get(file.path)?.hunks ?? [];
-    const atCommit = later.length > 0 ? await fileAtCommit(root, commit.sha, file.path) : text;
+    const currentLines = splitLines(text);
+    const later = since.get(current)?.hunks ?? [];
+    const atCommit = later.length > 0 || current !== file.path ? await fileAtCommit(root, commit.sha, file.path) : text;
     if (atCommit === null) continue;
-    const thenLines = later.length > 0 ? splitLines(atCommit) : current;
+    const thenLines = later.length > 0 || current !== file.path ? splitLines(atCommit) : currentLines;
     const rows = changedRanges(file.hunks).flatMap((range) => {
-      const now = reanchorRange(range, later);
-      return now ? [{ start: now.startLine, end: now.endLine, codeHash: hashLines(thenLines, range.startLine, range.endLine) }] : [];
+      const moved = reanchorRange(range, later);
+      return moved ? [{ start: moved.startLine, end: moved.endLine, codeHash: hashLines(thenLines, range.startLine, range.endLine) }] : [];
     });
-    if (rows.length > 0) prepared.push({ path: file.path, text, rows });
+    if (rows.length > 0) prepared.push({ path: current, text, rows });
   }
   const stamps = await Promise.all(
     commit.keys.map(async (key) => {

@@ -35,12 +35,24 @@ export async function commitHunks(root: string, sha: string): Promise<FileHunks[
   return parseUnifiedDiff(out);
 }
 
-/** Hunks from a commit's version of these files to the working tree's (for re-anchoring). */
-export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[]): Promise<Map<string, FileHunks>> {
-  const out = await runGit(root, ['diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', '--relative', sha, '--', ...paths]);
+/**
+ * Hunks from a commit's version of these files to the working tree's (for re-anchoring), keyed by
+ * the path in the working tree. With `renames`, pass both names of each renamed file.
+ */
+export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[], renames = false): Promise<Map<string, FileHunks>> {
+  const out = await runGit(root, ['diff', '--unified=0', '--no-color', '--no-ext-diff', renames ? '-M' : '--no-renames', '--relative', sha, '--', ...paths]);
   const result = new Map<string, FileHunks>();
   for (const file of parseUnifiedDiff(out)) result.set(file.path, file);
   return result;
+}
+
+/** Files renamed since a commit (old path → path in the working tree), as git's rename detection sees them. */
+export async function renamedSince(root: string, sha: string): Promise<Map<string, string>> {
+  const out = await runGit(root, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', sha, '--', '.']);
+  const parts = out.split('\0');
+  const renames = new Map<string, string>();
+  for (let i = 0; i + 2 < parts.length; i += 3) if (parts[i]!.startsWith('R')) renames.set(parts[i + 1]!, parts[i + 2]!);
+  return renames;
 }
 
 /** A file's text at a commit, or null (deleted, binary, not there). */

@@ -1,6 +1,7 @@
 // Traceability for one workspace: the active task, links recorded on save, re-anchored on outside
 // changes, read from comment tags and git trailers, and evaluated (linked / suspect / orphaned).
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { ActiveTask, ApiEvent, ApiEvents, SpecWithSource, TraceLink, TraceSpecReport } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { SerialQueue } from '../../../shared/async/serial-queue';
@@ -21,6 +22,7 @@ import { TRAILER_KEY } from './git-trailers';
 import { installCommitHook } from './commit-hook';
 import { resolveTask, SpecCache } from './task-resolve';
 import { isSpecDocument } from './spec-documents';
+import path from 'node:path';
 import { marksInProgress } from '../../../shared/specs/formats/registry';
 
 type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
@@ -40,6 +42,11 @@ export class TraceService {
 
   static open(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, env: NodeJS.ProcessEnv = process.env): TraceService {
     return new TraceService(ws, rules, specs, LinkStore.open(traceDbPath(ws.root, env)), emit);
+  }
+
+  /** A service over a store at `dbPath` (evidence on a fresh clone uses a throw-away one). */
+  static openAt(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, dbPath: string): TraceService {
+    return new TraceService(ws, rules, specs, LinkStore.open(dbPath), emit);
   }
 
   /** True when this workspace already has a link store (commands that only read open it then). */
@@ -141,7 +148,8 @@ export class TraceService {
     if (this.scanned) await this.refresh(); // a checkout or rebase also moved HEAD
   }
 
-  private async reanchorFiles(paths: readonly string[]): Promise<void> {
+  private async reanchorFiles(paths: readonly string[], moveTargets: readonly string[] = paths): Promise<void> {
+    await this.followMoves(paths, moveTargets);
     for (const rel of paths) {
       const snapshot = this.store.snapshot(rel);
       const text = await readLinkableText(this.ws, rel);
@@ -151,6 +159,36 @@ export class TraceService {
       }
       if (snapshot ? snapshot.content === text : !mayHaveTags(text)) continue;
       await this.apply(rel, snapshot?.content ?? text, text, null);
+    }
+  }
+
+  /**
+   * A linked file that is gone while a file with exactly its last linked text appeared (a rename
+   * or move outside git, or a `git mv` seen by the watcher): its links and snapshot move there.
+   * A rename with edits is not recognised (its links end with the old file).
+   */
+  private async followMoves(paths: readonly string[], targets: readonly string[]): Promise<void> {
+    const gone = paths.filter((rel) => this.store.snapshot(rel) !== null && !existsSync(path.join(this.ws.root, rel)));
+    if (gone.length === 0) return;
+    const taken = new Set<string>();
+    for (const rel of gone) {
+      const snapshot = this.store.snapshot(rel)!;
+      const size = Buffer.byteLength(snapshot.content, 'utf8');
+      for (const target of targets) {
+        if (target === rel || taken.has(target) || this.store.snapshot(target) !== null || this.store.hasLinks(target)) continue;
+        const info = await stat(path.join(this.ws.root, target)).catch(() => null);
+        if (!info?.isFile() || info.size !== size) continue;
+        if ((await readLinkableText(this.ws, target)) !== snapshot.content) continue;
+        taken.add(target);
+        const keys = this.store.byPath(rel).map((r) => `${r.spec_id}/${r.task_id}`);
+        this.store.transaction(() => {
+          this.store.db.prepare('UPDATE links SET path = ? WHERE path = ?').run(target, rel);
+          this.store.setSnapshot(target, snapshot.hash, snapshot.content);
+          this.store.dropSnapshot(rel);
+        });
+        if (keys.length > 0) this.emit('trace.changed', { taskKeys: [...new Set(keys)], paths: [rel, target] });
+        break;
+      }
     }
   }
 
@@ -202,7 +240,8 @@ export class TraceService {
       const text = await readLinkableText(this.ws, rel);
       if (text !== null && mayHaveTags(text)) candidates.add(rel);
     }
-    await this.reanchorFiles([...candidates]);
+    // A file moved while no one watched: look for its text among all files.
+    await this.reanchorFiles([...candidates], files);
     // Links in files that are gone (or were never snapshotted) end here.
     for (const rel of candidates) if (!(await this.ws.exists(rel))) this.endFile(rel);
   }

@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { lstat, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { apiErrorFromFs } from './fs-errors';
 import { openVerified, openVerifiedSync, RaceError } from './pinned';
 
 export class Workspace {
@@ -21,7 +22,10 @@ export class Workspace {
     let info;
     try {
       info = await stat(absolute);
-    } catch {
+    } catch (error) {
+      // Not everything is NOT_FOUND: a folder we may not read, a link loop, a name too long.
+      const mapped = apiErrorFromFs(error, absolute);
+      if (mapped && mapped.code !== 'NOT_FOUND') throw mapped;
       throw new ApiError('NOT_FOUND', `No such folder: ${absolute}`, 'path');
     }
     if (!info.isDirectory()) {

@@ -4,7 +4,8 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const BENCH_ROOT = '/tmp/specdeck-bench';
+// SPECDECK_BENCH_DIR moves the trees (helpers benching at once must not share one folder).
+export const BENCH_ROOT = process.env.SPECDECK_BENCH_DIR ?? '/tmp/specdeck-bench';
 const MARKER = '.specdeck-bench-complete';
 
 export interface BenchTree {
@@ -55,10 +56,11 @@ function vocabulary(random: () => number, size: number): string[] {
   return [...words];
 }
 
-export const GENERATED_FILES = 100_000;
+/** The issue's size; SPECDECK_BENCH_FILES makes a smaller (or larger) tree to iterate cheaply. */
+export const GENERATED_FILES = Number(process.env.SPECDECK_BENCH_FILES ?? 100_000);
 
 export function generatedTree(): BenchTree {
-  const root = ensure('generated-100k-v2', (dir) => {
+  const root = ensure(GENERATED_FILES === 100_000 ? 'generated-100k-v2' : `generated-${GENERATED_FILES}-v2`, (dir) => {
     const random = rng(42);
     const words = vocabulary(random, 8000);
     // Zipf-like: the index is skewed towards the start of the vocabulary.

@@ -63,6 +63,63 @@ describe('specdeck tasks', () => {
   });
 });
 
+describe('specdeck tasks: dependencies and the ready set', () => {
+  const GRAPH =
+    '# Plan\n\n## Tasks\n\n- [x] 1. Schema\n- [ ] 2. API\n  - _Blocked: waiting for the key_\n- [ ] 3. UI\n- [ ] 4. Docs\n\n## Task Dependency Graph\n\n```json\n' +
+    '{"waves":[{"name":"Wave 1 — Base","tasks":[1]},{"name":"Wave 2","tasks":[2,3]},{"name":"Wave 3","tasks":[4]}]}\n```\n';
+
+  it('--ready lists the ready tasks with their wave; --json gives dependsOn and blockedReason', async () => {
+    write('.kiro/specs/plan/tasks.md', GRAPH);
+    const text = await cli('tasks', dir.path, '--spec', 'plan', '--ready');
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')).toEqual(['.kiro/specs/plan  (.kiro/specs/plan/tasks.md)', '  [wave 1: Wave 2] 3 UI  (line 8)']);
+
+    const ready = JSON.parse((await cli('tasks', dir.path, '--spec', 'plan', '--ready', '--json')).stdout);
+    expect(ready[0].tasks.map((t: { id: string; wave: number; waveName: string }) => [t.id, t.wave, t.waveName])).toEqual([['3', 1, 'Wave 2']]);
+
+    const all = JSON.parse((await cli('tasks', dir.path, '--spec', 'plan', '--json')).stdout);
+    expect(all[0].tasks.map((t: { id: string; dependsOn: string[]; blockedReason: string | null }) => [t.id, t.dependsOn, t.blockedReason])).toEqual([
+      ['1', [], null],
+      ['2', ['1'], 'waiting for the key'],
+      ['3', ['1'], null],
+      ['4', ['2', '3'], null],
+    ]);
+    expect(all[0].dependencies).toMatchObject({ source: 'kiro-graph', ready: ['3'] });
+    expect(all[0].dependencies.waves[0]).toEqual({ index: 0, name: 'Wave 1 — Base', description: null, tasks: ['1'] });
+  });
+
+  it('--ready without a --spec lists every spec; a spec with nothing ready says so', async () => {
+    const { stdout } = await cli('tasks', dir.path, '--ready');
+    expect(stdout).toContain('.kiro/specs/login  (.kiro/specs/login/tasks.md)\n  1.2 View  (line 4)\n  1.3 Tests  (line 5)');
+    expect(stdout).toContain('specs/001-upload  (specs/001-upload/tasks.md)\n  no task is ready');
+  });
+
+  it('a heading task cannot be ticked: exit 1 with the reason, the file unchanged', async () => {
+    write('.kiro/specs/plan/tasks.md', '## Task 1: Schema\n\n- [ ] 1.1 Migrate\n');
+    const before = readFileSync(path.join(dir.path, '.kiro/specs/plan/tasks.md'), 'utf8');
+    const { code, stderr } = await cli('task', dir.path, 'plan', '1', '--set', 'done');
+    expect(code).toBe(1);
+    expect(stderr).toContain('written without a checkbox');
+    expect(readFileSync(path.join(dir.path, '.kiro/specs/plan/tasks.md'), 'utf8')).toBe(before);
+    expect((await cli('task', dir.path, 'plan', '1.1', '--set', 'done')).code).toBe(0);
+  });
+
+  it('.specdeck/settings.json overrides what [~] means; a bad one is a check warning and changes nothing', async () => {
+    write('specs/001-upload/tasks.md', '- [~] T001 Upload\n');
+    const states = async () => JSON.parse((await cli('tasks', dir.path, '--spec', '001-upload', '--json')).stdout)[0].tasks.map((t: { state: string }) => t.state);
+    expect(await states()).toEqual(['skipped']);
+    write('.specdeck/settings.json', '{ "taskStates": { "speckit": { "~": "in-progress" } } }');
+    expect(await states()).toEqual(['in-progress']);
+    write('.specdeck/settings.json', '{ "taskStates": { "x": "todo", "~": "finished" } }');
+    expect(await states()).toEqual(['skipped']);
+    const check = JSON.parse((await cli('check', dir.path, '--json')).stdout);
+    expect(check.findings.filter((f: { code: string }) => f.code === 'settings-invalid').map((f: { message: string }) => f.message)).toEqual([
+      'taskStates: "[x]" always means done; it cannot be changed',
+      'taskStates: "~" must map to one of todo, in-progress, done, skipped, unknown',
+    ]);
+  });
+});
+
 describe('specdeck task', () => {
   it('--set changes only the state character and reports it', async () => {
     const file = path.join(dir.path, '.kiro/specs/login/tasks.md');
@@ -98,7 +155,9 @@ describe('specdeck check', () => {
     write('.kiro/specs/login/tasks.md', '- [ ] 1. A\n- [ ] 1. A again\n');
     const { code, stdout } = await cli('check', dir.path, '--json');
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toContainEqual(expect.objectContaining({ code: 'duplicate-task-id', severity: 'error', file: '.kiro/specs/login/tasks.md', line: 2, column: 1 }));
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ version: 1, tool: { name: 'specdeck' }, summary: { errors: 1 } });
+    expect(json.findings).toContainEqual(expect.objectContaining({ code: 'duplicate-task-id', severity: 'error', file: '.kiro/specs/login/tasks.md', line: 2, column: 1 }));
   });
 
   it('--format github prints workflow annotations (built command, real process)', () => {

@@ -54,17 +54,20 @@ it('trace and links show requirement → task → links with states, as text and
   expect((await cli('links', fx.root, '../x.ts')).code).toBe(1);
 });
 
-it('check adds suspect links (warnings) and done tasks without code (info) when a link store exists', async () => {
+it('check adds suspect links (warnings) when a link store exists, and done tasks without evidence (warnings) with or without one', async () => {
   const before = await cli('check', fx.root, '--json');
-  expect(JSON.parse(before.out).filter((f: { code: string }) => f.code === 'done-without-code')).toEqual([]);
+  // No store yet: evidence is computed from the files (and git) alone, and no store is created.
+  expect(JSON.parse(before.out).findings.filter((f: { code: string }) => f.code === 'done-without-evidence')).toEqual([expect.objectContaining({ file: `${SPEC}/tasks.md`, line: 7, severity: 'warning' })]);
+  expect(existsSync(traceDbPath(fx.root))).toBe(false);
   await fx.startTask('1');
   await fx.save('src/app.ts', APP.replace('const line4 = 4;', 'greet();'));
   await fx.call('trace.stop', { complete: true });
   fx.write('src/app.ts', APP.replace('const line4 = 4;', 'greet("you");'));
 
   const result = await cli('check', fx.root, '--json');
-  const findings = JSON.parse(result.out) as Array<{ code: string; file: string; line: number; severity: string }>;
+  const findings = JSON.parse(result.out).findings as Array<{ code: string; file: string; line: number; severity: string }>;
   expect(findings.filter((f) => f.code === 'suspect-link')).toEqual([expect.objectContaining({ file: 'src/app.ts', line: 4, severity: 'warning' })]);
-  expect(findings.filter((f) => f.code === 'done-without-code')).toEqual([expect.objectContaining({ file: `${SPEC}/tasks.md`, line: 7, severity: 'info' })]);
+  // Task 1 has its (edit) link: only task 3 is done with nothing behind it.
+  expect(findings.filter((f) => f.code === 'done-without-evidence')).toEqual([expect.objectContaining({ file: `${SPEC}/tasks.md`, line: 7, severity: 'warning' })]);
   expect((await cli('check', fx.root)).out).toMatch(/src\/app.ts:4:1: warning suspect-link: link to task .*\/1 is suspect \(code-changed\)/);
 });

@@ -71,7 +71,7 @@ describe('diagnostics', () => {
 
   it('summarises counts', () => {
     const s = summarizeSpec(spec);
-    expect(s.counts).toEqual({ total: 6, done: 2, inProgress: 0, optional: 1, unknown: 0 });
+    expect(s.counts).toEqual({ total: 6, done: 2, inProgress: 0, optional: 1, unknown: 0, skipped: 0 });
     expect(s.requirementCount).toBe(3);
   });
 

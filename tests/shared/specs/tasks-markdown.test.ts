@@ -4,10 +4,10 @@ import { parseTasks } from '../../../shared/specs/tasks-markdown';
 const ids = (text: string, format?: Parameters<typeof parseTasks>[2]) => parseTasks(text, 't.md', format).tasks;
 
 describe('Kiro task lines', () => {
-  it('reads states [ ], [x], [X], [-] and keeps any other character as unknown', () => {
+  it('reads states [ ], [x], [X], [-], [~] (in progress in Kiro) and keeps any other character as unknown', () => {
     const tasks = ids('- [ ] 1. a\n- [x] 2. b\n- [X] 3. c\n- [-] 4. d\n- [~] 5. e\n- [?] 6. f');
     expect(tasks.map((t) => [t.state, t.stateChar])).toEqual([
-      ['todo', ' '], ['done', 'x'], ['done', 'X'], ['in-progress', '-'], ['unknown', '~'], ['unknown', '?'],
+      ['todo', ' '], ['done', 'x'], ['done', 'X'], ['in-progress', '-'], ['in-progress', '~'], ['unknown', '?'],
     ]);
   });
 

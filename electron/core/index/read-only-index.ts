@@ -1,0 +1,105 @@
+// The index as a one-shot command uses it: read-only connections on the calling thread, no worker
+// threads, and answers only while the stored index is complete and matches the disk. Freshness is
+// one stat walk compared with the stored size and mtime of every file (what a reconcile would
+// compare). Anything else (no index yet, a schema to migrate, an interrupted scan, a changed,
+// new or deleted file, a damaged file) gives null: the caller then brings the index up to date
+// through IndexService, which also moves a damaged database aside.
+import { existsSync } from 'node:fs';
+import type { FileSearchHit, TextSearchResult } from '../../../shared/api/contract';
+import { indexDbPath } from '../storage/data-dir';
+import { IgnoreRules } from '../workspace/ignore-rules';
+import { FileList } from './file-list';
+import { openReader, type IndexDb } from './open-db';
+import { resolveIndexOptions, type IndexOptions } from './options';
+import { scanTree } from './scanner';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
+import { defaultShardCount, shardDbPath } from './shards';
+import { mergeShardResults, TextSearcher, type TextSearchParams } from './text-search';
+
+/** What `specdeck search` and `files` need; IndexService offers the same two methods. */
+export interface IndexQueries {
+  searchText(params: TextSearchParams): Promise<TextSearchResult>;
+  searchFiles(query: string, limit?: number): Promise<FileSearchHit[]>;
+}
+
+export interface ReadOnlyIndexOptions extends Partial<IndexOptions> {
+  dbPath?: string;
+  shards?: number;
+}
+
+/** Thrown out of the walk at the first difference: the rest of the tree need not be visited. */
+class Stale extends Error {}
+
+export class ReadOnlyIndex implements IndexQueries {
+  /** Built on the first quick-open query (a text search never needs it). */
+  private files: FileList | null = null;
+
+  private constructor(
+    private readonly dbs: IndexDb[],
+    private readonly paths: string[],
+  ) {}
+
+  /** The index of `root` (a real, absolute path) when it is complete and fresh; else null. */
+  static openIfFresh(root: string, options: ReadOnlyIndexOptions = {}): ReadOnlyIndex | null {
+    const base = options.dbPath ?? indexDbPath(root);
+    const count = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
+    const dbPaths = Array.from({ length: count }, (_, i) => shardDbPath(base, i));
+    if (!dbPaths.every((p) => existsSync(p))) return null;
+    const dbs: IndexDb[] = [];
+    try {
+      // path → [path, size, mtime]: raw rows, the cheapest better-sqlite3 gives.
+      const stored = new Map<string, [string, number, number]>();
+      for (const p of dbPaths) {
+        const db = openReader(p);
+        dbs.push(db);
+        if (!isCompleteIndex(db)) throw new Stale();
+        for (const row of db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as [string, number, number][]) stored.set(row[0], row);
+      }
+      const resolved = resolveIndexOptions(options);
+      let seen = 0;
+      scanTree(root, new IgnoreRules(root, resolved.excludes), '', (file) => {
+        const row = stored.get(file.path);
+        if (!row || row[1] !== file.size || row[2] !== file.mtimeMs) throw new Stale();
+        seen++;
+      }, () => {});
+      if (seen !== stored.size) throw new Stale(); // a file was deleted (or became ignored)
+      return new ReadOnlyIndex(dbs, [...stored.keys()]);
+    } catch (error) {
+      for (const db of dbs) db.close();
+      if (error instanceof Stale) return null;
+      // A database we cannot read here (locked, damaged, not ours): the writer path decides.
+      if (typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('SQLITE_')) return null;
+      throw error;
+    }
+  }
+
+  searchText(params: TextSearchParams): Promise<TextSearchResult> {
+    return Promise.resolve().then(() => {
+      const started = performance.now();
+      const results = this.dbs.map((db) => new TextSearcher(db).search(params));
+      return mergeShardResults(results, params.limit, started);
+    });
+  }
+
+  searchFiles(query: string, limit = 50): Promise<FileSearchHit[]> {
+    return Promise.resolve().then(() => {
+      if (!this.files) {
+        this.files = new FileList();
+        this.files.replace(this.paths);
+      }
+      return this.files.search(query, limit);
+    });
+  }
+
+  close(): void {
+    for (const db of this.dbs) db.close();
+  }
+}
+
+/** Ours, of this schema, and the last scan finished with every listed file read. */
+function isCompleteIndex(db: IndexDb): boolean {
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return false;
+  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
+  if (db.prepare("SELECT 1 FROM meta WHERE key = 'last_scan_completed_at'").get() === undefined) return false;
+  return db.prepare("SELECT 1 FROM files WHERE kind = 'pending' LIMIT 1").get() === undefined;
+}

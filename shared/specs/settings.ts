@@ -1,0 +1,96 @@
+// The repository's own Specdeck settings, committed with it: `.specdeck/settings.json`.
+// Today it says how state characters read, per repository and per format:
+//
+//   { "taskStates": { "~": "skipped", "kiro": { "~": "in-progress" } } }
+//
+// A character key applies to every format; a format key (`kiro`, `cc-sdd`, `speckit`,
+// `openspec-change`, …) holds overrides for that format only, which win. `[ ]`, `[x]` and `[X]`
+// keep their meaning. Anything not understood is a diagnostic and is ignored; nothing else changes.
+import type { Diagnostic, SpecFormat, TaskState } from './model';
+import type { StateMap } from './tasks-markdown';
+import { MAX_GRAPH_DEPTH } from './task-graph';
+
+export const SETTINGS_PATH = '.specdeck/settings.json';
+const MAX_SETTINGS_CHARS = 64 * 1024;
+const FORMATS: readonly SpecFormat[] = ['kiro', 'kiro-bugfix', 'cc-sdd', 'speckit', 'openspec-capability', 'openspec-change'];
+const STATES: readonly TaskState[] = ['todo', 'in-progress', 'done', 'skipped', 'unknown'];
+const FIXED = new Set([' ', 'x', 'X']);
+
+export interface SpecdeckSettings {
+  taskStates: { all: Record<string, TaskState>; byFormat: Partial<Record<SpecFormat, Record<string, TaskState>>> };
+}
+
+export const DEFAULT_SETTINGS: SpecdeckSettings = { taskStates: { all: {}, byFormat: {} } };
+
+export function parseSettings(text: string, path: string = SETTINGS_PATH): { settings: SpecdeckSettings; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const settings: SpecdeckSettings = { taskStates: { all: {}, byFormat: {} } };
+  const problem = (message: string) => diagnostics.push({ severity: 'warning', code: 'settings-invalid', message, pos: { file: path, line: 1, column: 1 } });
+  if (text.length > MAX_SETTINGS_CHARS) {
+    problem(`${path} is larger than ${MAX_SETTINGS_CHARS} characters; it is not read`);
+    return { settings, diagnostics };
+  }
+  if (nestsDeeper(text, MAX_GRAPH_DEPTH)) {
+    problem(`${path} nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`);
+    return { settings, diagnostics };
+  }
+  let root: unknown;
+  try {
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    problem(`${path} is not valid JSON: ${(error as Error).message}`);
+    return { settings, diagnostics };
+  }
+  if (!isObject(root)) {
+    problem(`${path} must hold a JSON object`);
+    return { settings, diagnostics };
+  }
+  const states = root['taskStates'];
+  if (states === undefined) return { settings, diagnostics };
+  if (!isObject(states)) {
+    problem('"taskStates" must be an object such as { "~": "skipped" }');
+    return { settings, diagnostics };
+  }
+  const readMap = (obj: Record<string, unknown>, into: Record<string, TaskState>, where: string) => {
+    for (const [key, value] of Object.entries(obj)) {
+      if ([...key].length !== 1 || key === ']' || key === '\n' || key === '\r') problem(`${where}: "${key}" is not one state character`);
+      else if (FIXED.has(key)) problem(`${where}: "[${key}]" always means ${key === ' ' ? 'todo' : 'done'}; it cannot be changed`);
+      else if (typeof value !== 'string' || !STATES.includes(value as TaskState)) problem(`${where}: "${key}" must map to one of ${STATES.join(', ')}`);
+      else into[key] = value as TaskState;
+    }
+  };
+  const chars: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(states)) {
+    if (FORMATS.includes(key as SpecFormat)) {
+      if (!isObject(value)) problem(`taskStates.${key} must be an object such as { "~": "skipped" }`);
+      else readMap(value, (settings.taskStates.byFormat[key as SpecFormat] = {}), `taskStates.${key}`);
+    } else chars[key] = value;
+  }
+  readMap(chars, settings.taskStates.all, 'taskStates');
+  return { settings, diagnostics };
+}
+
+/** The state overrides for one format (format keys win over character keys). */
+export function statesFor(settings: SpecdeckSettings, format: SpecFormat): StateMap {
+  return { ...settings.taskStates.all, ...settings.taskStates.byFormat[format] };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function nestsDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}

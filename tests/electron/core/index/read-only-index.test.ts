@@ -1,0 +1,91 @@
+// The CLI's read-only index: answers like IndexService while the stored index matches the disk,
+// and steps aside (null) as soon as anything differs, so a command never answers from stale data.
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ReadOnlyIndex } from '../../../../electron/core/index/read-only-index';
+import { makeTree, useIndexSandbox } from './helpers';
+
+const FILES = {
+  'src/a.ts': 'function fooBar() {}\nconst FOO = 1;\n',
+  'src/b.ts': 'foo bar baz\n',
+  'docs/readme.md': '# Foo\nnothing\n',
+  '.gitignore': 'dist/\n',
+  'dist/out.js': 'foo ignored\n',
+};
+
+describe('index: read-only open for one-shot commands', () => {
+  const sandbox = useIndexSandbox();
+
+  async function indexed(shards: number) {
+    const root = makeTree(FILES);
+    const index = sandbox.open(root, { shards });
+    await index.whenIdle();
+    return { root, index };
+  }
+
+  for (const shards of [1, 2]) {
+    it(`answers exactly as the index service on an unchanged tree (${shards} shard(s))`, async () => {
+      const { root, index } = await indexed(shards);
+      const queries = [{ query: 'foo' }, { query: 'FOO', caseSensitive: true }, { query: 'ba[rz]$', regex: true }, { query: 'fo' }, { query: 'foo', wholeWord: true, limit: 1 }];
+      const expected = await Promise.all(queries.map((q) => index.searchText(q)));
+      const files = await index.searchFiles('ts');
+      await index.close();
+      const fresh = ReadOnlyIndex.openIfFresh(root, { shards });
+      expect(fresh).not.toBeNull();
+      try {
+        for (let i = 0; i < queries.length; i++) {
+          const { elapsedMs: _a, ...got } = await fresh!.searchText(queries[i]!);
+          const { elapsedMs: _b, ...want } = expected[i]!;
+          expect(got).toEqual(want);
+        }
+        expect(await fresh!.searchFiles('ts')).toEqual(files);
+      } finally {
+        fresh!.close();
+      }
+    });
+  }
+
+  it('steps aside when a file changed, appeared or disappeared, and when there is no index', async () => {
+    const { root, index } = await indexed(2);
+    await index.close();
+    const fresh = () => {
+      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+      opened?.close();
+      return opened !== null;
+    };
+    expect(fresh()).toBe(true);
+    utimesSync(path.join(root, 'src/a.ts'), new Date(), new Date(Date.now() + 5000)); // same size, new mtime
+    expect(fresh()).toBe(false);
+    const reindex = async () => {
+      const again = sandbox.open(root, { shards: 2 });
+      await again.whenIdle();
+      await again.close();
+    };
+    await reindex();
+    expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'src/new.ts'), 'x\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    rmSync(path.join(root, 'docs/readme.md'));
+    expect(fresh()).toBe(false);
+    await reindex();
+    writeFileSync(path.join(root, 'dist/more.js'), 'ignored, so it changes nothing\n');
+    expect(fresh()).toBe(true);
+    expect(ReadOnlyIndex.openIfFresh(makeTree({ 'x.txt': 'x\n' }), { shards: 2 })).toBeNull();
+  });
+
+  it('steps aside for an interrupted scan and for a damaged database, without throwing', async () => {
+    const { root, index } = await indexed(1);
+    await index.close();
+    const dbPath = path.join(sandbox.dataDir(), 'index', readdirSync(path.join(sandbox.dataDir(), 'index')).find((f) => f.endsWith('.sqlite'))!);
+    const db = new Database(dbPath);
+    db.prepare("UPDATE files SET kind = 'pending' WHERE path = 'src/b.ts'").run();
+    db.close();
+    expect(ReadOnlyIndex.openIfFresh(root, { shards: 1 })).toBeNull();
+    writeFileSync(dbPath, Buffer.alloc(8192, 7));
+    for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+    expect(ReadOnlyIndex.openIfFresh(root, { shards: 1 })).toBeNull();
+  });
+});
