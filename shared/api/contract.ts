@@ -238,8 +238,13 @@ export interface TraceTaskReport {
 export interface TraceRequirementReport {
   id: string;
   title: string;
-  /** Tasks referencing it (directly, through a range, or `All`). */
+  /** Tasks referencing it (directly, through a range, or `All`; Spec Kit: or its phase heading). */
   taskIds: string[];
+  /** The requirement's text (criteria, scenarios), for the trace tab. */
+  text?: string;
+  kind?: string;
+  /** Spec Kit: tasks that serve it through a `Phase N: User Story K` heading (also in `taskIds`). */
+  viaPhase?: string[];
 }
 
 export interface TraceSpecReport {
@@ -259,6 +264,8 @@ export interface TraceSpecReport {
   };
   /** False when the workspace is not in a git repository (commit links are then absent). */
   git: boolean;
+  /** `not-applicable`: the format's tasks do not cite requirements (OpenSpec); coverage is not counted. */
+  coverageMode?: 'references' | 'not-applicable';
 }
 
 /** An outside edit that landed in the instant of a save: the write went ahead, its bytes were kept here. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../support/corpus-dir';
 import { runSpecdeck } from '../support/cli-process';
 import { copyOfSampleProject } from '../support/temp-workspace';
-import { cursorLine, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, NOT_SPEC_DIAGNOSTICS, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
 const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
 
@@ -33,6 +33,11 @@ beforeAll(async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'requirements.md'), '# Requirements\n\n### Requirement 1: One\n\n#### Acceptance Criteria\n\n1. WHEN a THEN the system SHALL b\n\n### Requirement 1: Again\n\n#### Acceptance Criteria\n\n1. WHEN c THEN the system SHALL d\n');
       writeFileSync(path.join(dir, 'tasks.md'), '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n');
+      // A Spec Kit spec whose tasks name no story: their phase heading does.
+      const kit = path.join(root, 'specs/002-phase-stories');
+      mkdirSync(kit, { recursive: true });
+      cpSync(path.join(root, 'specs/001-note-search/spec.md'), path.join(kit, 'spec.md'));
+      writeFileSync(path.join(kit, 'tasks.md'), '# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n\n## Phase 2: User Story 1 - Find a todo by text (P1)\n\n- [ ] T002 Implement matching in src/search.ts\n');
       mkdirSync(path.join(root, 'src'), { recursive: true });
       writeFileSync(path.join(root, 'src/server.ts'), "import express from 'express';\nconst port: number = 'eighty';\nconst app = express();\nconst = ;\n");
     },
@@ -58,8 +63,10 @@ interface Hooks {
 }
 const markers = (): Promise<Marker[]> => s.page.evaluate(() => (window as unknown as Hooks).__specdeckMarkers?.() ?? []);
 
+/** The spec diagnostics `specdeck check` reports (its evidence and link findings are the task list's). */
 function check(): CheckRow[] {
-  return JSON.parse(runSpecdeck(['check', s.workspace.path, '--json']).stdout) as CheckRow[];
+  const { findings } = JSON.parse(runSpecdeck(['check', s.workspace.path, '--json']).stdout) as { findings: (CheckRow & { code: string })[] };
+  return findings.filter((f) => !NOT_SPEC_DIAGNOSTICS.has(f.code));
 }
 
 describe('the Problems view (item 2)', () => {
@@ -143,6 +150,54 @@ describe('TypeScript without a project (item 3)', () => {
   });
 });
 
+describe('the trace as a full editor tab (item 4)', () => {
+  const trace = () => editor().getByRole('region', { name: /^Trace of / });
+  const selectSpec = (folder: string) => s.page.getByRole('list', { name: 'Spec list' }).locator(`button.spec[title="${folder}"]`).click();
+
+  it('shows requirement × task × code with the requirement text, coverage per requirement, and filters', async () => {
+    await selectSpec('.kiro/specs/todo-cli');
+    await s.page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Trace' }).click();
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('Trace');
+    await expect.poll(() => trace().getAttribute('aria-label')).toBe('Trace of todo-cli');
+    const row = trace().getByRole('row', { name: /^1\.1 / });
+    await expect.poll(() => row.textContent()).toContain('SHALL'); // the criterion's text
+    await expect(row.textContent()).resolves.toMatch(/covered\d+ of \d+ tasks? done/);
+    const all = Number((await trace().getByRole('status').textContent())!.match(/\d+/)![0]);
+    await trace().getByRole('searchbox', { name: 'Filter the trace' }).fill('1.1');
+    await expect.poll(() => trace().getByRole('status').textContent()).toMatch(new RegExp(`^\\d+ of ${all} requirements$`));
+    await trace().getByRole('searchbox', { name: 'Filter the trace' }).fill('');
+    await trace().getByRole('radio', { name: 'Suspect' }).click();
+    await expect.poll(() => trace().getByRole('row').count()).toBe(1); // the header only: nothing is suspect
+    await trace().getByRole('radio', { name: 'All' }).click();
+  });
+
+  it('Spec Kit: a task under "Phase N: User Story K" covers that story', async () => {
+    await selectSpec('specs/002-phase-stories');
+    await expect.poll(() => trace().getAttribute('aria-label')).toMatch(/^Trace of /);
+    const story = trace().getByRole('row', { name: /^US1 / });
+    await expect.poll(() => story.textContent()).toContain('covered by its phase');
+    await expect(story.textContent()).resolves.toContain('T002');
+    await expect(story.locator('.chip', { hasText: 'phase' }).count()).resolves.toBe(1);
+  });
+
+  it('OpenSpec: coverage is "not applicable"', async () => {
+    await selectSpec('openspec/changes/add-csv-export');
+    await expect.poll(() => trace().getByRole('list', { name: 'Coverage' }).textContent()).toContain('not applicable');
+    await expect(trace().getByRole('row').nth(1).textContent()).resolves.toContain('not applicable');
+    await expect(trace().getByRole('checkbox', { name: 'Without tasks only' }).count()).resolves.toBe(0);
+  });
+
+  it('opens from the palette (Open Trace) and is restored as a tab', async () => {
+    await editor().getByRole('tab', { name: 'Trace' }).click();
+    await s.page.keyboard.press('Control+w');
+    await expect.poll(() => editor().getByRole('tab', { name: 'Trace' }).count()).toBe(0);
+    await s.page.locator('body').press('Control+Shift+P');
+    await s.page.getByRole('combobox', { name: 'Command' }).fill('Open Trace');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('Trace');
+  });
+});
+
 describe('small things users hit (item 9)', () => {
   const palette = async (title: string) => {
     await s.page.locator('body').press('Control+Shift+P');
@@ -188,7 +243,7 @@ describe('small things users hit (item 9)', () => {
   });
 
   it('says "1 problem", not "1 problems"', async () => {
-    const badge = s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /in Note search: show them/ });
+    const badge = s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /in Note search: show them/ }).first();
     await expect(badge.getAttribute('aria-label')).resolves.toMatch(/^(1 problem|\d+ problems) in/);
     await expect(badge.getAttribute('aria-label')).resolves.not.toMatch(/^1 problems/);
   });
@@ -204,11 +259,11 @@ describe('small things users hit (item 9)', () => {
       await form.getByRole('button', { name: `📁 ${path.basename(second.path)}` }).click();
       await expect.poll(() => form.getByRole('textbox', { name: 'Folder path' }).inputValue()).toBe(second.path);
       await form.getByRole('button', { name: `Open ${path.basename(second.path)}` }).click();
-      await expect.poll(() => s.page.getByRole('contentinfo').textContent()).toContain(path.basename(second.path));
+      await expect.poll(() => s.page.getByRole('contentinfo').textContent(), { timeout: 15_000 }).toContain(path.basename(second.path));
       // Back to the first folder from the recent list.
       await left.getByRole('button', { name: 'Open…' }).click();
       await form.getByRole('list', { name: 'Recent folders' }).getByRole('button', { name: new RegExp(path.basename(s.workspace.path)) }).click();
-      await expect.poll(() => s.page.getByRole('contentinfo').textContent()).toContain(path.basename(s.workspace.path));
+      await expect.poll(() => s.page.getByRole('contentinfo').textContent(), { timeout: 15_000 }).toContain(path.basename(s.workspace.path));
     } finally {
       second.remove();
     }

@@ -93,7 +93,7 @@ export function bigTasksFile(count: number): string {
 }
 
 /** Evidence and link findings: the UI shows them per task (markers), not in the spec's problem count. */
-const NOT_SPEC_DIAGNOSTICS = new Set(['done-without-evidence', 'done-names-missing-file', 'evidence-only-local', 'requirement-tests-failed', 'suspect-link', 'orphaned-link']);
+export const NOT_SPEC_DIAGNOSTICS = new Set(['done-without-evidence', 'done-names-missing-file', 'evidence-only-local', 'requirement-tests-failed', 'suspect-link', 'orphaned-link']);
 
 /** What `specdeck check --json` reports per spec as the spec's own problems: the figures the UI must agree with. */
 export function diagnosticsPerSpec(root: string): Map<string, number> {

@@ -1,7 +1,7 @@
 // Every workbench command: its palette title, its keys (VS Code's where VS Code has one) and what
 // it does. The command palette lists these; the window and Monaco bind their keys.
 import { runEditorAction } from '../editor/monaco/editor-instance';
-import { useEditor } from '../stores/editor-store';
+import { TRACE_TAB, useEditor } from '../stores/editor-store';
 import { useFiles } from '../stores/files-store';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
@@ -67,6 +67,7 @@ export const COMMANDS: Command[] = [
   { id: 'specdeck.tasks.showDone', title: 'Tasks: Show Done Tasks', run: () => useTasksView.getState().setFilter('done') },
   { id: 'specdeck.tasks.showAll', title: 'Tasks: Show All Tasks', run: () => useTasksView.getState().setFilter('all') },
   { id: 'specdeck.tasks.expandAll', title: 'Tasks: Expand All', run: () => useTasksView.getState().reset() },
+  { id: 'specdeck.trace.open', title: 'Tasks: Open Trace (requirements × tasks × code)', run: () => void editor().open(TRACE_TAB) },
   { id: 'specdeck.trace.start', title: 'Tasks: Start Task (the focused one)', run: () => startFocusedTask() },
   { id: 'specdeck.trace.reveal', title: 'Tasks: Reveal Active Task', run: () => void revealActiveTask() },
   { id: 'workbench.action.toggleTheme', title: 'Preferences: Toggle Theme (light / dark)', run: () => toggleTheme() },

@@ -5,6 +5,7 @@ import { DiffView } from './DiffView';
 import { MarkdownPreview } from './MarkdownPreview';
 import { MonacoView } from './MonacoView';
 import { TabStrip } from './TabStrip';
+import { TraceView } from '../trace/TraceView';
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -20,6 +21,7 @@ function FileNotice({ tab }: { tab: Tab }) {
     'too-large': `${tab.path} is too large to edit here (${formatSize(tab.size)}; the limit is 10 MB).`,
     'not-utf8': `${tab.path} is not valid UTF-8; it is not opened, so that no byte of it can be lost.`,
     text: '',
+    trace: '',
   }[tab.kind];
   return (
     <p className="file-notice" role="status">
@@ -91,7 +93,8 @@ export function EditorPane() {
             </p>
           </div>
         )}
-        {tab && tab.kind !== 'text' && <FileNotice tab={tab} />}
+        {tab && tab.kind === 'trace' && <TraceView />}
+        {tab && tab.kind !== 'text' && tab.kind !== 'trace' && <FileNotice tab={tab} />}
         {/* The editor stays mounted while text tabs are open, so models keep their undo stacks. */}
         {tabs.some((t) => t.kind === 'text') && (
           <div className="editor-frame" hidden={!showText || showDiff}>

@@ -1,7 +1,12 @@
 // The editor's tabs: dirty markers, the preview tab in italics, close / close others / reopen
 // closed from the tab's context menu (right click, Shift+F10 or the context-menu key).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useEditor } from '../stores/editor-store';
+import { useEditor, type Tab } from '../stores/editor-store';
+
+/** A tab's name: the file name (the trace tab is "Trace"). */
+function tabLabel(tab: Tab): string {
+  return tab.kind === 'trace' ? 'Trace' : tab.path.slice(tab.path.lastIndexOf('/') + 1);
+}
 
 interface MenuState {
   path: string;
@@ -77,7 +82,7 @@ function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y:
               activate(t.path);
             }}
           >
-            {t.path.slice(t.path.lastIndexOf('/') + 1)} <span className="muted">{t.path.slice(0, Math.max(0, t.path.lastIndexOf('/')))}</span>
+            {tabLabel(t)} <span className="muted">{t.kind === 'trace' ? '' : t.path.slice(0, Math.max(0, t.path.lastIndexOf('/')))}</span>
             {t.dirty ? ' ●' : ''}
           </button>
         ))}
@@ -125,7 +130,7 @@ export function TabStrip() {
                 }
               }}
             >
-              {t.path.slice(t.path.lastIndexOf('/') + 1)}
+              {tabLabel(t)}
               {t.dirty && (
                 <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
                   {' ●'}

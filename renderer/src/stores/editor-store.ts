@@ -7,9 +7,13 @@ import { errorMessage, isConflict } from '../api/error-message';
 import { createModel, disposeModel, getModel, textToSave } from '../editor/monaco/models';
 import { useWorkspace } from './workspace-store';
 
+/** The trace tab's path: not a file (no workspace path can start with `specdeck:`). */
+export const TRACE_TAB = 'specdeck:trace';
+
 export interface Tab {
   path: string;
-  kind: FileContent['kind'];
+  /** `trace`: the trace tab (no file behind it). */
+  kind: FileContent['kind'] | 'trace';
   size: number;
   /** Hash of the bytes on disk this tab was loaded from or last saved as. */
   hash: string | null;
@@ -168,6 +172,11 @@ export const useEditor = create<EditorState>((set, get) => {
       const mode = line !== undefined && get().viewMode[path] === 'rendered' ? 'source' : view;
       if (mode) set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
       const existing = get().tabs.find((t) => t.path === path);
+      if (path === TRACE_TAB && !existing) {
+        const tab: Tab = { path, kind: 'trace', size: 0, hash: null, savedVersion: 0, dirty: false, conflict: false, preview: false };
+        set((s) => ({ tabs: [...s.tabs, tab], active: path, ...reveal }));
+        return;
+      }
       if (existing) {
         if (!preview && existing.preview) update(path, { preview: false });
         set({ active: path, ...reveal });

@@ -6,7 +6,7 @@ import { SerialQueue } from '../../../shared/async/serial-queue';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { orderedDocuments } from '../specs/document-order';
-import { useEditor } from './editor-store';
+import { TRACE_TAB, useEditor } from './editor-store';
 import { useWorkspace } from './workspace-store';
 
 export type EditableState = 'todo' | 'in-progress' | 'done';
@@ -138,6 +138,8 @@ export const useSpecs = create<SpecsState>((set, get) => ({
   async openSpec(id) {
     await get().select(id);
     const { selected, docPath } = get();
+    // While the trace tab shows, it follows the selection: no document opens over it.
+    if (useEditor.getState().active === TRACE_TAB) return;
     if (selected?.spec.id === id && docPath) await get().showDocument(docPath, { keepFocus: true });
   },
 
