@@ -62,6 +62,18 @@ describe.each(['light', 'dark'] as const)('the workbench in the %s theme', (them
     await s.page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Specs' }).click();
   });
 
+  it('has no serious or critical axe violation with the Problems view and the trace tab', async () => {
+    await s.page.locator('body').press('Control+Shift+M');
+    await s.page.getByRole('region', { name: 'Problems' }).locator('button.problem-file').first().waitFor();
+    await s.page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Trace' }).click();
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / }).getByRole('row').nth(1).waitFor();
+    expect(await seriousViolations(s.page)).toEqual([]);
+    await s.page.locator('body').press('Control+Shift+M');
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).click();
+    await s.page.keyboard.press('Control+w');
+    await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).count()).toBe(0);
+  });
+
   it('has no serious or critical axe violation with the command palette open', async () => {
     await s.page.locator('body').press('Control+Shift+P');
     await s.page.getByRole('dialog', { name: 'Command palette' }).waitFor();
