@@ -2,7 +2,7 @@
 // large real Kiro spec from the corpus (ArmouredSouls' new-player-onboarding: 2,898-line design,
 // 928-line tasks): the Problems view and spec markers (item 2), TypeScript without false errors
 // (item 3).
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../support/corpus-dir';
@@ -33,6 +33,12 @@ beforeAll(async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'requirements.md'), '# Requirements\n\n### Requirement 1: One\n\n#### Acceptance Criteria\n\n1. WHEN a THEN the system SHALL b\n\n### Requirement 1: Again\n\n#### Acceptance Criteria\n\n1. WHEN c THEN the system SHALL d\n');
       writeFileSync(path.join(dir, 'tasks.md'), '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n');
+      // A 5 MB design.md (too large to render here: it says so and offers the source).
+      const huge = path.join(root, '.kiro/specs/huge-design');
+      mkdirSync(huge, { recursive: true });
+      writeFileSync(path.join(huge, 'requirements.md'), '# Requirements\n\n### Requirement 1: One\n\n#### Acceptance Criteria\n\n1. WHEN a THEN the system SHALL b\n');
+      const section = '## Section\n\nSome design text that goes on for a while to make the file large.\n\n';
+      writeFileSync(path.join(huge, 'design.md'), '# Design\n\n' + section.repeat(Math.ceil((5 * 1024 * 1024) / section.length)));
       // A Spec Kit spec whose tasks name no story: their phase heading does.
       const kit = path.join(root, 'specs/002-phase-stories');
       mkdirSync(kit, { recursive: true });
@@ -267,6 +273,32 @@ describe('small things users hit (item 9)', () => {
     } finally {
       second.remove();
     }
+  });
+});
+
+describe('bad input', () => {
+  it('a 5 MB design.md is not rendered (it says so) and opens in the source', async () => {
+    await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/huge-design"]').click();
+    await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true }).click();
+    const notice = editor().locator('.markdown-preview.too-large');
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toMatch(/5\.\d MB: too large to render/);
+    await notice.getByRole('button', { name: 'Show the source' }).click();
+    await expect.poll(() => editor().locator('.editor-frame:not([hidden])').count()).toBe(1);
+    await expect.poll(async () => (await s.page.evaluate(() => (window as unknown as { __specdeckEditorValue?: () => string }).__specdeckEditorValue?.() ?? '')).length).toBeGreaterThan(5_000_000);
+  });
+
+  it('a spec folder deleted while its file has unsaved edits: the text is kept, the tab flagged', async () => {
+    await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/huge-design"]').click();
+    await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Requirements', exact: true }).click();
+    await editor().getByRole('button', { name: 'Show source' }).click();
+    await editor().locator('.editor-frame .view-lines').click();
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type('unsaved words');
+    await expect.poll(() => editor().getByTestId('dirty-marker').count()).toBe(1);
+    rmSync(path.join(s.workspace.path, '.kiro/specs/huge-design'), { recursive: true });
+    await expect.poll(() => s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/huge-design"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect(s.page.evaluate(() => (window as unknown as { __specdeckEditorValue?: () => string }).__specdeckEditorValue?.() ?? '')).resolves.toContain('unsaved words');
+    await expect(editor().getByTestId('dirty-marker').count()).resolves.toBe(1);
   });
 });
 
