@@ -1,6 +1,7 @@
 // `npm start [-- <folder>]`: the desktop app on <folder>, or on the bundled sample project (the
 // main process picks that default, so a packaged app behaves the same). Where no Electron runtime
-// can be had, say so in one line, point at the browser host, and exit 1: no stack trace.
+// can be had, say so (before trying to download one, and after), point at the browser host, and
+// exit 1: no stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,13 +20,20 @@ function fail(message) {
 
 let runtime = findElectronRuntime();
 if (!runtime.ok) {
+  // Say what is true now, before trying anything: there is no runtime yet.
+  process.stderr.write(`Specdeck: the Electron runtime is not installed (${runtime.reason}).\n`);
   // package.json keeps the electron package's download off during `npm ci` (it fails the whole
   // install where its host cannot be reached); fetch the binary now, once, with its own installer.
+  // A binary named by ELECTRON_OVERRIDE_DIST_PATH is the user's: nothing to download then.
   const installer = path.join(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
-  if (existsSync(installer)) {
-    process.stderr.write('Specdeck: downloading the Electron runtime (once)…\n');
-    spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 10 * 60_000 });
+  if (existsSync(installer) && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    process.stderr.write('Specdeck: trying to download it (once; this needs access to Electron\'s downloads)…\n');
+    const download = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 10 * 60_000 });
     runtime = findElectronRuntime();
+    if (!runtime.ok) {
+      const why = (download.error?.message ?? `${download.stderr ?? ''}`.trim().split('\n').find((line) => /error/i.test(line)) ?? '').trim();
+      runtime = { ok: false, reason: `the download failed${why ? `: ${why.slice(0, 200)}` : ''}` };
+    }
   }
 }
 if (!runtime.ok) {
@@ -54,6 +62,12 @@ function electronSqliteBinding() {
   const nodeBuild = path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
   const electronBuild = path.join(moduleDir, 'build', `electron-abi${abi.electron}`, 'better_sqlite3.node');
   if (existsSync(electronBuild)) return electronBuild;
+  // electron-builder's @electron/rebuild (and its node-abi) require Node >= 22.12: say so rather
+  // than let it fail halfway (README, Requirements).
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    fail(`building better-sqlite3 for Electron (once) needs Node.js >= 22.12 (electron-builder's @electron/rebuild); this is Node ${process.versions.node}. Run \`npm start\` once with Node >= 22.12, or \`npm run serve\` to use Specdeck in your browser.`);
+  }
   process.stderr.write(`Specdeck: building better-sqlite3 for Electron (ABI ${abi.electron}, once)…\n`);
   const backup = `${nodeBuild}.node-abi${abi.module}`;
   copyFileSync(nodeBuild, backup);

@@ -39,6 +39,7 @@ export class Session {
     trace: TraceService | null;
     /** The workbench's saved UI state; opened on first use. */
     ui: UiStateStore | null;
+    evidence: EvidenceService | null;
   } | null = null;
 
   private readonly opening = new SerialQueue();
@@ -83,7 +84,7 @@ export class Session {
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
       : new SpecService(ws, rules);
-    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null };
+    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null, evidence: null };
     this.state = state;
     if (this.options.watch) {
       const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
@@ -135,7 +136,9 @@ export class Session {
   /** Evidence per task; reads the link store only when the workspace has one (fresh clones have none). */
   get evidence(): EvidenceService {
     const state = this.current();
-    return new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
+    // One per workspace: it keeps the history it read for HEAD (see EvidenceService).
+    state.evidence ??= new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
+    return state.evidence;
   }
 
   /** The traceability service when this workspace has a link store; null otherwise (nothing is created). */
@@ -192,6 +195,7 @@ export class Session {
     await this.state?.index?.close();
     this.state?.trace?.close();
     this.state?.ui?.close();
+    this.state?.evidence?.close();
     this.state = null;
   }
 }

@@ -5,6 +5,7 @@ import type { HostOpenOutcome } from '../../shared/api/host-bridge';
 import type { Outcome } from '../../shared/api/wire';
 import type { Router } from '../core/api/router';
 import { isTrustedSender, type SenderFrameFacts } from './sender';
+import { notGranted, type WorkspaceGrants } from './workspace-grants';
 
 export interface HostActions {
   openFolder(): Promise<HostOpenOutcome>;
@@ -21,7 +22,7 @@ export class UntrustedSenderError extends Error {
   }
 }
 
-export function createIpcHandlers(router: Router, host: HostActions) {
+export function createIpcHandlers(router: Router, host: HostActions, grants: WorkspaceGrants) {
   const refuseUntrusted = (frame: SenderFrameFacts | null) => {
     if (!isTrustedSender(frame)) throw new UntrustedSenderError();
   };
@@ -29,6 +30,10 @@ export function createIpcHandlers(router: Router, host: HostActions) {
     async call(frame: SenderFrameFacts | null, method: unknown, params: unknown): Promise<Outcome> {
       refuseUntrusted(frame);
       if (typeof method !== 'string') return MALFORMED_MESSAGE;
+      // The page opens only folders the main process granted (workspace-grants.ts); a malformed
+      // path goes on to the router, which names the field.
+      const folder = method === 'workspace.open' ? (params as { path?: unknown } | null)?.path : undefined;
+      if (typeof folder === 'string' && folder !== '' && !grants.isGranted(folder)) return notGranted(folder);
       return router.dispatch(method, params);
     },
     async openFolder(frame: SenderFrameFacts | null): Promise<HostOpenOutcome> {

@@ -7,9 +7,10 @@ import type { Session } from '../core/session';
 import { CHANNELS } from '../preload/channels';
 import { createIpcHandlers, type HostActions } from './ipc-handlers';
 import { isTrustedSender, type SenderFrameFacts } from './sender';
+import type { WorkspaceGrants } from './workspace-grants';
 
-export function bindIpc(router: Router, session: Session, host: HostActions, getWindow: () => BrowserWindow | null): () => void {
-  const handlers = createIpcHandlers(router, host);
+export function bindIpc(router: Router, session: Session, host: HostActions, grants: WorkspaceGrants, getWindow: () => BrowserWindow | null): () => void {
+  const handlers = createIpcHandlers(router, host, grants);
   ipcMain.handle(CHANNELS.call, (event, method: unknown, params: unknown) => handlers.call(frameFacts(event.senderFrame), method, params));
   ipcMain.handle(CHANNELS.openFolder, (event) => handlers.openFolder(frameFacts(event.senderFrame)));
   ipcMain.handle(CHANNELS.recentFolders, (event) => handlers.recentFolders(frameFacts(event.senderFrame)));

@@ -16,6 +16,7 @@ import { hardenAllWebContents, hardenDefaultSession } from './security';
 import { acquireSingleInstanceLock } from './single-instance';
 import { createMainWindow } from './window';
 import { WorkspaceController } from './workspace-controller';
+import { WorkspaceGrants } from './workspace-grants';
 
 const isMac = process.platform === 'darwin';
 let mainWindow: BrowserWindow | null = null;
@@ -49,7 +50,8 @@ async function start(): Promise<WorkspaceController> {
   const router = createRouter(session);
   const refreshMenu = () =>
     setApplicationMenu(recents.list(), menuActions(), { isMac, devTools: !app.isPackaged });
-  const controller = new WorkspaceController(router, recents, refreshMenu);
+  const grants = new WorkspaceGrants(() => recents.list());
+  const controller = new WorkspaceController(router, recents, refreshMenu, grants);
 
   // Whoever opened it (page, menu, command line), a workspace that opened becomes recent.
   session.onEvent((event, payload) => {
@@ -68,7 +70,7 @@ async function start(): Promise<WorkspaceController> {
     if (!fallback.ok) throw new Error(`${requested ? `Cannot open ${requested}: ${first?.ok === false ? first.error.message : ''}\n` : ''}Cannot open the sample project: ${fallback.error.message}`);
   }
 
-  bindIpc(router, session, hostActions(), () => mainWindow);
+  bindIpc(router, session, hostActions(), grants, () => mainWindow);
   refreshMenu();
   openWindow();
   if (requested && first && !first.ok) {

@@ -1,8 +1,9 @@
 // Tick and save through the API in one process (issue 9, item 3): `tasks.setState` on a
 // 1,000-task Kiro spec, and `fs.write` of a 1,000-line file while a task is active (so the save
 // also records links). Prints the median / p95 time and how many times each step read the file
-// (counted on node:fs/promises) beside a reference: reading and hashing that file once.
-// Asserts nothing.
+// (opens for reading by its name, counted on node:fs/promises; the write's own check after fsync
+// reads through a second name and is not counted) beside a reference: reading and hashing that
+// file once. Asserts nothing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -24,11 +25,16 @@ const count = (file: unknown) => {
   reads.set(name, (reads.get(name) ?? 0) + 1);
 };
 const realReadFile = fsp.readFile;
+const realOpen = fsp.open;
 const realReadFileSync = fs.readFileSync;
 fsp.readFile = ((file: Parameters<typeof fsp.readFile>[0], ...rest: unknown[]) => {
-  count(file);
+  if (typeof file === 'string') count(file);
   return (realReadFile as (...a: unknown[]) => unknown)(file, ...rest);
 }) as typeof fsp.readFile;
+fsp.open = ((file: Parameters<typeof fsp.open>[0], flags?: string | number, ...rest: unknown[]) => {
+  if (flags === undefined || flags === 'r' || (typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) === 0)) count(file);
+  return (realOpen as (...a: unknown[]) => Promise<fsp.FileHandle>)(file, flags, ...rest);
+}) as typeof fsp.open;
 fs.readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) => {
   count(file);
   return (realReadFileSync as (...a: unknown[]) => unknown)(file, ...rest);

@@ -54,7 +54,7 @@ async function linkingPerSave() {
     let t0 = performance.now();
     diffLines(splitLines(text), splitLines(next));
     diffing.push(performance.now() - t0);
-    const before = await session.trace.textBeforeSave('src/big.ts'); // what fs.write does first
+    const before = session.trace.textBeforeSave('src/big.ts', { bytes: Buffer.from(text) }); // what fs.write does first (from the bytes it read)
     t0 = performance.now();
     await writeWorkspaceFile(session.workspace, 'src/big.ts', next, hashBytes(Buffer.from(text)));
     writing.push(performance.now() - t0);

@@ -2,6 +2,8 @@
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
 import type { Diagnostic, Spec, SpecSummary, TaskState } from '../specs/model';
+import type { SpecEvidence } from '../evidence/model';
+import type { EvidenceReport } from '../evidence/report-model';
 
 /** A path relative to the workspace root, with `/` separators. */
 const workspacePath = z.string().min(1, 'must not be empty').max(4096);
@@ -92,6 +94,16 @@ export const apiParams = {
   'workspace.recent': z.object({}).strict(),
   /** The folders inside an absolute folder (the home folder when omitted), for "Open…" in the browser. */
   'workspace.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
+  /** Evidence per task of one spec: links, named files, citing tests, tick commit, status (shared/evidence/model.ts). */
+  'evidence.spec': z.object({ specId: z.string().min(1) }).strict(),
+  /** The evidence report (one spec, or every spec with tasks) as data and as self-contained HTML. */
+  'evidence.report': z
+    .object({
+      specId: z.string().min(1).optional(),
+      /** Workspace-relative JUnit XML results files (optional input; nothing is run). */
+      junit: z.array(workspacePath).max(100).optional(),
+    })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -306,6 +318,8 @@ export interface ApiResults {
   'ui.setState': { bytes: number };
   'workspace.recent': { folders: string[] };
   'workspace.browse': FolderListing;
+  'evidence.spec': SpecEvidence;
+  'evidence.report': { report: EvidenceReport; html: string };
 }
 
 /** One folder's sub-folders (names only), for browsing to a folder to open. */

@@ -22,8 +22,7 @@ export function parseJsonLimited(text: string, limits: JsonLimits = REPOSITORY_J
   if (text.length > limits.maxLength) {
     return { ok: false, reason: 'too-large', message: `it is larger than ${limits.maxLength} characters` };
   }
-  const depth = nestingDepth(text, limits.maxDepth);
-  if (depth > limits.maxDepth) {
+  if (depthExceededAt(text, limits.maxDepth) !== -1) {
     return { ok: false, reason: 'too-deep', message: `it nests deeper than ${limits.maxDepth} levels` };
   }
   try {
@@ -34,13 +33,13 @@ export function parseJsonLimited(text: string, limits: JsonLimits = REPOSITORY_J
 }
 
 /**
- * The bracket depth of JSON-like text, counting outside strings only; stops counting once past
- * `stopAbove` (the answer is then `stopAbove + 1`). Linear, and correct for valid JSON; for
- * invalid text JSON.parse reports the error afterwards.
+ * The offset of the bracket where nesting first passes `max`, or -1. Counts outside strings only
+ * (escapes skipped); linear, and right for valid JSON; for invalid text the parser reports the
+ * error afterwards. Every reader of repository JSON checks this before parsing (config.ts,
+ * settings.ts, task-graph.ts).
  */
-export function nestingDepth(text: string, stopAbove = Infinity): number {
+export function depthExceededAt(text: string, max: number): number {
   let depth = 0;
-  let deepest = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -49,14 +48,10 @@ export function nestingDepth(text: string, stopAbove = Infinity): number {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > stopAbove) return deepest;
-      }
+      if (++depth > max) return i;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return deepest;
+  return -1;
 }
 
 /**

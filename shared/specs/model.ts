@@ -170,6 +170,10 @@ export interface Spec {
   dependencies?: TaskDependencies | null;
   /** OpenSpec changes: the change's `.openspec.yaml` metadata, when present. */
   changeMeta?: OpenSpecChangeMeta | null;
+  /** OpenSpec: the root's `openspec/config.yaml` store and references, when it has one. */
+  openspecConfig?: OpenSpecRootConfig | null;
+  /** A spec in a store another root declares as a reference: shown, never written. */
+  readOnly?: boolean;
 }
 
 /** OpenSpec 1.13 `.openspec.yaml` of a change (the fields Specdeck shows; others are ignored). */
@@ -179,8 +183,17 @@ export interface OpenSpecChangeMeta {
   created: string | null;
   goal: string | null;
   affectedAreas: string[];
+  /** `true`: the change has no spec deltas on purpose; a list names capabilities it leaves alone. */
   skipSpecs: boolean | string[] | null;
-  retireCapabilities: string[];
+  /** `true`, or the capabilities this change retires. */
+  retireCapabilities: boolean | string[];
+}
+
+/** `openspec/config.yaml`: where this root's store is, and which stores it reads as read-only references. */
+export interface OpenSpecRootConfig {
+  path: string;
+  store: string | null;
+  references: string[];
 }
 
 export interface TaskCounts {

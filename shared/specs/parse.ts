@@ -10,6 +10,7 @@ import { checkDuplicates } from './diagnostics/duplicates';
 import { checkParentStates } from './diagnostics/task-states';
 import { buildDependencies } from './task-deps';
 import { DEFAULT_SETTINGS, statesFor, type SpecdeckSettings } from './settings';
+import { parseOpenSpecConfig } from './parsers/openspec-yaml';
 
 type Read = (path: string) => string | null;
 
@@ -38,9 +39,8 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
   if (tasksDoc) {
     const text = docText(tasksDoc.path);
     if (text !== null) {
-      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format, {
-        states: statesFor(options.settings ?? DEFAULT_SETTINGS, location.format),
-      });
+      const states = statesFor(options.settings ?? DEFAULT_SETTINGS, location.format);
+      const parsed = parseTasks(text, tasksDoc.path, descriptor?.tasks.dialect ?? location.format, { states });
       tasks = parsed.tasks;
       diagnostics.push(...parsed.diagnostics);
       if (tasks.length > 0 || parsed.graph) {
@@ -49,6 +49,13 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
         diagnostics.push(...deps.diagnostics);
       }
     }
+  }
+  let openspecConfig: Spec['openspecConfig'] = null;
+  if (location.openspecRoot !== undefined) {
+    // `openspec/config.yaml` is optional: read it quietly (no "unreadable" finding when absent).
+    const configPath = `${location.openspecRoot}/config.yaml`;
+    const raw = read(configPath);
+    if (raw !== null) openspecConfig = parseOpenSpecConfig(raw, configPath).config;
   }
   const title = location.folder.slice(location.folder.lastIndexOf('/') + 1);
   // The format's own reading of its requirements (formats/*.ts); a kind no format yields has none.
@@ -75,6 +82,8 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
     config: parsed.config ?? null,
     ...(location.archived ? { archived: true } : {}),
     dependencies,
+    ...(parsed.changeMeta !== undefined ? { changeMeta: parsed.changeMeta } : {}),
+    ...(openspecConfig ? { openspecConfig } : {}),
   };
 }
 

@@ -7,13 +7,19 @@ import type { SourcePos, TaskRef } from './model';
 // and emphasis), except `Validates:`, which also appears after other text on the same line.
 const LEADING_MARKER =
   /^[ \t]*(?:[-*+][ \t]+)?[_*]*[ \t]*(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
+const LEAD_SKIP = ' \t-*+_';
+const LABEL_START = 'RrVvEeAa需要';
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
 
 /** The refs on one line, or null when the line carries no reference marker. */
 export function refsOnLine(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {
   // Every marker has a colon: most detail lines are rejected without running a regex.
   if (line.indexOf(':') === -1 && line.indexOf('：') === -1) return null;
-  let m = LEADING_MARKER.exec(line);
+  // The label's first letter, after indentation, a bullet and emphasis, is one of few: most prose
+  // lines with a colon are rejected here.
+  let i = 0;
+  while (i < line.length && LEAD_SKIP.includes(line[i]!)) i++;
+  let m = LABEL_START.includes(line[i] ?? '') ? LEADING_MARKER.exec(line) : null;
   let at: number;
   if (m) at = m[0].length;
   else {
@@ -172,8 +178,8 @@ export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
 // Spec Kit writes what a phase covers outside any task: `**Goal**: … (FR-005 to FR-027)`, and
 // headings `## Phase 3: User Story 1 - …` instead of `[US1]` tags.
 const SPECKIT_RANGE = /\b((?:FR|NFR|SC)-\d+[a-z]?)[ \t]*(?:to|through|–|—|-)[ \t]*((?:FR|NFR|SC)-\d+[a-z]?)\b/g;
-const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope)\*\*[ \t]*[:：]/i;
-const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/i;
+const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope|Checkpoint)\*\*[ \t]*[:：]/i;
+const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/gi;
 
 /** The FR-/SC- IDs a Spec Kit `**Goal**:` line names, or null when the line is something else. */
 export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {
@@ -189,8 +195,12 @@ export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>)
   return out.length > 0 ? out : null;
 }
 
-/** `## Phase 3: User Story 1 - Upload` → a reference to US1. */
+/** `## Phase 3: User Story 1 - Upload` → a reference to US1; `(US1 + US7 + US8)` → to all three. */
 export function speckitHeadingRef(heading: string, pos: SourcePos): TaskRef | null {
-  const m = SPECKIT_STORY_HEADING.exec(heading);
-  return m ? { raw: m[0], kind: 'id', ids: [`US${Number(m[1])}`], pos } : null;
+  const ids: string[] = [];
+  for (const m of heading.matchAll(SPECKIT_STORY_HEADING)) {
+    const id = `US${Number(m[1])}`;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids.length > 0 ? { raw: heading, kind: 'id', ids, pos } : null;
 }

@@ -8,10 +8,10 @@
 // keep their meaning. Anything not understood is a diagnostic and is ignored; nothing else changes.
 import type { Diagnostic, SpecFormat, TaskState } from './model';
 import type { StateMap } from './tasks-markdown';
-import { MAX_GRAPH_DEPTH } from './task-graph';
+import { parseJsonLimited } from '../json/read-limited';
 
 export const SETTINGS_PATH = '.specdeck/settings.json';
-const MAX_SETTINGS_CHARS = 64 * 1024;
+const LIMITS = { maxLength: 64 * 1024, maxDepth: 16 };
 const FORMATS: readonly SpecFormat[] = ['kiro', 'kiro-bugfix', 'cc-sdd', 'speckit', 'openspec-capability', 'openspec-change'];
 const STATES: readonly TaskState[] = ['todo', 'in-progress', 'done', 'skipped', 'unknown'];
 const FIXED = new Set([' ', 'x', 'X']);
@@ -26,21 +26,12 @@ export function parseSettings(text: string, path: string = SETTINGS_PATH): { set
   const diagnostics: Diagnostic[] = [];
   const settings: SpecdeckSettings = { taskStates: { all: {}, byFormat: {} } };
   const problem = (message: string) => diagnostics.push({ severity: 'warning', code: 'settings-invalid', message, pos: { file: path, line: 1, column: 1 } });
-  if (text.length > MAX_SETTINGS_CHARS) {
-    problem(`${path} is larger than ${MAX_SETTINGS_CHARS} characters; it is not read`);
+  const parsed = parseJsonLimited(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, LIMITS);
+  if (!parsed.ok) {
+    problem(parsed.reason === 'invalid' ? `${path} is not valid JSON: ${parsed.message}` : `${path} is not read: ${parsed.message}`);
     return { settings, diagnostics };
   }
-  if (nestsDeeper(text, MAX_GRAPH_DEPTH)) {
-    problem(`${path} nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`);
-    return { settings, diagnostics };
-  }
-  let root: unknown;
-  try {
-    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    problem(`${path} is not valid JSON: ${(error as Error).message}`);
-    return { settings, diagnostics };
-  }
+  const root = parsed.value;
   if (!isObject(root)) {
     problem(`${path} must hold a JSON object`);
     return { settings, diagnostics };
@@ -77,20 +68,4 @@ export function statesFor(settings: SpecdeckSettings, format: SpecFormat): State
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function nestsDeeper(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) return true;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return false;
 }

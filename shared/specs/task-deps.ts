@@ -22,6 +22,8 @@ export interface GraphBlock {
   fenceLine: number;
 }
 
+const NONE: readonly string[] = [];
+
 export function buildDependencies(tasks: Task[], block: GraphBlock | null, file: string): { dependencies: TaskDependencies; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number) => ({ file, line, column: 1 });
@@ -51,15 +53,7 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
   let waves: TaskWave[] = [];
   let source: TaskDependencies['source'] = 'none';
   const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
-  if (block) {
-    source = 'kiro-graph';
-    for (const p of block.graph.problems) diagnostics.push({ severity: 'warning', code: 'task-graph-invalid', message: p.message, pos: at(p.line) });
-    waves = applyGraph(block, tasks, byId, children, parentOf, diagnostics, at);
-  } else if (inline) {
-    source = 'inline';
-  }
-
-  // Dependencies naming no task: one finding per task, naming them all.
+  // Inline dependencies naming no task (the graph's own IDs are checked where it is read): one finding per task, naming them all.
   for (const t of tasks) {
     const unknown = (t.dependsOn ?? []).filter((d) => !byId.has(d));
     if (unknown.length === 0) continue;
@@ -71,22 +65,44 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
       pos: t.pos,
     });
   }
+  // Without inline dependencies or a wave's own `depends_on`, every dependency points to an earlier
+  // wave: no cycle is possible and the search is skipped.
+  let mayCycle = inline;
+  if (block) {
+    source = 'kiro-graph';
+    for (const p of block.graph.problems) diagnostics.push({ severity: 'warning', code: 'task-graph-invalid', message: p.message, pos: at(p.line) });
+    waves = applyGraph(block, tasks, byId, children, parentOf, diagnostics, at);
+    if (block.graph.waves.some((w) => w.dependsOn !== null)) mayCycle = true;
+  } else if (inline) {
+    source = 'inline';
+  }
+
   const keyOf = new Map<Task, string>();
   for (const [id, t] of byId) keyOf.set(t, id);
-  reportCycles(tasks, byId, keyOf, diagnostics);
+  if (mayCycle) reportCycles(tasks, byId, keyOf, diagnostics);
   if (source === 'inline') waves = layerWaves(tasks, byId, keyOf);
 
   const done = doneChecker(children);
+  // Tasks of one wave share one dependency list: decide it once.
+  const met = new Map<readonly string[], boolean>();
+  const allMet = (deps: readonly string[]): boolean => {
+    let v = met.get(deps);
+    if (v === undefined) {
+      v = deps.every((d) => {
+        const dep = byId.get(d);
+        return dep === undefined ? true : done(dep);
+      });
+      met.set(deps, v);
+    }
+    return v;
+  };
   const ready: string[] = [];
   for (const t of tasks) {
     if (t.state !== 'todo' && t.state !== 'in-progress') continue;
     if (t.blockedReason) continue;
     if (source === 'kiro-graph' && (t.wave === null || t.wave === undefined)) continue;
     if ((children.get(t) ?? []).some((c) => !done(c))) continue;
-    if ((t.dependsOn ?? []).every((d) => {
-      const dep = byId.get(d);
-      return dep === undefined ? true : done(dep);
-    })) ready.push(t.id);
+    if (allMet(t.dependsOn ?? NONE)) ready.push(t.id);
   }
   const dependencies: TaskDependencies = { source, waves, ready };
   if (block) dependencies.pos = at(block.headingLine);
@@ -137,6 +153,7 @@ function applyGraph(
     }
     return out;
   });
+  const waitsFor = waits.map((w) => new Set(w));
   function listed(wave: number): string[] {
     return graph.waves[wave]!.tasks.map((t) => t.id).filter((id) => waveOf.get(id) === wave);
   }
@@ -158,8 +175,10 @@ function applyGraph(
     if (wave !== undefined && owner) {
       t.wave = wave;
       const own = t.dependsOn ?? [];
-      const fromWave = waits[wave]!.filter((id) => id !== t.id && id !== owner.id);
-      t.dependsOn = [...new Set([...fromWave, ...own])];
+      const shared = waits[wave]!;
+      // The common case shares the wave's list (one array per wave, not per task).
+      if (own.length === 0 && !waitsFor[wave]!.has(t.id) && !waitsFor[wave]!.has(owner.id)) t.dependsOn = shared;
+      else t.dependsOn = [...new Set([...shared.filter((id) => id !== t.id && id !== owner.id), ...own])];
       continue;
     }
     t.wave = null;

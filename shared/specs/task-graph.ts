@@ -2,6 +2,7 @@
 // own, not JSON.parse: it keeps numbers as written (`6.10` stays `6.10`, not 6.1), knows the line of
 // every value for diagnostics, and stops at a depth and size limit, since the text comes from
 // whatever repository was opened.
+import { depthExceededAt } from '../json/read-limited';
 
 /** Larger blocks are not read (a diagnostic says so): a real graph of 1,000 tasks is ~30 KB. */
 export const MAX_GRAPH_CHARS = 1_000_000;
@@ -48,7 +49,7 @@ export function readTaskGraph(text: string, firstLine: number): TaskGraph {
   if (text.length > MAX_GRAPH_CHARS) {
     return { waves: [], problems: [{ message: `The dependency graph block has ${text.length} characters, more than the ${MAX_GRAPH_CHARS} read`, line: firstLine }] };
   }
-  const tooDeep = depthOver(text, MAX_GRAPH_DEPTH);
+  const tooDeep = depthExceededAt(text, MAX_GRAPH_DEPTH);
   if (tooDeep !== -1) {
     return { waves: [], problems: [{ message: `The dependency graph nests deeper than ${MAX_GRAPH_DEPTH} levels; it is not read`, line: lineAt(tooDeep) }] };
   }
@@ -121,23 +122,6 @@ function field(obj: Extract<Json, { t: 'obj' }>, key: string): Json | undefined 
 
 function text1(v: Json | undefined): string | null {
   return v && (v.t === 'str' || v.t === 'num') ? v.v : null;
-}
-
-/** The offset where nesting first exceeds `max`, or -1 (strings are skipped). */
-function depthOver(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return -1;
 }
 
 function lineLocator(text: string, firstLine: number): (offset: number) => number {

@@ -11,7 +11,7 @@ import { readTaskGraph } from './task-graph';
 const TASK_LINE = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([^\]\r\n])\](?![([])(.*)$/s;
 // The task's ID as written: `1.`, `2.1`, `2.1.1`, `15A.1`, `T012`, `T033a`, `**T-1.1**:`; `*` after
 // it marks an optional task (`2.2*`).
-const TASK_ID = /^(\*\*)?((?:T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(\\?\*)?(\*\*)?:?(?=[ \t]|$)/s;
+const TASK_ID = /^(\*\*)?((?:TASK-|T-?)?\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)(\.?)(\\?\*)?(\*\*)?:?(?=[ \t]|$)/s;
 const LEADING_LABELS = /^(?:[ \t]*\[[A-Za-z][A-Za-z0-9-]{0,15}\])+/;
 const LABEL = /\[([A-Za-z][A-Za-z0-9-]{0,15})\]/g;
 const CC_SDD_PARALLEL = /^\(P\)[ \t]*/;
@@ -107,6 +107,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     if (heading) {
       section = heading.text;
       block = null;
+      boxless = null;
       while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
         sectionLevels.pop();
         sectionRefStack.pop();
@@ -119,7 +120,6 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       sectionLevels.push(heading.level);
       sectionRefStack.push(own);
       sectionRefs = sectionRefStack.flat();
-      boxless = null;
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -144,13 +144,13 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       if (bm) {
         let title = bm[3]!.trimEnd();
         if (bm[1] && title.endsWith('**')) title = title.slice(0, -2).trimEnd();
+        // Only a candidate: it becomes a task when a checkbox numbered under it follows.
         boxless = { id: bm[2]!, title, line: line.no, start: line.start, bold: Boolean(bm[1]) };
-        block = null;
-        return;
       }
     }
     if (block !== null) {
-      const refs = refsOnLine(s, { file, line: line.no });
+      // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
+      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
     } else {
@@ -175,23 +175,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
 
   function readHeadingTask(ht: RegExpExecArray, s: string, lineNo: number): Task {
     const id = ht[1]!;
-    const task: Task = {
-      id,
-      numbered: true,
-      title: ht[2]!.trim(),
-      state: 'todo',
-      stateChar: '',
-      optional: false,
-      depth: 0,
-      parentId: null,
-      refs: [],
-      pos: { file, line: lineNo, column: s.indexOf('#') + 1 },
-      stateOffset: -1,
-      tags: [],
-      refDetails: [],
-      section: null,
-      checkbox: false,
-    };
+    const task = taskWithoutBox(id, ht[2]!.trim(), { file, line: lineNo, column: s.indexOf('#') + 1 }, null);
     // `### Task 1.1:` sits under `## Task 1:` by its number.
     const dot = id.lastIndexOf('.');
     const parent = dot > 0 ? byId.get(id.slice(0, dot)) : undefined;
@@ -219,7 +203,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     else if (rest.charCodeAt(0) === 42) at = 1;
     if (at > 0) optional = true;
     rest = rest.slice(skipBlanks(rest, at));
-    const idm = TASK_ID.exec(rest);
+    let idm = TASK_ID.exec(rest);
+    // `- [ ] 0 build errors`: a bare 0 without a dot, then a lower-case word, is a count in a
+    // checklist item, not a task ID (tasks are numbered from 1).
+    if (idm && !idm[1] && !idm[3] && idm[2] === '0' && /^[ \t]+[a-z]/.test(rest.slice(idm[0].length))) idm = null;
     let id: string;
     let title = rest;
     if (idm) {
@@ -239,23 +226,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
     // `- 1. Title` without a box, then `- [ ] 1.1 …`: the main task is a task without a checkbox.
     if (boxless && numbered && id.startsWith(boxless.id + '.') && !byId.has(boxless.id)) {
-      const main: Task = {
-        id: boxless.id,
-        numbered: true,
-        title: boxless.title,
-        state: 'todo',
-        stateChar: '',
-        optional: false,
-        depth: 0,
-        parentId: null,
-        refs: [],
-        pos: { file, line: boxless.line, column: 1 },
-        stateOffset: -1,
-        tags: [],
-        refDetails: [],
-        section,
-        checkbox: false,
-      };
+      const main = taskWithoutBox(boxless.id, boxless.title, { file, line: boxless.line, column: 1 }, section);
       placeInHierarchy(main, -1);
       tasks.push(main);
       noBox.push(main);
@@ -296,12 +267,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
+    readDependencyMarks(task, title);
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const own = new Set(task.refDetails!.flatMap((r) => r.ids));
-      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length === 1 && /^US\d/.test(r.ids[0]!) && [...own].some((id) => /^US\d/.test(id)))));
+      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every((id) => /^US\d/.test(id)) && [...own].some((id) => /^US\d/.test(id)))));
     }
-    readDependencyMarks(task, title);
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
     if (task.numbered) byId.set(id, task);
@@ -362,6 +333,11 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     });
   }
   return { tasks, diagnostics, fencedCheckboxes, graph };
+}
+
+/** A task written without a checkbox: its state is derived later, nothing can tick it. */
+function taskWithoutBox(id: string, title: string, pos: Task['pos'], section: string | null): Task {
+  return { id, numbered: true, title, state: 'todo', stateChar: '', optional: false, depth: 0, parentId: null, refs: [], pos, stateOffset: -1, tags: [], refDetails: [], section, checkbox: false };
 }
 
 function stripFenceCloser(lines: string[]): string[] {

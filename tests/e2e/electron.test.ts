@@ -56,8 +56,9 @@ describe.skipIf(!runtime.ok)('Specdeck desktop app (Electron)', () => {
   it('answers over IPC with the router’s own results and errors', async () => {
     const info = await page.evaluate(() => window.specdeck!.call('workspace.info', {}));
     expect(info).toMatchObject({ ok: true, result: { name: path.basename(workspace.path) } });
-    const missing = await page.evaluate((p) => window.specdeck!.call('workspace.open', { path: p }), path.join(workspace.path, 'nope'));
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'path' } });
+    // The page opens only folders the main process granted (electron/main/workspace-grants.ts).
+    const ungranted = await page.evaluate((p) => window.specdeck!.call('workspace.open', { path: p }), path.join(workspace.path, 'nope'));
+    expect(ungranted).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', field: 'path' } });
     const malformed = await page.evaluate(() => window.specdeck!.call('fs.read', { path: 42 }));
     expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'path' } });
   });

@@ -55,7 +55,7 @@ describe('the task list', () => {
 
   it('filters open / done / all, with counts', async () => {
     const filter = tasks().getByRole('radiogroup', { name: 'Show tasks' });
-    await expect(filter.getByRole('radio').allTextContents()).resolves.toEqual(['Open 7', 'Done 1', 'All 8']);
+    await expect(filter.getByRole('radio').allTextContents()).resolves.toEqual(['Open 7', 'Ready 5', 'Done 1', 'All 8']);
     await filter.getByRole('radio', { name: /^Done/ }).click();
     await expect.poll(() => tasks().getByRole('checkbox').count()).toBe(1);
     await expect(box(/^1\.? Set up the project structure/).count()).resolves.toBe(1);

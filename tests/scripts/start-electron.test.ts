@@ -20,11 +20,18 @@ function expectCleanRefusal({ status, output }: { status: number | null; output:
   expect(output).toContain('npm run serve');
   expect(output).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m); // no stack frames
   expect(output).not.toMatch(/\b(Type|Reference|Syntax)?Error: /);
+  // Truthful order (issue 12, finding 12): that there is no runtime comes first, before any
+  // mention of a download; a download is never announced as if it were under way and then denied.
+  const lines = output.split('\n').filter((line) => line.startsWith('Specdeck:'));
+  expect(lines[0]).toMatch(/^Specdeck: the Electron runtime is not installed \(/);
+  expect(output).not.toContain('downloading the Electron runtime');
 }
 
 describe('npm start without an Electron runtime', () => {
   it('refuses cleanly when ELECTRON_OVERRIDE_DIST_PATH names no binary (any machine)', () => {
-    expectCleanRefusal(npmStart({ ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' }, 'resources/sample-project'));
+    const result = npmStart({ ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' }, 'resources/sample-project');
+    expectCleanRefusal(result);
+    expect(result.output).not.toMatch(/download/i); // the user named a binary: nothing to fetch
   });
 
   const runtime = findElectronRuntime();

@@ -1,27 +1,41 @@
 // Runs the built `specdeck` command as a child process, as a user would.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { repoRoot } from './temp-workspace';
 
 export const specdeckBin = path.join(repoRoot, 'bin', 'specdeck.mjs');
 
-export function runSpecdeck(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [specdeckBin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+/** Runs the CLI in this process (no build needed), capturing what it prints. */
+export async function runCliCaptured(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = await import('../../electron/cli/main');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+export function runSpecdeck(args: string[], env: NodeJS.ProcessEnv = {}, bin = specdeckBin) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export interface ServeProcess {
   url: string;
+  /** From the URL: the port and the per-run token. */
+  port: number;
+  token: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
 /**
  * Starts `specdeck serve <folder>` and waits for the line with its URL. The index database goes
- * to a folder beside the workspace (SPECDECK_DATA_DIR) unless `env` says otherwise.
+ * to a folder beside the workspace (SPECDECK_DATA_DIR) unless `env` says otherwise; `bin` is
+ * another build of the command (the toy-format test's).
  */
-export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [specdeckBin, 'serve', folder], {
+export function serve(folder: string, env: NodeJS.ProcessEnv = {}, bin = specdeckBin): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', folder], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SPECDECK_DATA_DIR: `${folder}.specdeck-data`, ...env },
   });
@@ -37,8 +51,11 @@ export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<Serv
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
+      const url = new URL(match[1]!);
       resolve({
         url: match[1]!,
+        port: Number(url.port),
+        token: url.searchParams.get('token')!,
         child,
         stop: () =>
           new Promise<void>((done) => {
@@ -55,4 +72,15 @@ export function serve(folder: string, env: NodeJS.ProcessEnv = {}): Promise<Serv
       reject(new Error(`specdeck serve exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** A well-behaved WebSocket client of a host, open (the page's origin: `via` as host name). */
+export async function openClient(port: number, token: string, via = '127.0.0.1'): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://${via}:${port}/api?token=${token}`, { origin: `http://${via}:${port}` });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
+  });
+  return ws;
 }

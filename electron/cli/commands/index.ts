@@ -13,5 +13,6 @@ import { linksCommand } from './links';
 import { trailerCommand } from './trailer';
 import { newCommand } from './new-spec';
 import { impactCommand } from './impact';
+import { reportCommand } from './report';
 
-export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand, impactCommand];
+export const commands: Command[] = [serveCommand, specsCommand, tasksCommand, taskCommand, checkCommand, indexCommand, searchCommand, filesCommand, traceCommand, linksCommand, trailerCommand, newCommand, impactCommand, reportCommand];

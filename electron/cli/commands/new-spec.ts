@@ -2,7 +2,6 @@
 // templates the UI offers (the format registry's).
 import { specTemplate, specTemplates } from '../../../shared/specs/formats/registry';
 import { specSlug } from '../../../shared/specs/formats/template-names';
-import { createSpec } from '../../core/specs/create-spec';
 import { defineCommand, UsageError } from '../command';
 import { withSession } from '../open-folder';
 
@@ -23,6 +22,8 @@ export const newCommand = defineCommand({
     if (/[/\\\0]/.test(name) || name.trim() === '.' || name.trim() === '..') throw new UsageError(`the name must not be a path: ${JSON.stringify(name)}`);
     const slug = specSlug(name);
     if (slug === '') throw new UsageError(`the name ${JSON.stringify(name)} has no letters or digits to make a folder name of`);
+    // Loaded here: its imports (the API contract, zod) would otherwise slow every cold command.
+    const { createSpec } = await import('../../core/specs/create-spec');
     const spec = await withSession(folder, async (session) => createSpec(session.workspace, template, slug, await session.specs.list()));
     if (values.json) {
       io.out(JSON.stringify({ id: spec.id, format: template.layout, files: spec.files.map((f) => f.path) }, null, 2));

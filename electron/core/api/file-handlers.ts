@@ -1,7 +1,7 @@
 // `fs.*`: the Files tree, the editor's reads and saves (which record links while a task is
 // active), and new folders.
 import type { TraceService } from '../trace/trace-service';
-import { readWorkspaceFile, writeWorkspaceFile } from '../workspace/files';
+import { readWorkspaceFile, withLockedFile, writeWorkspaceFile } from '../workspace/files';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { listDir } from '../workspace/list-dir';
 import { makeWorkspaceDir } from '../workspace/make-dir';
@@ -27,20 +27,26 @@ export function fileHandlers(services: FileServices): Handlers<'fs.list' | 'fs.r
 }
 
 /**
- * `fs.write` with linking: the text before the save is taken first, the write happens exactly as
- * without tracing, then links are recorded. Linking never fails a save (the error is logged).
+ * `fs.write` with linking: under the file's write lock the file is read once; those bytes give
+ * the text before the save and the write's first conflict check. Links are recorded after the
+ * write; linking never fails a save (the error is logged).
  */
 async function saveWithLinks(services: FileServices, rel: string, content: string, expectedHash: string | null) {
   const ws = services.workspace();
   const trace = services.traceIfPresent();
-  // Containment first: the text before the save is read before writeWorkspaceFile checks the path.
-  if (trace) await ws.resolve(rel);
-  const before = trace ? await trace.textBeforeSave(rel).catch(() => null) : null;
-  const result = await writeWorkspaceFile(ws, rel, content, expectedHash);
-  if (trace) {
-    await trace
-      .onSaved(rel, before, content)
-      .catch((error: unknown) => services.log(`specdeck: recording links for ${rel} failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
+  if (!trace) return writeWorkspaceFile(ws, rel, content, expectedHash);
+  let before: string | null = null;
+  const result = await withLockedFile(ws, rel, async (file) => {
+    const current = await file.read();
+    try {
+      before = trace.textBeforeSave(rel, current);
+    } catch {
+      before = null; // a link store that cannot answer must not fail the save
+    }
+    return file.write(content, expectedHash, undefined, current);
+  });
+  await trace
+    .onSaved(rel, before, content)
+    .catch((error: unknown) => services.log(`specdeck: recording links for ${rel} failed: ${error instanceof Error ? error.message : String(error)}`));
   return result;
 }

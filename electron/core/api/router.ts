@@ -19,6 +19,8 @@ import { specHandlers } from './spec-handlers';
 import { traceHandlers } from './trace-handlers';
 import { uiHandlers } from './ui-handlers';
 import type { UiStateStore } from '../storage/ui-state-store';
+import { evidenceHandlers } from './evidence-handlers';
+import type { EvidenceService } from '../evidence/evidence-service';
 import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
 
 /**
@@ -41,6 +43,7 @@ export interface RouterServices extends WorkspaceSwitch {
   readonly specs: SpecService;
   readonly index: IndexService | null;
   readonly trace: TraceService;
+  readonly evidence: EvidenceService;
   traceIfPresent(): TraceService | null;
   readonly uiState: UiStateStore;
 }
@@ -55,6 +58,7 @@ export function createRouter(services: RouterServices, log: (message: string) =>
     ...gitHandlers(workspace),
     ...traceHandlers({ trace: () => services.trace, workspace }),
     ...uiHandlers(() => services.uiState),
+    ...evidenceHandlers({ evidence: () => services.evidence, specs: () => services.specs, workspace }),
   };
 
   return {

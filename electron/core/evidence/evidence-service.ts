@@ -21,7 +21,9 @@ import { TraceService } from '../trace/trace-service';
 import { walkFiles } from '../workspace/walk';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
-import { blameFile, readGitFacts, type GitFacts } from './git-facts';
+import { createHash } from 'node:crypto';
+import { gitHead } from '../git/git-run';
+import { blameFile, readDirty, readGitFacts, type BlameLine, type GitFacts } from './git-facts';
 import { computeImpact, type ImpactResult } from './impact';
 
 export interface EvidenceOptions {
@@ -43,20 +45,74 @@ export interface EvidenceRun {
   git: GitFacts;
 }
 
+/** Blames run a few at a time: each is a git process mostly waiting on history. */
+const BLAME_CONCURRENCY = 4;
+
 export class EvidenceService {
+  /**
+   * The history read for HEAD (commits and their files) and the blames of tasks files, kept while
+   * HEAD and the file's text stay the same: the UI asks again after every tick, and a long history
+   * is read once. The working tree's state (git status) is read on every call.
+   */
+  private history: { head: string | null; facts: GitFacts } | null = null;
+  private readonly blames = new Map<string, Map<number, BlameLine> | null>();
+  private scratch: { dir: string; trace: TraceService } | null = null;
+
   constructor(private readonly deps: EvidenceDeps) {}
 
   /** Evidence of these specs, after one read of git and of the test files. */
   async forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
-    const { ws } = this.deps;
-    const git = await readGitFacts(ws.root);
+    const git = await this.gitFacts();
     const reports = await this.traceReports(specIds);
     const specs: Spec[] = [];
     for (const id of specIds) specs.push((await this.deps.specs.get(id)).spec);
     const tests = await this.scanTests();
+    const texts = new Map<string, string>();
+    for (const spec of specs) if (spec.tasksFile) texts.set(spec.tasksFile, (await readLinkableText(this.deps.ws, spec.tasksFile).catch(() => null)) ?? '');
+    await this.blameAll(git, [...texts]);
     const evidence: SpecEvidence[] = [];
-    for (const [i, spec] of specs.entries()) evidence.push(await this.specEvidence(spec, reports[i]!, git, tests, specs, options.junit ?? null));
+    for (const [i, spec] of specs.entries()) evidence.push(this.specEvidence(spec, reports[i]!, git, tests, specs, options.junit ?? null, texts));
     return { evidence, reports, git };
+  }
+
+  private async gitFacts(): Promise<GitFacts> {
+    const root = this.deps.ws.root;
+    const head = await gitHead(root);
+    if (head !== null && this.history?.head === head) return { ...this.history.facts, dirty: await readDirty(root) };
+    const facts = await readGitFacts(root);
+    this.history = { head: facts.head, facts };
+    this.blames.clear();
+    return facts;
+  }
+
+  /**
+   * A clean tasks file changed by one commit only needs no blame: every line is that commit's.
+   * Otherwise blame walks only from the oldest commit that touched it (lines from it are its).
+   */
+  private async blame(git: GitFacts, file: string, text: string): Promise<Map<number, BlameLine> | null> {
+    const touched = git.touches.get(file) ?? [];
+    const clean = !git.dirty.has(file);
+    if (clean && touched.length === 1 && !git.shallow) {
+      const c = git.commits[touched[0]!]!;
+      const lines = new Map<number, BlameLine>();
+      const count = text.split(/\r?\n/).length;
+      for (let i = 1; i <= count; i++) lines.set(i, { sha: c.sha, time: c.time, subject: c.subject, uncommitted: false });
+      return lines;
+    }
+    const oldest = touched.length > 0 && clean && !git.shallow ? git.commits[touched.at(-1)!]!.sha : null;
+    return blameFile(this.deps.ws.root, file, oldest);
+  }
+
+  private async blameAll(git: GitFacts, files: Array<[string, string]>): Promise<void> {
+    if (!git.head) return;
+    const pending = files.filter(([file, text]) => !this.blames.has(blameKey(git, file, text)));
+    const next = async (): Promise<void> => {
+      const item = pending.shift();
+      if (!item) return;
+      this.blames.set(blameKey(git, item[0], item[1]), await this.blame(git, item[0], item[1]));
+      return next();
+    };
+    await Promise.all(Array.from({ length: Math.min(BLAME_CONCURRENCY, pending.length) }, next));
   }
 
   /** What a range of commits did to the specs (`specdeck impact`). */
@@ -68,18 +124,25 @@ export class EvidenceService {
     return this.withTrace((t) => t.specReports(specIds));
   }
 
-  /** The workspace's link store, or a throw-away one rebuilt from git and the files (fresh clone, CI). */
+  /**
+   * The workspace's link store, or a throw-away one rebuilt from git and the files (fresh clone,
+   * CI), kept until close() so asking again costs no rebuild.
+   */
   private async withTrace<T>(use: (trace: TraceService) => Promise<T>): Promise<T> {
     const existing = this.deps.traceIfPresent();
     if (existing) return use(existing);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
-    const trace = TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite'));
-    try {
-      return await use(trace);
-    } finally {
-      trace.close();
-      rmSync(dir, { recursive: true, force: true });
+    if (!this.scratch) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
+      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite')) };
     }
+    return use(this.scratch.trace);
+  }
+
+  close(): void {
+    if (!this.scratch) return;
+    this.scratch.trace.close();
+    rmSync(this.scratch.dir, { recursive: true, force: true });
+    this.scratch = null;
   }
 
   private async scanTests(): Promise<Map<string, FileCitations>> {
@@ -100,16 +163,16 @@ export class EvidenceService {
     return out;
   }
 
-  private async specEvidence(spec: Spec, report: TraceSpecReport, git: GitFacts, tests: Map<string, FileCitations>, allSpecs: readonly Spec[], junit: JunitCase[] | null): Promise<SpecEvidence> {
+  private specEvidence(spec: Spec, report: TraceSpecReport, git: GitFacts, tests: Map<string, FileCitations>, allSpecs: readonly Spec[], junit: JunitCase[] | null, tasksTexts: Map<string, string>): SpecEvidence {
     const { ws } = this.deps;
     const messages: string[] = [];
     if (!git.repository) messages.push('not a git repository: commit links, tick commits and named-file history are unavailable');
     if (git.shallow) messages.push('shallow clone: history before the shallow boundary is missing, so older commits and named-file changes are not seen');
     if (git.repository && git.head === null) messages.push('the repository has no commit yet: all evidence is local');
 
-    const text = spec.tasksFile ? ((await readLinkableText(ws, spec.tasksFile).catch(() => null)) ?? '') : '';
+    const text = spec.tasksFile ? (tasksTexts.get(spec.tasksFile) ?? '') : '';
     const texts = taskTexts(text, spec.tasks);
-    const blame = spec.tasksFile && git.head ? await blameFile(ws.root, spec.tasksFile) : null;
+    const blame = spec.tasksFile && git.head ? (this.blames.get(blameKey(git, spec.tasksFile, text)) ?? null) : null;
     // The spec's first commit bounds "touched since the spec was created".
     const created = oldestCommitUnder(git, spec.folder);
     const committed = (rel: string) => !git.repository || !git.dirty.has(rel);
@@ -158,6 +221,11 @@ export class EvidenceService {
     });
     return { version: EVIDENCE_VERSION, specId: spec.id, tasksFile: spec.tasksFile, tasks, requirements, notes: { git: !git.repository ? 'none' : git.shallow ? 'shallow' : 'repository', messages } };
   }
+}
+
+/** A blame holds for one HEAD, one file and one text of it (a dirty line blames as uncommitted). */
+function blameKey(git: GitFacts, file: string, text: string): string {
+  return `${git.head}\0${file}\0${createHash('sha1').update(text).digest('hex')}`;
 }
 
 function toEvidenceLink(l: TraceLink, committed: (rel: string) => boolean): EvidenceLink {
@@ -244,7 +312,8 @@ function namedFile(root: string, specFolder: string, named: string, git: GitFact
   // Committed changes between the spec's creation and the tick (newest-first indices).
   const upTo = tickIndex ?? 0;
   const from = created ?? git.commits.length - 1;
-  const inRange = (list: number[] | undefined) => (list ?? []).some((i) => i >= upTo && i <= from);
+  // The creation commit itself is not "since": a spec imported with its code in one commit proves nothing.
+  const inRange = (list: number[] | undefined) => (list ?? []).some((i) => i >= upTo && i < from);
   const prefix = rel + '/';
   let committedTouch = inRange(git.touches.get(rel));
   if (!committedTouch) {

@@ -87,7 +87,7 @@ export function parseLog(out: string): GitCommit[] {
   return commits;
 }
 
-async function readDirty(root: string): Promise<Set<string>> {
+export async function readDirty(root: string): Promise<Set<string>> {
   // -z: names as they are (no quoting); --relative paths need `status` run in the folder with `.`.
   const out = await runGit(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']).catch(() => '');
   const prefix = (await runGit(root, ['rev-parse', '--show-prefix']).catch(() => '')).trim();
@@ -119,10 +119,12 @@ export interface BlameLine {
 }
 
 /** `git blame` of one file: the commit that last changed each line (1-based); null when it cannot. */
-export async function blameFile(root: string, rel: string): Promise<Map<number, BlameLine> | null> {
+export async function blameFile(root: string, rel: string, since: string | null = null): Promise<Map<number, BlameLine> | null> {
   let out: string;
   try {
-    out = await runGit(root, ['blame', '--porcelain', '--', rel]);
+    // `since..HEAD` stops the walk at `since` (its lines are attributed to it); it blames HEAD's
+    // text, so it is only used for a file without uncommitted changes.
+    out = await runGit(root, since ? ['blame', '--porcelain', `${since}..HEAD`, '--', rel] : ['blame', '--porcelain', '--', rel]);
   } catch {
     return null; // untracked, or no commit yet
   }

@@ -9,6 +9,8 @@ import { indexDbPath } from '../storage/data-dir';
 import type { Recovery } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
 import type { ChangeSummary, FromWorker } from './protocol';
+import { compileMatcher } from './line-matcher';
+import { RegexSearchWorker } from './regex-search';
 import { ShardClient } from './shard-client';
 import { defaultShardCount, shardDbPath } from './shards';
 import { DEFAULT_TEXT_LIMIT, mergeShardResults, type TextSearchParams } from './text-search';
@@ -18,6 +20,8 @@ export interface IndexServiceOptions extends Partial<IndexOptions> {
   dbPath?: string;
   /** Writer threads / database files; defaults to one per core, at most two. */
   shards?: number;
+  /** Time a regex search may take in its worker before QUERY_TOO_EXPENSIVE (regex-search.ts). */
+  regexBudgetMs?: number;
 }
 
 export interface IndexListeners {
@@ -43,6 +47,7 @@ export class IndexService {
   private failure: string | null = null;
   private nextChangeId = 1;
   private readonly searchQueue = new SerialQueue();
+  private readonly regexSearch: RegexSearchWorker;
   private readonly pendingChanges = new Map<number, PendingChange>();
   private readonly listWaiters: Waiter[] = [];
   private readonly idleWaiters: Waiter[] = [];
@@ -54,6 +59,7 @@ export class IndexService {
     private readonly listeners: IndexListeners,
   ) {
     this.dbPath = options.dbPath ?? indexDbPath(root);
+    this.regexSearch = new RegexSearchWorker(options.regexBudgetMs);
     const count = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
     this.dbPaths = Array.from({ length: count }, (_, i) => shardDbPath(this.dbPath, i));
     const resolved = resolveIndexOptions(options);
@@ -123,7 +129,12 @@ export class IndexService {
     const started = performance.now();
     const limit = params.limit ?? DEFAULT_TEXT_LIMIT;
     const results: TextSearchResult[] = [];
-    for (const shard of this.shards) {
+    if (params.regex) {
+      // Off the serving thread, with a budget (regex-search.ts); an invalid pattern fails here first.
+      compileMatcher({ query: params.query, regex: true, caseSensitive: params.caseSensitive ?? false, wholeWord: params.wholeWord ?? false });
+      results.push(...(await this.regexSearch.search(this.dbPaths, { ...params, limit })));
+    }
+    for (const shard of params.regex ? [] : this.shards) {
       if (this.closed) throw new Error('the index was closed');
       results.push(await runInSlices(shard.searcher!.searchSteps({ ...params, limit })));
     }
@@ -159,7 +170,7 @@ export class IndexService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.shards.map((s) => s.close()));
+    await Promise.all([...this.shards.map((s) => s.close()), this.regexSearch.close()]);
     for (const pending of this.pendingChanges.values()) pending.resolve(pending.summary);
     this.pendingChanges.clear();
     this.rejectAll(new Error('the index was closed'));
@@ -187,6 +198,7 @@ export class IndexService {
     switch (message.type) {
       case 'opened':
         shard.connect();
+        void this.regexSearch.close(); // its readers may hold a database since moved aside
         if (message.recovered) {
           shard.recovered = message.recovered;
           this.listeners.recovered?.(message.recovered);

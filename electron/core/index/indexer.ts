@@ -112,6 +112,7 @@ export class Indexer {
   async reconcile(): Promise<void> {
     const started = performance.now();
     const skips = new SkipLog();
+    const scanStartedAt = Date.now(); // a file changed after this is looked at again next time
     const existing = new Map(this.store.allRows().map((r) => [r.path, r]));
     this.progress = { phase: 'listing', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
     this.emitProgress(true);
@@ -124,7 +125,7 @@ export class Indexer {
       this.emitProgress(false);
     }, (p, reason) => {
       if (this.owns(p)) skips.add(p, reason); // every shard walks; one reports
-    });
+    }, this.owns); // each shard stats only its own files
 
     // Compare first, write only what differs: reopening an unchanged tree writes nothing (no
     // transaction, no WAL growth, no checkpoint), so it costs little more than the walk.
@@ -191,10 +192,11 @@ export class Indexer {
       this.drainChanges();
     }
     if (this.stopped) return;
-    if (wrote || pending.length > 0 || this.store.meta('last_scan_completed_at') === undefined) {
-      this.store.setMeta('last_scan_completed_at', new Date().toISOString());
-      this.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    }
+    // Always recorded (one small row), as the time this scan began: the CLI's freshness check
+    // compares the ignore files the index holds no row of (.git/info/exclude) with it. The
+    // checkpoint only after real writes.
+    this.store.setMeta('last_scan_completed_at', new Date(scanStartedAt).toISOString());
+    if (wrote || pending.length > 0) this.store.db.pragma('wal_checkpoint(TRUNCATE)');
     this.progress.phase = 'ready';
     this.emitProgress(true);
     this.events.scanned(skips.take(), performance.now() - started);
@@ -233,7 +235,7 @@ export class Indexer {
         if (!this.owns(file.path)) return;
         seen.add(file.path);
         this.upsert(file, summary);
-      }, () => {});
+      }, () => {}, this.owns);
       for (const row of this.store.rowsUnder(rel)) {
         if (!seen.has(row.path)) {
           this.store.remove(row);

@@ -1,5 +1,7 @@
 // Messages between the index service (serving thread) and the index worker (the only writer).
-import type { IndexProgress } from '../../../shared/api/contract';
+import type { IndexProgress, TextSearchResult } from '../../../shared/api/contract';
+import type { ApiErrorData } from '../../../shared/api/errors';
+import type { TextSearchParams } from './text-search';
 import type { IndexOptions } from './options';
 import type { Recovery } from './open-db';
 
@@ -23,7 +25,9 @@ export type ToWorker =
   | { type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number }
   | { type: 'changes'; id: number; paths: string[] }
   | { type: 'rescan' }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** To a search worker (never given `init`): a regex search over these shard databases. */
+  | { type: 'search'; id: number; dbPaths: string[]; params: TextSearchParams };
 
 export type FromWorker =
   /** The database is open (and recovered if needed): readers may connect. */
@@ -36,4 +40,5 @@ export type FromWorker =
   | { type: 'progress'; progress: IndexProgressData }
   | { type: 'changed'; id: number | null; summary: ChangeSummary }
   | { type: 'scanned'; skipped: SkipSummary; elapsedMs: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'searched'; id: number; results: TextSearchResult[]; error?: ApiErrorData };

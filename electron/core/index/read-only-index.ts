@@ -4,14 +4,14 @@
 // compare). Anything else (no index yet, a schema to migrate, an interrupted scan, a changed,
 // new or deleted file, a damaged file) gives null: the caller then brings the index up to date
 // through IndexService, which also moves a damaged database aside.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, type Dirent } from 'node:fs';
+import path from 'node:path';
 import type { FileSearchHit, TextSearchResult } from '../../../shared/api/contract';
 import { indexDbPath } from '../storage/data-dir';
 import { IgnoreRules } from '../workspace/ignore-rules';
 import { FileList } from './file-list';
 import { openReader, type IndexDb } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
-import { scanTree } from './scanner';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { defaultShardCount, shardDbPath } from './shards';
 import { mergeShardResults, TextSearcher, type TextSearchParams } from './text-search';
@@ -55,14 +55,10 @@ export class ReadOnlyIndex implements IndexQueries {
         if (!isCompleteIndex(db)) throw new Stale();
         for (const row of db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as [string, number, number][]) stored.set(row[0], row);
       }
-      const resolved = resolveIndexOptions(options);
-      let seen = 0;
-      scanTree(root, new IgnoreRules(root, resolved.excludes), '', (file) => {
-        const row = stored.get(file.path);
-        if (!row || row[1] !== file.size || row[2] !== file.mtimeMs) throw new Stale();
-        seen++;
-      }, () => {});
-      if (seen !== stored.size) throw new Stale(); // a file was deleted (or became ignored)
+      const rules = new IgnoreRules(root, resolveIndexOptions(options).excludes);
+      const scannedAt = Math.min(...dbs.map((db) => Date.parse(String(db.prepare("SELECT value FROM meta WHERE key = 'last_scan_completed_at'").pluck().get()))));
+      if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
+      if (freshnessWalk(root, rules, stored, scannedAt) !== stored.size) throw new Stale(); // a file was deleted (or became ignored)
       return new ReadOnlyIndex(dbs, [...stored.keys()]);
     } catch (error) {
       for (const db of dbs) db.close();
@@ -102,4 +98,56 @@ function isCompleteIndex(db: IndexDb): boolean {
   if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) return false;
   if (db.prepare("SELECT 1 FROM meta WHERE key = 'last_scan_completed_at'").get() === undefined) return false;
   return db.prepare("SELECT 1 FROM files WHERE kind = 'pending' LIMIT 1").get() === undefined;
+}
+
+/**
+ * The stat walk that decides freshness; returns how many stored files it found unchanged and
+ * throws Stale at the first difference. It visits what scanTree visits, but a file the index
+ * holds needs no ignore verdict of its own: it was visible when indexed, and every rule that
+ * could hide it since lives in a file whose change is itself seen (a .gitignore the index holds,
+ * or one it does not hold and .git/info/exclude, compared with the time of the last scan).
+ * Folders are judged as scanTree judges them, so ignored folders are not entered.
+ */
+function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [string, number, number]>, scannedAt: number): number {
+  let seen = 0;
+  const pending = [''];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch {
+      throw new Stale(); // a folder the index read became unreadable, or went: let the writer see
+    }
+    for (const entry of entries) {
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      // A name that is not valid UTF-8 is never indexed (scanTree cannot stat it); a stored file
+      // under such a folder is then missing from the count, which reads as stale.
+      if (entry.name.includes('\uFFFD') && !stored.has(rel)) continue;
+      if (entry.isDirectory()) {
+        if (!rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
+        continue;
+      }
+      const row = stored.get(rel);
+      if (row) {
+        if (!entry.isFile()) throw new Stale(); // a stored file became a link or something else
+        const info = lstatSync(path.join(root, rel));
+        if (row[1] !== info.size || row[2] !== info.mtimeMs) throw new Stale();
+        seen++;
+      } else if (entry.name === '.gitignore' && changedSince(path.join(root, rel), scannedAt)) {
+        throw new Stale(); // an ignore file the index does not hold changed since the scan
+      } else if (entry.isFile() && !rules.isIgnoredInVisibleFolder(rel, false)) {
+        throw new Stale(); // a new visible file
+      }
+    }
+  }
+  return seen;
+}
+
+function changedSince(file: string, time: number): boolean {
+  try {
+    return !(lstatSync(file).mtimeMs < time);
+  } catch {
+    return false; // absent
+  }
 }

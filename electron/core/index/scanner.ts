@@ -17,7 +17,18 @@ export type SkipReporter = (relPath: string, reason: string) => void;
  * Walks `start` (workspace-relative, '' for the root, else a folder known to be visible).
  * `onFile` is called for each file; the walker keeps no list of its own.
  */
-export function scanTree(root: string, rules: IgnoreRules, start: string, onFile: (file: ScannedFile) => void, skip: SkipReporter): void {
+export function scanTree(
+  root: string,
+  rules: IgnoreRules,
+  start: string,
+  onFile: (file: ScannedFile) => void,
+  skip: SkipReporter,
+  /**
+   * Which files the caller wants (a shard: the paths that hash to it). Other files are passed
+   * over before any system call, so shards walking one tree do not stat each other's files.
+   */
+  wants: (relPath: string) => boolean = () => true,
+): void {
   const pending = [start];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -34,6 +45,7 @@ export function scanTree(root: string, rules: IgnoreRules, start: string, onFile
       // The entry's type comes with the listing (lstat semantics: a link is a link), so only
       // files need an lstat (for size and mtime): a folder costs no system call of its own.
       const listedDir = entry.isDirectory() && !name.includes('\uFFFD');
+      if (!listedDir && entry.isFile() && !wants(rel)) continue;
       let info: Stats | null = null;
       if (!listedDir) {
         try {

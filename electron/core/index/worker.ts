@@ -5,9 +5,11 @@ import { parentPort } from 'node:worker_threads';
 import { Indexer } from './indexer';
 import { IndexStore } from './index-store';
 import { isCorruptionError, moveAside } from '../storage/sqlite-database';
-import { openIndexDb, type IndexDb, type Recovery } from './open-db';
+import { openIndexDb, openReader, type IndexDb, type Recovery } from './open-db';
 import type { FromWorker, ToWorker } from './protocol';
 import { shardOf } from './shards';
+import { TextSearcher } from './text-search';
+import { ApiError } from '../../../shared/api/errors';
 
 type Init = Extract<ToWorker, { type: 'init' }>;
 
@@ -55,9 +57,29 @@ function start(init: Init, recovery: Recovery | null): void {
   current.requestRescan();
 }
 
+/** A search worker's read-only searchers, one per shard database, opened on first use. */
+const searchers = new Map<string, TextSearcher>();
+
+function search(message: Extract<ToWorker, { type: 'search' }>): void {
+  try {
+    const results = message.dbPaths.map((dbPath) => {
+      let searcher = searchers.get(dbPath);
+      if (!searcher) searchers.set(dbPath, (searcher = new TextSearcher(openReader(dbPath))));
+      return searcher.search(message.params);
+    });
+    post({ type: 'searched', id: message.id, results });
+  } catch (error) {
+    const data = error instanceof ApiError ? error.toData() : { code: 'INTERNAL' as const, message: error instanceof Error ? error.message : String(error) };
+    post({ type: 'searched', id: message.id, results: [], error: data });
+  }
+}
+
 port.on('message', (message: ToWorker) => {
   try {
     switch (message.type) {
+      case 'search':
+        search(message);
+        break;
       case 'init':
         start(message, null);
         break;

@@ -1,14 +1,17 @@
-// Finds and parses the workspace's specs, and writes task states back to their files.
+// Finds and parses the workspace's specs, and writes task states back to their files. Every read
+// goes through the Workspace (containment) and is asynchronous: documents are read ahead, then
+// parsed in one go. A tick reads its tasks file once, parses once and writes once.
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { RecoveredEdit, SpecWithSource } from '../../../shared/api/contract';
 import { detectSpecs, parseSpec, setTaskStateWithParents, summarizeSpec, TaskEditError } from '../../../shared/specs/index';
 import type { Diagnostic, SettableTaskState, Spec, SpecSummary, Task } from '../../../shared/specs/model';
 import type { SpecLocation } from '../../../shared/specs/detect';
-import { inSpecLayout } from '../../../shared/specs/formats/registry';
+import { documentsToRead, inSpecLayout } from '../../../shared/specs/formats/registry';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
-import { decodeUtf8, withLockedFile } from '../workspace/files';
-import { hashBytes } from '../workspace/hash';
+import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
+import { parseOpenSpecConfig } from '../../../shared/specs/parsers/openspec-yaml';
+import { decodeUtf8, readWorkspaceBytes, withLockedFile } from '../workspace/files';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
 import type { Workspace } from '../workspace/workspace';
@@ -22,21 +25,34 @@ export interface SetTaskStateOptions {
   completeParents?: boolean;
 }
 
+/** A document as read: its text, the hash of its bytes, and whether they were valid UTF-8. */
+interface Doc {
+  text: string;
+  hash: string;
+  utf8: boolean;
+}
+
+type Docs = ReadonlyMap<string, Doc | null>;
+
 interface Parsed {
   location: SpecLocation;
   spec: Spec;
-  /** Hash of each document as parsed, by path. */
+  /** Hash of each document as parsed, by path (the paths the parse read). */
   hashes: Map<string, string | null>;
+  /** The documents the parse was given (a tick re-parses with only the tasks file replaced). */
+  docs: Docs;
 }
-
-/** A path inside a Kiro, Spec Kit or OpenSpec layout folder. */
 
 export class SpecService {
   private locations: SpecLocation[] | null = null;
   private readonly parsed = new Map<string, Parsed>();
+  /** Bumped by every forget(): a parse or a discovery that started before it is not cached. */
+  private generation = 0;
   private readonly ticks = new TickLineage();
   /** The workspace's `.specdeck/settings.json`, read once until it changes. */
-  private settings: { values: SpecdeckSettings; diagnostics: Diagnostic[] } | null = null;
+  private settings: Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> | null = null;
+  /** Facts that need more than one spec: OpenSpec change conflicts, read-only reference roots. */
+  private cross: CrossSpec | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -47,13 +63,15 @@ export class SpecService {
 
   async list(): Promise<SpecSummary[]> {
     const locations = await this.locate();
-    return locations.map((loc) => summarizeSpec(this.parse(loc).spec));
+    const cross = await this.crossSpec(locations);
+    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => summarizeSpec(decorate(p.spec, p.location, cross)));
   }
 
   /** Every spec, fully parsed (for `check` and other whole-workspace reports). */
   async all(): Promise<Spec[]> {
     const locations = await this.locate();
-    return locations.map((loc) => this.parse(loc).spec);
+    const cross = await this.crossSpec(locations);
+    return (await Promise.all(locations.map((loc) => this.parse(loc)))).map((p) => decorate(p.spec, p.location, cross));
   }
 
   /** Where a spec's documents are (to read them at another revision); null when no such spec. */
@@ -62,10 +80,8 @@ export class SpecService {
   }
 
   async get(specId: string): Promise<SpecWithSource> {
-    const loc = (await this.locate()).find((l) => l.id === specId);
-    if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
-    const { spec, hashes } = this.parse(loc);
-    return { spec, tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
+    const entry = await this.parse(await this.find(specId));
+    return withSource(entry, await this.crossSpec(await this.locate()));
   }
 
   async setTaskState(
@@ -75,50 +91,64 @@ export class SpecService {
     expectedHash: string,
     options: SetTaskStateOptions = {},
   ): Promise<SpecWithSource & { recovered?: RecoveredEdit }> {
-    const { spec } = await this.get(specId);
-    const tasksFile = spec.tasksFile;
-    if (!tasksFile) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
+    const generation = this.generation;
+    const loc = await this.find(specId);
+    let entry = await this.parse(loc);
+    const file = entry.spec.tasksFile;
+    if (!file) throw new ApiError('NOT_FOUND', `Spec ${specId} has no tasks file`, 'specId');
+    const cross = await this.crossSpec(await this.locate());
+    if (loc.openspecRoot !== undefined && cross.readOnlyRoots.has(loc.openspecRoot)) {
+      const by = cross.readOnlyRoots.get(loc.openspecRoot)!;
+      throw new ApiError('UNSUPPORTED', `Spec ${specId} is in a store that ${by} declares as a read-only reference; Specdeck does not write it`);
+    }
     // Read, check, edit and write under the file's lock: two ticks cannot both start from one text.
-    const recovered = await withLockedFile(this.ws, tasksFile, async (file) => {
-      const current = await file.read();
-      if (!current) throw new ApiError('CONFLICT', `${tasksFile} was deleted on disk`);
-      if (current.hash !== expectedHash && !this.ticks.leadsTo(tasksFile, expectedHash, current.hash)) {
-        this.forget([tasksFile]);
-        throw new ApiError('CONFLICT', `${tasksFile} changed on disk since it was read; re-read it`);
+    const recovered = await withLockedFile(this.ws, file, async (locked) => {
+      // The one read of the tasks file: its bytes serve the conflict check, the edit and the write.
+      const current = await locked.read();
+      if (!current) throw new ApiError('CONFLICT', `${file} was deleted on disk`);
+      if (current.hash !== expectedHash && !this.ticks.leadsTo(file, expectedHash, current.hash)) {
+        this.forget([file]);
+        throw new ApiError('CONFLICT', `${file} changed on disk since it was read; re-read it`);
       }
       const text = decodeUtf8(current.bytes);
-      if (text === null) throw new ApiError('UNSUPPORTED', `${tasksFile} is not valid UTF-8; not rewriting it`);
-      const fresh = parseSpec(this.parsed.get(specId)?.location ?? this.locationOf(spec), (p) => (p === tasksFile ? text : this.readText(p)), {
-        settings: this.readSettings().values,
-      });
-      const task = findTask(fresh.tasks, taskId, tasksFile);
+      if (text === null) throw new ApiError('UNSUPPORTED', `${file} is not valid UTF-8; not rewriting it`);
+      // The cached parse is of these very bytes when the hashes agree; else (the file changed and
+      // the client already read it, before the watcher told us) parse what was read.
+      if (entry.hashes.get(file) !== current.hash) entry = await this.parseDocs(loc, withDoc(entry.docs, file, { text, hash: current.hash, utf8: true }));
+      const task = findTask(entry.spec.tasks, taskId, file);
       if (task.checkbox === false) {
         throw new ApiError(
           'INVALID_ARGUMENT',
-          `Task ${task.id} (${tasksFile}:${task.pos.line}) is written without a checkbox, so there is nothing to tick; its state follows its sub-tasks — tick those instead`,
+          `Task ${task.id} (${file}:${task.pos.line}) is written without a checkbox, so there is nothing to tick; its state follows its sub-tasks — tick those instead`,
           'taskId',
         );
       }
       let next: string;
       try {
-        next = setTaskStateWithParents(text, fresh.tasks, task, state, options).text;
+        next = setTaskStateWithParents(text, entry.spec.tasks, task, state, options).text;
       } catch (error) {
         if (error instanceof TaskEditError) throw new ApiError('CONFLICT', error.message);
         throw error;
       }
       if (next === text) return undefined;
-      const written = await file.write(next, current.hash);
-      this.ticks.record(tasksFile, current.hash, written.hash);
+      const written = await locked.write(next, current.hash, undefined, current);
+      this.ticks.record(file, current.hash, written.hash);
+      // The one parse: the edited text, beside the other documents as they were read.
+      entry = await this.parseDocs(loc, withDoc(entry.docs, file, { text: next, hash: written.hash, utf8: true }));
       return written.recovered;
     });
-    this.forget([tasksFile]);
-    const after = await this.get(specId);
-    return recovered ? { ...after, recovered } : after;
+    // An outside edit kept in a recovery file means the file is not what we wrote: read it again.
+    if (recovered) {
+      this.forget([file]);
+      return { ...(await this.get(specId)), recovered };
+    }
+    this.remember(entry, generation);
+    return withSource(entry, cross);
   }
 
   /** Problems in `.specdeck/settings.json` (for `check`); empty when it is fine or absent. */
-  settingsDiagnostics(): Diagnostic[] {
-    return this.readSettings().diagnostics;
+  async settingsDiagnostics(): Promise<Diagnostic[]> {
+    return (await this.readSettings()).diagnostics;
   }
 
   /**
@@ -126,7 +156,9 @@ export class SpecService {
    * A change that may add or remove a spec re-runs discovery on the next read.
    */
   forget(changedPaths: readonly string[]): string[] {
+    this.generation++;
     const touched = new Set<string>();
+    this.cross = null;
     if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
       // The settings change how every spec reads: re-parse them all.
       this.settings = null;
@@ -153,67 +185,149 @@ export class SpecService {
   }
 
   private async locate(): Promise<SpecLocation[]> {
-    this.locations ??= detectSpecs(await this.listFiles());
-    return this.locations;
+    if (this.locations) return this.locations;
+    const generation = this.generation;
+    const locations = detectSpecs(await this.listFiles());
+    if (generation === this.generation) this.locations = locations;
+    return locations;
   }
 
-  private locationOf(spec: Spec): SpecLocation {
-    return { id: spec.id, format: spec.format, folder: spec.folder, files: spec.documents.map((d) => ({ ...d })) };
+  private async find(specId: string): Promise<SpecLocation> {
+    const loc = (await this.locate()).find((l) => l.id === specId);
+    if (!loc) throw new ApiError('NOT_FOUND', `No spec with id ${specId}`, 'specId');
+    return loc;
   }
 
-  private parse(loc: SpecLocation): Parsed {
+  private async parse(loc: SpecLocation): Promise<Parsed> {
     const cached = this.parsed.get(loc.id);
     if (cached) return cached;
-    const hashes = new Map<string, string | null>();
-    const notUtf8: string[] = [];
-    const settings = this.readSettings().values;
-    const spec = parseSpec(loc, (p) => {
-      const bytes = this.readBytes(p);
-      hashes.set(p, bytes ? hashBytes(bytes) : null);
-      if (!bytes) return null;
-      const strict = decodeUtf8(bytes);
-      if (strict !== null) return strict;
-      notUtf8.push(p);
-      return lenientUtf8.decode(bytes);
-    }, { settings });
-    for (const file of new Set(notUtf8)) {
-      spec.diagnostics.push({
-        severity: 'warning',
-        code: 'invalid-utf8',
-        message: `${file} is not valid UTF-8; it is shown with replacement characters and task states cannot be written back`,
-        pos: { file, line: 1, column: 1 },
-      });
-    }
-    const entry = { location: loc, spec, hashes };
-    this.parsed.set(loc.id, entry);
+    const generation = this.generation;
+    const [docs] = await Promise.all([this.readDocs(new Map(), documentsToRead(loc)), this.readSettings()]);
+    const entry = await this.parseDocs(loc, docs);
+    this.remember(entry, generation);
     return entry;
   }
 
-  private readSettings(): { values: SpecdeckSettings; diagnostics: Diagnostic[] } {
-    if (this.settings) return this.settings;
-    const text = this.readText(SETTINGS_PATH);
-    if (text === null) {
-      const present = this.readBytes(SETTINGS_PATH) !== null;
-      this.settings = {
-        values: DEFAULT_SETTINGS,
-        diagnostics: present ? [{ severity: 'warning', code: 'settings-invalid', message: `${SETTINGS_PATH} is not valid UTF-8; it is ignored`, pos: { file: SETTINGS_PATH, line: 1, column: 1 } }] : [],
-      };
-    } else {
-      const parsed = parseSettings(text, SETTINGS_PATH);
-      this.settings = { values: parsed.settings, diagnostics: parsed.diagnostics };
+  private async crossSpec(locations: readonly SpecLocation[]): Promise<CrossSpec> {
+    if (this.cross) return this.cross;
+    const generation = this.generation;
+    const changes = await Promise.all(locations.filter((l) => l.format === 'openspec-change' && !l.archived).map(async (l) => (await this.parse(l)).spec));
+    const conflicts = checkChangeConflicts(changes);
+    // A `references:` entry written as a path (`../team-context`, `vendor/team`) that names an
+    // OpenSpec root of this workspace makes that root read-only. Store IDs are registered outside
+    // the repository (OpenSpec's own store registry), so they are shown but not resolved.
+    const roots = new Set(locations.map((l) => l.openspecRoot).filter((r): r is string => r !== undefined));
+    const readOnlyRoots = new Map<string, string>();
+    for (const root of roots) {
+      const configPath = `${root}/config.yaml`;
+      const doc = await this.readDoc(configPath);
+      if (doc === null) continue;
+      const repo = path.posix.dirname(root);
+      for (const ref of parseOpenSpecConfig(doc.text, configPath).config.references) {
+        if (!ref.includes('/') && !ref.startsWith('.')) continue;
+        const resolved = path.posix.normalize(path.posix.join(repo, ref)).replace(/\/$/, '');
+        for (const candidate of [resolved, `${resolved}/openspec`]) {
+          if (candidate !== root && roots.has(candidate)) readOnlyRoots.set(candidate, configPath);
+        }
+      }
     }
+    const cross = { conflicts, readOnlyRoots };
+    if (generation === this.generation) this.cross = cross;
+    return cross;
+  }
+
+  /** Caches a parse unless a change was reported while it was being made. */
+  private remember(entry: Parsed, generation: number): void {
+    if (generation === this.generation) this.parsed.set(entry.location.id, entry);
+  }
+
+  /** One parse of documents already read; a file the format did not announce is read, then parsed again. */
+  private async parseDocs(loc: SpecLocation, docs: Docs): Promise<Parsed> {
+    const settings = (await this.readSettings()).values;
+    for (;;) {
+      const missing: string[] = [];
+      const hashes = new Map<string, string | null>();
+      const notUtf8: string[] = [];
+      const spec = parseSpec(loc, (p) => {
+        if (!docs.has(p)) {
+          missing.push(p);
+          return null;
+        }
+        const doc = docs.get(p) ?? null;
+        hashes.set(p, doc ? doc.hash : null);
+        if (doc && !doc.utf8) notUtf8.push(p);
+        return doc ? doc.text : null;
+      }, { settings });
+      if (missing.length > 0) {
+        docs = await this.readDocs(new Map(docs), missing);
+        continue;
+      }
+      for (const file of new Set(notUtf8)) {
+        spec.diagnostics.push({
+          severity: 'warning',
+          code: 'invalid-utf8',
+          message: `${file} is not valid UTF-8; it is shown with replacement characters and task states cannot be written back`,
+          pos: { file, line: 1, column: 1 },
+        });
+      }
+      return { location: loc, spec, hashes, docs };
+    }
+  }
+
+  /** `.specdeck/settings.json`, read once (asynchronously, through the workspace) until it changes. */
+  private readSettings(): Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> {
+    this.settings ??= this.readDoc(SETTINGS_PATH).then((doc) => {
+      if (doc === null) return { values: DEFAULT_SETTINGS, diagnostics: [] };
+      if (!doc.utf8) {
+        return {
+          values: DEFAULT_SETTINGS,
+          diagnostics: [{ severity: 'warning', code: 'settings-invalid', message: `${SETTINGS_PATH} is not valid UTF-8; it is ignored`, pos: { file: SETTINGS_PATH, line: 1, column: 1 } }],
+        };
+      }
+      const parsed = parseSettings(doc.text, SETTINGS_PATH);
+      return { values: parsed.settings, diagnostics: parsed.diagnostics };
+    });
     return this.settings;
   }
 
-  /** Through the workspace: a spec folder (or `openspec/specs`) linked to outside reads as missing. */
-  private readBytes(rel: string): Buffer | null {
-    return this.ws.readBytesSync(rel);
+  private async readDocs(into: Map<string, Doc | null>, paths: readonly string[]): Promise<Map<string, Doc | null>> {
+    await Promise.all(paths.filter((p) => !into.has(p)).map(async (p) => into.set(p, await this.readDoc(p))));
+    return into;
   }
 
-  private readText(rel: string): string | null {
-    const bytes = this.readBytes(rel);
-    return bytes ? decodeUtf8(bytes) : null;
+  /** A document's text, or null when it cannot be read (missing, a folder, outside the workspace…). */
+  private async readDoc(rel: string): Promise<Doc | null> {
+    try {
+      const read = await readWorkspaceBytes(this.ws, rel);
+      if (!read) return null;
+      const strict = decodeUtf8(read.bytes);
+      return { text: strict ?? lenientUtf8.decode(read.bytes), hash: read.hash, utf8: strict !== null };
+    } catch {
+      return null;
+    }
   }
+}
+
+interface CrossSpec {
+  conflicts: Map<string, Diagnostic[]>;
+  /** OpenSpec roots another root's `openspec/config.yaml` names as references, and that file. */
+  readOnlyRoots: Map<string, string>;
+}
+
+function withSource({ spec, hashes, location }: Parsed, cross: CrossSpec): SpecWithSource {
+  return { spec: decorate(spec, location, cross), tasksHash: spec.tasksFile ? (hashes.get(spec.tasksFile) ?? null) : null };
+}
+
+/** The spec with what only the whole workspace knows: change conflicts, read-only references. */
+function decorate(spec: Spec, loc: SpecLocation, cross: CrossSpec): Spec {
+  const conflicts = cross.conflicts.get(spec.id);
+  const readOnly = loc.openspecRoot !== undefined && cross.readOnlyRoots.has(loc.openspecRoot);
+  if (!conflicts && !readOnly) return spec;
+  return { ...spec, diagnostics: conflicts ? [...spec.diagnostics, ...conflicts] : spec.diagnostics, ...(readOnly ? { readOnly: true } : {}) };
+}
+
+function withDoc(docs: Docs, path: string, doc: Doc): Docs {
+  return new Map(docs).set(path, doc);
 }
 
 /** A task by its ID as written, or by `L<line>` (which also picks one of several equal IDs). */

@@ -11,6 +11,13 @@ export function linkableText(text: string): boolean {
   return text.length <= TRACE_FILE_LIMIT && !text.includes('\u0000');
 }
 
+/** The text of bytes already read (a save's), or null when they cannot be linked. */
+export function linkableFromBytes(bytes: Uint8Array): string | null {
+  if (bytes.length > TRACE_FILE_LIMIT) return null;
+  const text = decodeUtf8(bytes);
+  return text !== null && linkableText(text) ? text : null;
+}
+
 /** The file's text, or null when it is missing, binary, not UTF-8 or too large. */
 export async function readLinkableText(ws: Workspace, rel: string): Promise<string | null> {
   const text = await readLinkableOrMissing(ws, rel);

@@ -1,6 +1,8 @@
 // Brings the store's commit links in line with `git log`: commits that left the history (a rebase,
 // a branch switch) lose their links; new trailer commits get links for the ranges they changed,
 // moved to where those lines are in the working tree now.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
 import type { LinkStore } from './link-store';
@@ -65,7 +67,9 @@ async function importCommit(
   const root = ws.root;
   const files = (await commitHunks(root, commit.sha)).filter((f) => !isSpecDocument(f.path) && changedRanges(f.hunks).length > 0);
   // A file renamed since the commit keeps its links under its new name.
-  const renames = files.length > 0 ? await renamedSince(root, commit.sha) : new Map<string, string>();
+  // Only asked when a file of the commit is not where it was (the common case costs no git call).
+  const moved = files.some((f) => !existsSync(path.join(root, f.path)));
+  const renames = moved ? await renamedSince(root, commit.sha) : new Map<string, string>();
   const now = (p: string) => renames.get(p) ?? p;
   for (const file of files) await settle(now(file.path));
   const sincePaths = files.flatMap((f) => (renames.has(f.path) ? [f.path, now(f.path)] : [f.path]));

@@ -12,7 +12,7 @@ import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
 import { evaluateLink, FileLines, type Evaluated } from './evaluate-links';
-import { linkableText, MISSING, readLinkableOrMissing, readLinkableText } from './file-text';
+import { linkableFromBytes, linkableText, readLinkableText } from './file-text';
 import { syncGitLinks } from './git-sync';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
@@ -77,7 +77,8 @@ export class TraceService {
     const previous = this.store.active();
     if (previous && !(previous.spec_id === specId && previous.task_id === taskId)) await this.stop(false);
     let spec = await this.specs.get(specId);
-    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo';
+    // A task without a checkbox (a heading task) and a read-only reference have nothing to mark.
+    const markInFile = marksInProgress(spec.spec.format) && task.state === 'todo' && task.checkbox !== false && !spec.spec.readOnly;
     if (markInFile) spec = await this.specs.setTaskState(specId, taskId, 'in-progress', spec.tasksHash ?? expectedHash);
     const keepInFile = previous?.spec_id === specId && previous.task_id === taskId ? previous.in_file === 1 : false;
     this.store.setActive({ spec_id: specId, task_id: taskId, title: task.title, started_at: new Date().toISOString(), in_file: markInFile || keepInFile ? 1 : 0 });
@@ -97,7 +98,7 @@ export class TraceService {
       if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
     }
     const task = spec ? resolveTask(spec.spec, row.task_id, row.title) : null;
-    if (spec && task && spec.tasksHash) {
+    if (spec && task && spec.tasksHash && task.checkbox !== false && !spec.spec.readOnly) {
       const hash = expectedHash ?? spec.tasksHash;
       if (complete && task.state !== 'done') spec = await this.specs.setTaskState(row.spec_id, task.id, 'done', hash);
       else if (!complete && row.in_file === 1 && task.state === 'in-progress') spec = await this.specs.setTaskState(row.spec_id, task.id, 'todo', hash);
@@ -119,13 +120,12 @@ export class TraceService {
   // --- recording and re-anchoring ---
 
   /** The text a save is diffed against: the last linked text, else the file before the write. */
-  async textBeforeSave(rel: string): Promise<string | null> {
+  textBeforeSave(rel: string, current: { bytes: Uint8Array } | null): string | null {
     const snapshot = this.store.snapshot(rel);
     if (snapshot) return snapshot.content;
     if (!this.store.active()) return null;
-    // One read: a missing file is new (everything in it is added), an unlinkable one gives null.
-    const text = await readLinkableOrMissing(this.ws, rel);
-    return text === MISSING ? '' : text;
+    // From the bytes the save read: a missing file is new (everything in it is added), an unlinkable one gives null.
+    return current === null ? '' : linkableFromBytes(current.bytes);
   }
 
   /** After a save in Specdeck: re-anchor, and link the changed lines to the active task. */
@@ -168,7 +168,8 @@ export class TraceService {
    * A rename with edits is not recognised (its links end with the old file).
    */
   private async followMoves(paths: readonly string[], targets: readonly string[]): Promise<void> {
-    const gone = paths.filter((rel) => this.store.snapshot(rel) !== null && !existsSync(path.join(this.ws.root, rel)));
+    const gone: string[] = [];
+    for (const rel of paths) if (this.store.snapshot(rel) !== null && !(await this.ws.exists(rel))) gone.push(rel);
     if (gone.length === 0) return;
     const taken = new Set<string>();
     for (const rel of gone) {

@@ -63,7 +63,11 @@ export interface WriteProbe {
 export interface LockedFile {
   readonly absolute: string;
   read(): Promise<CurrentFile | null>;
-  write(content: string | Uint8Array, expectedHash: string | null, probe?: WriteProbe): Promise<WriteResult>;
+  /**
+   * `current` is what read() returned under this lock: the write's first check uses it instead
+   * of reading the file again (the check after fsync still reads it).
+   */
+  write(content: string | Uint8Array, expectedHash: string | null, probe?: WriteProbe, current?: CurrentFile | null): Promise<WriteResult>;
 }
 
 const locks = new Map<string, { queue: SerialQueue; users: number }>();
@@ -82,7 +86,7 @@ export async function withLockedFile<T>(ws: Workspace, rel: string, work: (file:
       work({
         absolute,
         read: () => readCurrentAt(ws, rel, absolute),
-        write: (content, expectedHash, probe) => writeLocked(ws, rel, absolute, content, expectedHash, probe),
+        write: (content, expectedHash, probe, current) => writeLocked(ws, rel, absolute, content, expectedHash, probe, current),
       }),
     );
   } finally {
@@ -97,6 +101,28 @@ export async function withLockedFile<T>(ws: Workspace, rel: string, work: (file:
  */
 export function writeWorkspaceFile(ws: Workspace, rel: string, content: string | Uint8Array, expectedHash: string | null, probe?: WriteProbe): Promise<WriteResult> {
   return withLockedFile(ws, rel, (file) => file.write(content, expectedHash, probe));
+}
+
+/**
+ * A workspace file's bytes and hash, read through the verified open (a link out of the
+ * workspace is refused); null when it does not exist.
+ */
+export async function readWorkspaceBytes(ws: Workspace, rel: string): Promise<CurrentFile | null> {
+  let handle: FileHandle;
+  try {
+    handle = (await ws.openFile(rel)).handle;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new ApiError('INVALID_ARGUMENT', `Not a file: ${rel}`, 'path');
+    const bytes = await handle.readFile();
+    return { bytes, hash: hashBytes(bytes), mode: info.mode & 0o7777 };
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readCurrentAt(ws: Workspace, rel: string, absolute: string): Promise<CurrentFile | null> {
@@ -115,6 +141,7 @@ async function writeLocked(
   content: string | Uint8Array,
   expectedHash: string | null,
   probe: WriteProbe = {},
+  known?: CurrentFile | null,
 ): Promise<WriteResult> {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const folder = await pin(ws, rel, absolute);
@@ -128,7 +155,7 @@ async function writeLocked(
   let tempMade = false;
   let keepMade = false;
   try {
-    const current = await readEntry(target);
+    const current = known !== undefined ? known : await readEntry(target);
     checkExpected(rel, current, expectedHash);
     await writeTemp(temp, bytes, current?.mode ?? 0o644);
     tempMade = true;

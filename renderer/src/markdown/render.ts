@@ -3,6 +3,7 @@
 // network: images become their alt text, and DOMPurify strips scripts and handlers (strict CSP).
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { readTaskGraph } from '../../../shared/specs/task-graph';
 
 export interface LineAnchor {
   /** The requirement ID shown on the badge and used for the element id. */
@@ -21,8 +22,32 @@ const marked = new Marked({
     image({ text }) {
       return `<span class="md-image">[image: ${escapeHtml(text)}]</span>`;
     },
+    // Kiro's `## Task Dependency Graph` JSON block reads as a table of waves, not a code fence;
+    // anything that does not read as one stays code.
+    code({ text, lang }) {
+      if (!/^jsonc?$/i.test((lang ?? '').trim()) || !text.includes('"waves"')) return false;
+      return waveTable(text) ?? false;
+    },
   },
 });
+
+/** A `{"waves": …}` block as a collapsible table (wave, tasks, description), or null. */
+export function waveTable(json: string): string | null {
+  const graph = readTaskGraph(json, 1);
+  if (graph.waves.length === 0 || graph.problems.length > 0) return null;
+  const rows = graph.waves
+    .map((w, i) => {
+      const name = w.name ?? (w.explicitId !== null ? `Wave ${w.explicitId}` : `Wave ${i + 1}`);
+      const after = w.dependsOn ? `<br><span class="wave-after">after ${escapeHtml(w.dependsOn.map((d) => d.value).join(', '))}</span>` : '';
+      return `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(w.tasks.map((t) => t.id).join(', '))}${after}</td><td>${escapeHtml(w.description ?? '')}</td></tr>`;
+    })
+    .join('');
+  const count = graph.waves.reduce((n, w) => n + w.tasks.length, 0);
+  return (
+    `<details class="task-graph" open><summary>Task dependency graph: ${graph.waves.length} waves, ${count} tasks</summary>` +
+    `<table><thead><tr><th scope="col">Wave</th><th scope="col">Tasks</th><th scope="col">Description</th></tr></thead><tbody>${rows}</tbody></table></details>\n`
+  );
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

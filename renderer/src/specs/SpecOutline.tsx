@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import type { Spec } from '../../../shared/specs/model';
 import { useSpecs } from '../stores/specs-store';
+import { ChangeMeta } from './ChangeMeta';
 import { documentLabels } from './document-labels';
 import { orderedDocuments } from './document-order';
 
@@ -20,6 +21,7 @@ export function SpecOutline({ spec }: { spec: Spec }) {
       <h3 className="outline-title" title={spec.folder}>
         {spec.title}
       </h3>
+      <ChangeMeta spec={spec} />
       <ul aria-label="Spec documents">
         {orderedDocuments(spec.documents).map((d) => {
           const current = d.path === docPath;

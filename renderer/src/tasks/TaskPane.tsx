@@ -13,22 +13,30 @@ import { openTaskLine, toggleTask, toggleTaskInProgress } from './task-actions';
 import { countTasks, visibleRows } from './task-tree';
 import { TaskRow } from './TaskRow';
 
-const FILTERS: { value: TaskFilter; label: string }[] = [
+const FILTERS: { value: TaskFilter; label: string; title?: string }[] = [
   { value: 'open', label: 'Open' },
+  { value: 'ready', label: 'Ready', title: 'Open tasks whose dependencies are done (and that are not blocked)' },
   { value: 'done', label: 'Done' },
   { value: 'all', label: 'All' },
 ];
 
-function FilterBar({ open, done, total }: { open: number; done: number; total: number }) {
-  const { filter, setFilter } = useTasksView();
-  const count = { open, done, all: total };
+function FilterBar({ open, ready, done, total, hasWaves }: { open: number; ready: number; done: number; total: number; hasWaves: boolean }) {
+  const { filter, setFilter, groupByWave, setGroupByWave } = useTasksView();
+  const count: Record<TaskFilter, number> = { open, ready, done, all: total };
   return (
-    <div className="task-filter" role="radiogroup" aria-label="Show tasks">
-      {FILTERS.map((f) => (
-        <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} onClick={() => setFilter(f.value)}>
-          {f.label} <span className="count">{count[f.value]}</span>
+    <div className="task-toolbar">
+      <div className="task-filter" role="radiogroup" aria-label="Show tasks">
+        {FILTERS.map((f) => (
+          <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} title={f.title} onClick={() => setFilter(f.value)}>
+            {f.label} <span className="count">{count[f.value]}</span>
+          </button>
+        ))}
+      </div>
+      {hasWaves && (
+        <button type="button" className="icon-button" aria-pressed={groupByWave} onClick={() => setGroupByWave(!groupByWave)}>
+          Group by wave
         </button>
-      ))}
+      )}
     </div>
   );
 }
@@ -38,10 +46,14 @@ const NONE_COLLAPSED: Record<string, boolean> = {};
 
 function TaskTree() {
   const spec = useSpecs((s) => s.selected?.spec)!;
-  const { filter, focusedKey, setFocused } = useTasksView();
+  const { filter, focusedKey, setFocused, groupByWave } = useTasksView();
   const collapsed = useTasksView((s) => s.collapsed[spec.id] ?? NONE_COLLAPSED);
   const toggleCollapsed = (key: string, value?: boolean) => useTasksView.getState().toggleCollapsed(spec.id, key, value);
-  const rows = useMemo(() => visibleRows(spec.tasks, filter, collapsed), [spec.tasks, filter, collapsed]);
+  const ready = useMemo(() => new Set(spec.dependencies?.ready ?? []), [spec.dependencies]);
+  const rows = useMemo(
+    () => visibleRows(spec.tasks, filter, collapsed, { ready, byWave: groupByWave ? spec.dependencies : null }),
+    [spec.tasks, spec.dependencies, filter, collapsed, ready, groupByWave],
+  );
   const knownRequirements = useMemo(() => new Set(spec.requirements.map((r) => r.id)), [spec.requirements]);
   const report = useTrace((s) => s.report);
   const linksByTask = useMemo(() => linksByTaskId(report), [report]);
@@ -50,7 +62,7 @@ function TaskTree() {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]!.task.refs.length > 0 ? 50 : 28), // rows with chips are taller
+    estimateSize: (i) => (rows[i]!.task.refs.length > 0 ? 50 : 28) + (rows[i]!.waveHeader ? 26 : 0), // chips and wave headers make rows taller
     overscan: 12,
     getItemKey: (i) => rows[i]!.key,
   });
@@ -106,7 +118,13 @@ function TaskTree() {
   };
 
   if (rows.length === 0) {
-    return <p className="empty">{filter === 'done' ? 'No task is done yet.' : 'Every task is done. Show “All” to see them.'}</p>;
+    const empty =
+      filter === 'done'
+        ? 'No task is done yet.'
+        : filter === 'ready'
+          ? 'No task is ready: every open task waits for another, or is blocked. Show “Open” to see them.'
+          : 'Every task is done. Show “All” to see them.';
+    return <p className="empty">{empty}</p>;
   }
   return (
     <div className="task-scroller" ref={scroller} data-testid="task-scroller">
@@ -162,7 +180,15 @@ export function TaskPane() {
           </button>
         )}
       </div>
-      {counts && counts.total > 0 && <FilterBar open={counts.open} done={counts.done} total={counts.total} />}
+      {counts && counts.total > 0 && (
+        <FilterBar
+          open={counts.open}
+          ready={spec?.dependencies?.ready.length ?? 0}
+          done={counts.done}
+          total={counts.total}
+          hasWaves={(spec?.dependencies?.waves.length ?? 0) > 0}
+        />
+      )}
       <div className="pane-body task-body">
         {!selectedId && <p className="empty">Select a spec in the Specs pane to see its tasks.</p>}
         {selectedId && !spec && <p className="empty">Reading the spec…</p>}

@@ -8,6 +8,7 @@ import type { TaskRow as Row } from './task-tree';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 import { TaskLinks } from '../trace/TaskLinks';
+import { TaskEvidenceBadge } from '../evidence/TaskEvidenceBadge';
 
 function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
   if (task.state === 'done') return 'true';
@@ -17,7 +18,20 @@ function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
 
 function accessibleName(task: Task): string {
   const name = task.numbered ? `${task.id} ${task.title}` : task.title;
-  return task.optional ? `${name} (optional)` : name;
+  const parts = [name];
+  if (task.optional) parts.push('(optional)');
+  if (task.state === 'skipped') parts.push('(skipped)');
+  if (task.blockedReason) parts.push(`(blocked: ${task.blockedReason})`);
+  return parts.join(' ');
+}
+
+/** The mark in the box: ✓ done, – in progress, ~ skipped, the character itself when unknown. */
+function boxMark(task: Task): string {
+  if (task.state === 'done') return '✓';
+  if (task.state === 'in-progress') return '–';
+  if (task.state === 'skipped') return '~';
+  if (task.state === 'unknown') return task.stateChar;
+  return '';
 }
 
 interface TaskRowProps {
@@ -38,8 +52,18 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
   const busy = useSpecs((s) => s.pending[task.id] !== undefined);
   const tabIndex = tabStop ? 0 : -1;
   const isActive = useTrace((s) => s.active !== null && s.active.specId === useSpecs.getState().selectedId && s.active.taskId === task.id);
+  const noBox = task.checkbox === false;
+  const readOnly = useSpecs((s) => s.selected?.spec.readOnly === true);
   return (
-    <div className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}`} style={{ paddingLeft: 4 + task.depth * 16 }}>
+    <div
+      className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}${noBox ? ' no-checkbox' : ''}${task.blockedReason ? ' blocked' : ''}`}
+      style={{ paddingLeft: 4 + (row.indent ?? task.depth) * 16 }}
+    >
+      {row.waveHeader && (
+        <div className="wave-header" role="heading" aria-level={3}>
+          {row.waveHeader.label} <span className="count">{row.waveHeader.count}</span>
+        </div>
+      )}
       <div className="task-line">
         {row.hasChildren ? (
           <button
@@ -59,21 +83,34 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
           role="checkbox"
           aria-checked={ariaChecked(task)}
           aria-busy={busy || undefined}
+          aria-disabled={noBox || readOnly || undefined}
           aria-label={accessibleName(task)}
           tabIndex={tabIndex}
           className="task-check"
-          title="Space: done/not done · S: in progress · Enter: open the line"
+          title={
+            noBox
+              ? 'Written without a checkbox: its state follows its sub-tasks · Enter: open the line'
+              : readOnly
+                ? 'A read-only reference: Specdeck does not write it · Enter: open the line'
+                : 'Space: done/not done · S: in progress · Enter: open the line'
+          }
           onClick={() => toggleTask(task)}
           onFocus={onFocus}
           onKeyDown={onKey}
           onDoubleClick={() => openTaskLine(task)}
         >
           <span className="box" aria-hidden="true">
-            {task.state === 'done' ? '✓' : task.state === 'in-progress' ? '–' : task.state === 'unknown' ? task.stateChar : ''}
+            {boxMark(task)}
           </span>
           <span className="task-text">
             {task.numbered && <span className="task-id">{task.id}</span>} {task.title}
             {task.optional && <span className="optional"> optional</span>}
+            {task.blockedReason && <span className="blocked-reason"> blocked: {task.blockedReason}</span>}
+            {task.dependsOn && task.dependsOn.length > 0 && (
+              <span className="depends-on" title={`Waits for ${task.dependsOn.join(', ')}`}>
+                {' '}after {task.dependsOn.length > 4 ? `${task.dependsOn.slice(0, 3).join(', ')} +${task.dependsOn.length - 3}` : task.dependsOn.join(', ')}
+              </span>
+            )}
           </span>
         </div>
         <button
@@ -88,6 +125,7 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
         </button>
       </div>
       <TaskLinks taskId={task.id} links={links} tabIndex={tabIndex} />
+      <TaskEvidenceBadge taskId={task.id} />
       {task.refs.length > 0 && (
         <div className="refs">
           {task.refs.map((ref) => {

@@ -5,13 +5,22 @@ import { useLayout } from '../stores/layout-store';
 import { toggledState, useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 
+// A task written without a checkbox (a Kiro heading task) has nothing to tick: its state follows its
+// sub-tasks; a spec in a read-only reference store is never written. The row says so
+// (aria-disabled, title); the keys and clicks do nothing.
+export function canTick(task: Task): boolean {
+  return task.checkbox !== false && useSpecs.getState().selected?.spec.readOnly !== true;
+}
+
 export function toggleTask(task: Task): void {
+  if (!canTick(task)) return;
   const { setTaskState, pending } = useSpecs.getState();
   void setTaskState(task, toggledState(task, pending[task.id]));
 }
 
 /** In progress ↔ to do (a done task goes to in progress). */
 export function toggleTaskInProgress(task: Task): void {
+  if (!canTick(task)) return;
   const { setTaskState, pending } = useSpecs.getState();
   void setTaskState(task, (pending[task.id] ?? task.state) === 'in-progress' ? 'todo' : 'in-progress');
 }

@@ -1,12 +1,22 @@
 // The task list as a tree: stable keys, which rows show under a filter and collapsed parents,
 // and the counts. Pure functions over the spec model, so a 5,000-task spec costs one pass.
-import type { Task } from '../../../shared/specs/model';
+import type { Task, TaskDependencies } from '../../../shared/specs/model';
 import type { TaskFilter } from '../stores/tasks-store';
 
 export interface TaskRow {
   task: Task;
   key: string;
   hasChildren: boolean;
+  /** Grouped by wave: rows are flat (indent 0), and the first row of each wave carries its header. */
+  indent?: number;
+  waveHeader?: { label: string; count: number };
+}
+
+export interface RowOptions {
+  /** The spec's ready set (for the `ready` filter). */
+  ready?: ReadonlySet<string>;
+  /** Group the rows by wave instead of the tree. */
+  byWave?: TaskDependencies | null;
 }
 
 export interface TaskCountsView {
@@ -42,17 +52,26 @@ export function countTasks(tasks: readonly Task[]): TaskCountsView {
   return { total: tasks.length, done, inProgress, open: tasks.length - done, optional };
 }
 
-function matches(task: Task, filter: TaskFilter): boolean {
+function matches(task: Task, filter: TaskFilter, ready: ReadonlySet<string> | undefined): boolean {
   if (filter === 'all') return true;
+  if (filter === 'ready') return ready?.has(task.id) ?? false;
   return filter === 'done' ? task.state === 'done' : task.state !== 'done';
+}
+
+/** A wave's header text: its name as written, else `Wave n` (1-based, as people count). */
+export function waveLabel(deps: TaskDependencies, index: number): string {
+  const name = deps.waves[index]?.name;
+  if (name && !/^\d+$/.test(name)) return name;
+  return `Wave ${index + 1}`;
 }
 
 /**
  * The rows to show: a task shows when it matches the filter or has a matching descendant (so the
  * tree keeps its shape), and no ancestor of it is collapsed.
  */
-export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>): TaskRow[] {
+export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>, options: RowOptions = {}): TaskRow[] {
   const keys = taskKeys(tasks);
+  if (options.byWave && options.byWave.waves.length > 0) return waveRows(tasks, keys, filter, options.byWave, options.ready);
   // Parents resolve to the nearest earlier task with that ID (IDs can repeat in real files).
   const indexById = new Map<string, number>();
   const parentIndex: (number | null)[] = tasks.map((t, i) => {
@@ -61,7 +80,7 @@ export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapse
     return p;
   });
   const hasChildren = new Array<boolean>(tasks.length).fill(false);
-  const keep = tasks.map((t) => matches(t, filter));
+  const keep = tasks.map((t) => matches(t, filter, options.ready));
   for (let i = tasks.length - 1; i >= 0; i--) {
     const p = parentIndex[i];
     if (p === null || p === undefined) continue;
@@ -75,5 +94,32 @@ export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapse
     hidden[i] = p !== null && p !== undefined && (hidden[p]! || Boolean(collapsed[keys[p]!]));
     if (keep[i] && !hidden[i]) rows.push({ task: tasks[i]!, key: keys[i]!, hasChildren: hasChildren[i]! });
   }
+  return rows;
+}
+
+/**
+ * Rows grouped by wave, in wave order then file order, flat. Tasks outside every wave come last
+ * ("Not in a wave"), except containers whose sub-tasks are in waves (they have no wave of their own).
+ */
+function waveRows(tasks: readonly Task[], keys: string[], filter: TaskFilter, deps: TaskDependencies, ready: ReadonlySet<string> | undefined): TaskRow[] {
+  const parents = new Set<string>();
+  for (const t of tasks) if (t.parentId !== null) parents.add(t.parentId);
+  const groups: number[][] = deps.waves.map(() => []);
+  const outside: number[] = [];
+  tasks.forEach((t, i) => {
+    if (!matches(t, filter, ready)) return;
+    if (t.wave !== null && t.wave !== undefined && groups[t.wave]) groups[t.wave]!.push(i);
+    else if (!parents.has(t.id)) outside.push(i);
+  });
+  const rows: TaskRow[] = [];
+  const emit = (label: string, members: number[]) => {
+    members.forEach((i, n) => {
+      const row: TaskRow = { task: tasks[i]!, key: keys[i]!, hasChildren: false, indent: 0 };
+      if (n === 0) row.waveHeader = { label, count: members.length };
+      rows.push(row);
+    });
+  };
+  groups.forEach((members, w) => emit(waveLabel(deps, w), members));
+  emit('Not in a wave', outside);
   return rows;
 }

@@ -7,6 +7,9 @@ import { useEditor } from '../stores/editor-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 import { filterTraceRows, NO_TRACE_FILTER, traceRows, type CoverageState, type LinkFilter, type TraceFilter } from './trace-rows';
+import { useEvidence } from '../stores/evidence-store';
+import { RequirementEvidence } from '../evidence/RequirementEvidence';
+import { EvidenceReportView } from '../evidence/EvidenceReportView';
 
 const COVERAGE_LABEL: Record<CoverageState, string> = {
   covered: 'covered',
@@ -26,6 +29,7 @@ export function TraceView() {
   const { report, accept, installHook } = useTrace();
   const spec = useSpecs((s) => s.selected?.spec);
   const open = useEditor((s) => s.open);
+  const openReport = useEvidence((s) => s.openReport);
   const [filter, setFilter] = useState<TraceFilter>(NO_TRACE_FILTER);
   const rows = useMemo(() => (report ? traceRows(report) : []), [report]);
   const shown = useMemo(() => filterTraceRows(rows, filter), [rows, filter]);
@@ -40,6 +44,7 @@ export function TraceView() {
       <h2 className="trace-title">
         Trace: {spec.title} <span className="muted">{spec.folder}</span>
       </h2>
+      <EvidenceReportView />
       <ul className="trace-coverage" aria-label="Coverage">
         <li>{coverage.linked} linked</li>
         <li className={coverage.suspect > 0 ? 'warn' : undefined}>{coverage.suspect} suspect</li>
@@ -71,6 +76,9 @@ export function TraceView() {
             Accept all suspect links
           </button>
         )}
+        <button type="button" onClick={() => void openReport(report.specId)} title="The evidence report of this spec: progress, matrix, evidence per task, diagnostics">
+          Open evidence report
+        </button>
         {report.git ? (
           <button type="button" onClick={() => void installHook()} title="Adds Spec-Task: trailers to commit messages while a task is active">
             Install commit hook
@@ -87,6 +95,7 @@ export function TraceView() {
             <th scope="col">Coverage</th>
             <th scope="col">Tasks</th>
             <th scope="col">Code</th>
+            <th scope="col">Evidence</th>
           </tr>
         </thead>
         <tbody>
@@ -123,6 +132,9 @@ export function TraceView() {
                     <span className={l.state === 'linked' ? 'muted' : 'warn'}>{l.state}</span>
                   </div>
                 ))}
+              </td>
+              <td>
+                <RequirementEvidence taskIds={row.tasks.map((t) => t.taskId)} />
               </td>
             </tr>
           ))}

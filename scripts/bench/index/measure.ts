@@ -51,16 +51,19 @@ export function readEveryFile(root: string, limit: number): { files: number; byt
   return { files, bytes };
 }
 
+/** ripgrep with the index's rules and size limit, case-insensitive literal (the query follows). */
+export const RIPGREP_ARGS = [
+  '--hidden', '--no-require-git', '--no-ignore-parent', '--no-ignore-global', '--no-ignore-dot', '--no-config',
+  '--max-filesize=1M', ...DEFAULT_INDEX_EXCLUDES.flatMap((n) => ['-g', `!${n}`]),
+  '--ignore-case', '--fixed-strings', '--line-number', '--column', '--no-heading',
+];
+
 /**
  * Wall time of one ripgrep run over the tree with the index's rules; returns ms and matching lines.
  * Output goes to a pipe that is read and dropped (not /dev/null: ripgrep stops early there).
  */
 export function ripgrep(root: string, query: string): Promise<{ ms: number; lines: number }> {
-  const args = [
-    '--hidden', '--no-require-git', '--no-ignore-parent', '--no-ignore-global', '--no-ignore-dot', '--no-config',
-    '--max-filesize=1M', ...DEFAULT_INDEX_EXCLUDES.flatMap((n) => ['-g', `!${n}`]),
-    '--ignore-case', '--fixed-strings', '--line-number', '--column', '--no-heading', '--regexp', query, '.',
-  ];
+  const args = [...RIPGREP_ARGS, '--regexp', query, '.'];
   const started = performance.now();
   const child = spawn(rgPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
   let lines = 0;

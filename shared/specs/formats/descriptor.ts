@@ -2,7 +2,7 @@
 // openspec.ts) and the registry (registry.ts) that detection, parsing, trace, the renderer and
 // the CLI ask. Adding a format is adding one descriptor.
 import type { SpecLocation } from '../detect';
-import type { Diagnostic, Requirement, SpecConfig, SpecFormat, SpecSummary } from '../model';
+import type { Diagnostic, OpenSpecChangeMeta, Requirement, SpecConfig, SpecFormat, SpecSummary } from '../model';
 
 /** One kind of spec a format yields (OpenSpec yields changes and capabilities). */
 export interface SpecKind {
@@ -49,6 +49,13 @@ export interface FormatDocuments {
   names?: readonly string[];
   /** File names whose document kind is `config` (`.config.kiro`, cc-sdd's `spec.json`). */
   configNames?: readonly string[];
+  /**
+   * The document kinds the requirement parser reads, besides `tasks`: the host reads them ahead
+   * (asynchronously) so that one parse has them all. A file it reads unannounced costs a re-parse.
+   */
+  parsed?: readonly string[];
+  /** Files outside the spec's documents that the parser reads (OpenSpec: the capabilities a change modifies). */
+  related?(location: SpecLocation): string[];
 }
 
 /** What a format's requirement parser is given: the spec's documents and where diagnostics go. */
@@ -74,6 +81,8 @@ export interface FormatParse {
   /** The kind, when the documents say more than the folder did (`.config.kiro` specType). */
   format?: SpecFormat;
   config?: SpecConfig | null;
+  /** OpenSpec changes: `.openspec.yaml` (null when the change has none). */
+  changeMeta?: OpenSpecChangeMeta | null;
 }
 
 /** A new spec, as files to create (nothing here touches the disk). */

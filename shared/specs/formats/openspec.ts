@@ -3,6 +3,7 @@
 import type { Diagnostic, Requirement } from '../model';
 import type { SpecLocation } from '../detect';
 import { parseOpenSpecDoc } from '../parsers/openspec';
+import { parseChangeMeta } from '../parsers/openspec-yaml';
 import type { FormatDescriptor, FormatParse, NewSpec, ParseContext } from './descriptor';
 import { titleOf } from './template-names';
 
@@ -35,11 +36,28 @@ function parseCapability(ctx: ParseContext): FormatParse {
   return { requirements, hasRequirementsDoc, title };
 }
 
+/** The current capability specs a change's deltas are checked against (see parseChangeDeltas). */
+function baseSpecsOf(location: SpecLocation): string[] {
+  if (location.format !== 'openspec-change' || location.archived || !location.openspecRoot) return [];
+  return location.files
+    .filter((f) => f.kind === 'delta')
+    .map((d) => `${location.openspecRoot}/specs/${d.path.slice(location.folder.length + '/specs/'.length, -'/spec.md'.length)}/spec.md`);
+}
+
 function parseChange(ctx: ParseContext): FormatParse {
-  const parsed = parseChangeDeltas(ctx.location, ctx.read, ctx.docText);
+  // OpenSpec 1.13's `.openspec.yaml`: goal, affected areas, skip_specs (shown with the change).
+  const metaDoc = ctx.doc('.openspec');
+  const metaText = metaDoc ? ctx.docText(metaDoc.path) : null;
+  let changeMeta: FormatParse['changeMeta'] = null;
+  if (metaDoc && metaText !== null) {
+    const meta = parseChangeMeta(metaText, metaDoc.path);
+    changeMeta = meta.meta;
+    ctx.diagnostics.push(...meta.diagnostics);
+  }
+  const parsed = parseChangeDeltas(ctx.location, ctx.read, ctx.docText, changeMeta?.skipSpecs === true);
   // `openspec validate --all` does not validate archived changes: neither do we.
   ctx.diagnostics.push(...(ctx.location.archived ? parsed.diagnostics.filter((d) => !d.code.startsWith('openspec-')) : parsed.diagnostics));
-  return { requirements: parsed.requirements, hasRequirementsDoc: false };
+  return { requirements: parsed.requirements, hasRequirementsDoc: false, changeMeta };
 }
 
 export const openspecFormat: FormatDescriptor = {
@@ -74,6 +92,7 @@ export const openspecFormat: FormatDescriptor = {
       return 'owned';
     },
   },
+  documents: { parsed: ['spec', 'delta'], related: baseSpecsOf },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: false },
   parseRequirements: (ctx) => (ctx.location.format === 'openspec-capability' ? parseCapability(ctx) : parseChange(ctx)),
@@ -81,7 +100,7 @@ export const openspecFormat: FormatDescriptor = {
 };
 
 /** A change's delta specs (`specs/<capability>/spec.md`), checked against the current capabilities. */
-function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): { requirements: Requirement[]; diagnostics: Diagnostic[] } {
+function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read, skipSpecs: boolean): { requirements: Requirement[]; diagnostics: Diagnostic[] } {
   const requirements: Requirement[] = [];
   const diagnostics: Diagnostic[] = [];
   let deltas = 0;
@@ -128,7 +147,8 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read): {
       }
     }
   }
-  if (deltas === 0 && !location.archived) {
+  // `skip_specs: true` in `.openspec.yaml` says the change has no deltas on purpose.
+  if (deltas === 0 && !location.archived && !skipSpecs) {
     diagnostics.push({ severity: 'error', code: 'openspec-no-deltas', message: 'The change has no delta requirements (specs/<capability>/spec.md with ## ADDED/MODIFIED/REMOVED/RENAMED Requirements)', pos: { file: location.folder, line: 1, column: 1 } });
   }
   return { requirements, diagnostics };

@@ -1,6 +1,7 @@
 // The formats Specdeck knows, and the questions every layer asks about them. Detection tries
 // formats in registration order (Kiro before OpenSpec before Spec Kit: OpenSpec owns its
 // `openspec/specs/` folders before Spec Kit's generic `specs/` rule sees them).
+import type { SpecLocation } from '../detect';
 import type { SpecFormat } from '../model';
 import { ccSddFormat } from './cc-sdd';
 import type { FormatDescriptor, SpecKind, SpecTemplate } from './descriptor';
@@ -82,6 +83,14 @@ export function isConfigName(name: string): boolean {
 export function isSpecDocument(rel: string): boolean {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
   return formats.some((f) => f.layout?.path.test(rel) === true && isDocumentName(name, f));
+}
+
+/** The files parsing this spec reads, as far as its format says: tasks, parsed kinds, related files. */
+export function documentsToRead(location: SpecLocation): string[] {
+  const documents = formatOf(location.format)?.documents;
+  const kinds = new Set(['tasks', ...(documents?.parsed ?? [])]);
+  const paths = location.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
+  return [...new Set([...paths, ...(documents?.related?.(location) ?? [])])];
 }
 
 /** Templates for new specs, in the spec list's order (the UI's choice and `specdeck new --format`). */

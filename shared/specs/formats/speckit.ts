@@ -59,6 +59,7 @@ export const speckitFormat: FormatDescriptor = {
       return null;
     },
   },
+  documents: { parsed: ['spec', 'plan'] },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: true },
   parseRequirements: parseSpeckit,

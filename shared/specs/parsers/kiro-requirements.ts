@@ -146,7 +146,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
     }
     // Written IDs are read wherever they stand in a requirement (`**R9.12**` may sit under
     // `### R10`): the ID says which requirement the criterion belongs to.
-    if (req || open) {
+    if ((req || open) && mayStartWithId(s)) {
       const written = WRITTEN_ID.exec(s) ?? (req && inCriteria ? BOLD_FLAT_ID.exec(s) : null);
       if (written && (written.length === 4 ? acceptsWritten(written, req) : true)) {
         finishOpen();
@@ -259,6 +259,19 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
   }
   if (gone.size > 0) return { requirements: requirements.filter((r) => !gone.has(r) && !gone.has(parentOf.get(r)!)), diagnostics };
   return { requirements, diagnostics };
+}
+
+/** Cheap pre-check for WRITTEN_ID / BOLD_FLAT_ID: after blanks and a bullet, a digit, a capital or `**`. */
+function mayStartWithId(s: string): boolean {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  const b = s.charCodeAt(i);
+  if ((b === 45 || b === 42 || b === 43) && (s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 9)) {
+    i += 2;
+    while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  }
+  const c = s.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42;
 }
 
 /** Indented text (a wrapped line or a nested list under a list item). */

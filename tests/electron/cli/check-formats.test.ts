@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync, renameSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../../support/cli-process';
 import { SPECDECK_VERSION } from '../../../electron/cli/version';
 import { parseJunit } from '../../../shared/evidence/junit';
 import { repoRoot } from '../../support/temp-workspace';
@@ -21,12 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.remove());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'tests/support/schemas/sarif-schema-2.1.0.json'), 'utf8'));
 // The schema's language-tag pattern is not valid in Unicode mode; it is valid as a plain RegExp.

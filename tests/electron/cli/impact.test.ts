@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCliCaptured } from '../../support/cli-process';
 import type { ImpactResult } from '../../../electron/core/evidence/impact';
 import { repoRoot, tempDir } from '../../support/temp-workspace';
 import { APP, cloneRepo, commitAll, evidenceRepo, REQUIREMENTS, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
@@ -19,12 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => repo.remove());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 async function impact(range: string, ...more: string[]): Promise<{ code: number; result: ImpactResult; err: string }> {
   const r = await cli('impact', range, '--folder', repo.root, '--json', ...more);

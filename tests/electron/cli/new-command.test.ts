@@ -2,20 +2,15 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
 import { specTemplate } from '../../../shared/specs/formats/registry';
+import { cliInProcess } from '../../support/cli-in-process';
 import { runSpecdeck } from '../../support/cli-process';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 let dir: TempDir;
 let outside: TempDir;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = cliInProcess;
 
 beforeEach(() => {
   dir = tempDir();

@@ -120,6 +120,39 @@ describe('specdeck tasks: dependencies and the ready set', () => {
   });
 });
 
+describe('OpenSpec extras through the CLI', () => {
+  const BASE = '# auth\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Login\nThe system SHALL log in.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
+  const MODIFY = '## MODIFIED Requirements\n\n### Requirement: Login\nThe system SHALL log in fast.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
+
+  it('check reports two active changes that modify the same requirement, in both', async () => {
+    write('openspec/specs/auth/spec.md', BASE);
+    for (const c of ['a', 'b']) {
+      write(`openspec/changes/${c}/proposal.md`, `# ${c}\n`);
+      write(`openspec/changes/${c}/specs/auth/spec.md`, MODIFY);
+    }
+    const findings = JSON.parse((await cli('check', dir.path, '--json')).stdout).findings.filter((f: { code: string }) => f.code === 'openspec-change-conflict');
+    expect(findings.map((f: { spec: string; line: number }) => [f.spec, f.line])).toEqual([
+      ['openspec/changes/a', 3],
+      ['openspec/changes/b', 3],
+    ]);
+  });
+
+  it('a store another root declares as a reference is read-only: its tasks are listed, ticking is refused', async () => {
+    write('openspec/config.yaml', 'schema: spec-driven\nreferences:\n  - vendor/team-context\n');
+    write('openspec/specs/auth/spec.md', BASE);
+    write('vendor/team-context/openspec/changes/upstream/proposal.md', '# Upstream\n');
+    write('vendor/team-context/openspec/changes/upstream/tasks.md', '- [ ] 1.1 Upstream work\n');
+    const listed = JSON.parse((await cli('tasks', dir.path, '--spec', 'upstream', '--json')).stdout);
+    expect(listed[0].tasks.map((t: { id: string }) => t.id)).toEqual(['1.1']);
+    const file = path.join(dir.path, 'vendor/team-context/openspec/changes/upstream/tasks.md');
+    const before = readFileSync(file, 'utf8');
+    const { code, stderr } = await cli('task', dir.path, 'upstream', '1.1', '--set', 'done');
+    expect(code).toBe(1);
+    expect(stderr).toContain('openspec/config.yaml declares as a read-only reference');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
 describe('specdeck task', () => {
   it('--set changes only the state character and reports it', async () => {
     const file = path.join(dir.path, '.kiro/specs/login/tasks.md');

@@ -7,6 +7,7 @@ import type { Outcome, ServerMessage } from '../../../shared/api/wire';
 import { createRouter } from '../../../electron/core/api/router';
 import { Session } from '../../../electron/core/session';
 import { createIpcHandlers, UntrustedSenderError } from '../../../electron/main/ipc-handlers';
+import { WorkspaceGrants } from '../../../electron/main/workspace-grants';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { copyOfSampleProject, tempDir, type TempDir } from '../../support/temp-workspace';
 
@@ -42,6 +43,9 @@ beforeAll(async () => {
   ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   session = await Session.open(workspace.path);
+  // A granted folder that is gone: the router's NOT_FOUND, as over the WebSocket (grants: workspace-grants.test.ts).
+  const grants = new WorkspaceGrants();
+  grants.grant('/definitely/not/here');
   ipc = createIpcHandlers(createRouter(session, () => {}), {
     openFolder: async () => ({ ok: true, result: null }),
     recentFolders: () => ['/recent/one'],
@@ -49,7 +53,7 @@ beforeAll(async () => {
       opened.push(folder);
       return { ok: true, result: { root: folder, name: 'one' } };
     },
-  });
+  }, grants);
 });
 
 afterAll(async () => {

@@ -3,10 +3,9 @@
 // (needs `npm run build`) and sends each kind of bad frame over a hand-written socket; after every
 // one the same process must still answer an ordinary call on a fresh connection.
 import { connect } from 'node:net';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/api/wire';
-import { serve, type ServeProcess } from '../../support/cli-process';
+import { openClient, serve, type ServeProcess } from '../../support/cli-process';
 import { frame, rawConnect, textFrame } from '../../support/raw-websocket';
 import { copyOfSampleProject, type TempDir } from '../../support/temp-workspace';
 
@@ -18,9 +17,7 @@ let token: string;
 beforeAll(async () => {
   workspace = copyOfSampleProject();
   host = await serve(workspace.path);
-  const url = new URL(host.url);
-  port = Number(url.port);
-  token = url.searchParams.get('token')!;
+  ({ port, token } = host);
 }, 60_000);
 
 afterAll(async () => {
@@ -30,12 +27,8 @@ afterAll(async () => {
 
 /** A well-behaved client's call, on a fresh connection. */
 async function readsStillWork(): Promise<void> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`, { origin: `http://127.0.0.1:${port}` });
+  const ws = await openClient(port, token);
   try {
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
     const answer = await new Promise<ServerMessage>((resolve, reject) => {
       ws.on('message', (data) => {
         const message = JSON.parse(String(data)) as ServerMessage;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome, ServerMessage } from '../../../shared/api/wire';
-import { serve, type ServeProcess } from '../../support/cli-process';
+import { openClient, serve, type ServeProcess } from '../../support/cli-process';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 let workspace: TempDir;
@@ -28,9 +28,7 @@ beforeAll(async () => {
   writeFileSync(path.join(workspace.path, 'ok.txt'), 'fine\n');
   host = await serve(workspace.path);
   host.child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = new URL(host.url);
-  port = Number(url.port);
-  token = url.searchParams.get('token')!;
+  ({ port, token } = host);
 }, 60_000);
 
 afterAll(async () => {
@@ -39,13 +37,8 @@ afterAll(async () => {
 });
 
 async function call(method: string, params: unknown, via = '127.0.0.1'): Promise<Outcome> {
-  const ws = new WebSocket(`ws://${via}:${port}/api?token=${token}`, { origin: `http://${via}:${port}` });
+  const ws = await openClient(port, token, via);
   try {
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
-    });
     const message = await new Promise<ServerMessage>((resolve, reject) => {
       ws.on('message', (data) => {
         const parsed = JSON.parse(String(data)) as ServerMessage;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/api/wire';
-import { serve, type ServeProcess } from '../../support/cli-process';
+import { openClient, serve, type ServeProcess } from '../../support/cli-process';
 import { rawConnect, textFrame } from '../../support/raw-websocket';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
@@ -23,9 +23,7 @@ beforeAll(async () => {
   const line = `${'x'.repeat(99)}\n`;
   writeFileSync(path.join(workspace.path, 'big.txt'), line.repeat((5 * MB) / line.length));
   host = await serve(workspace.path);
-  const url = new URL(host.url);
-  port = Number(url.port);
-  token = url.searchParams.get('token')!;
+  ({ port, token } = host);
 }, 60_000);
 
 afterAll(async () => {
@@ -40,11 +38,7 @@ function residentBytes(pid: number): number {
 
 /** A client that reads: `count` sequential reads of big.txt, sampling the host's memory after each. */
 async function probeReads(count: number, sample: () => void): Promise<void> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`, { origin: `http://127.0.0.1:${port}` });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
+  const ws = await openClient(port, token);
   try {
     for (let id = 1; id <= count; id++) {
       const answer = await new Promise<ServerMessage>((resolve, reject) => {

@@ -1,7 +1,9 @@
 // The task list's tree logic (renderer/src/tasks/task-tree.ts) over tasks parsed by the real parser.
 import { describe, expect, it } from 'vitest';
 import { parseTasks } from '../../../shared/specs/tasks-markdown';
-import { countTasks, taskKeys, visibleRows } from '../../../renderer/src/tasks/task-tree';
+import { countTasks, taskKeys, visibleRows, waveLabel } from '../../../renderer/src/tasks/task-tree';
+import { waveTable } from '../../../renderer/src/markdown/render';
+import { onlySpec } from '../../shared/specs/helpers';
 
 const FILE = '.kiro/specs/demo/tasks.md';
 const TEXT = `# Plan
@@ -44,5 +46,63 @@ describe('the task tree', () => {
     expect(taskKeys(moved)).toEqual(taskKeys(tasks));
     const repeated = parseTasks('- [ ] 1. A\n- [ ] 1. B\n', FILE).tasks;
     expect(taskKeys(repeated)).toEqual(['1', '1#1']);
+  });
+});
+
+describe('the ready filter and wave grouping', () => {
+  const GRAPH = `# Plan
+
+- [x] 1. Schema
+- [ ] 2. API
+  - [ ] 2.1 Routes
+  - [x] 2.2 Models
+- [ ] 3. UI
+- [ ] 4. Checkpoint
+
+## Task Dependency Graph
+
+\`\`\`json
+{"waves":[{"name":"Wave 1 — Base","tasks":["1"]},{"name":"Wave 2","tasks":["2","3"]}]}
+\`\`\`
+`;
+  const spec = onlySpec({ '.kiro/specs/demo/requirements.md': '# R\n', '.kiro/specs/demo/tasks.md': GRAPH });
+  const ready = new Set(spec.dependencies!.ready);
+
+  it('"ready" shows the ready tasks, with their parents for the tree shape', () => {
+    expect([...ready]).toEqual(['2.1', '3']);
+    expect(ids(visibleRows(spec.tasks, 'ready', {}, { ready }))).toEqual(['2', '2.1', '3']);
+  });
+
+  it('grouped by wave: flat rows in wave order, a header on the first row of each wave, the rest last', () => {
+    const rows = visibleRows(spec.tasks, 'all', {}, { ready, byWave: spec.dependencies });
+    expect(rows.map((r) => [r.task.id, r.indent, r.waveHeader?.label ?? null, r.waveHeader?.count ?? null])).toEqual([
+      ['1', 0, 'Wave 1 — Base', 1],
+      ['2', 0, 'Wave 2', 4],
+      ['2.1', 0, null, null],
+      ['2.2', 0, null, null],
+      ['3', 0, null, null],
+      ['4', 0, 'Not in a wave', 1],
+    ]);
+    // The filter still applies inside the groups.
+    expect(ids(visibleRows(spec.tasks, 'ready', {}, { ready, byWave: spec.dependencies }))).toEqual(['2.1', '3']);
+  });
+
+  it('names numbered waves "Wave n" counted from 1', () => {
+    const s = onlySpec({ '.kiro/specs/d/tasks.md': '- [ ] 1. A\n\n## Task Dependency Graph\n\n```json\n{"waves":[{"id":0,"tasks":["1"]}]}\n```\n' });
+    expect(waveLabel(s.dependencies!, 0)).toBe('Wave 1');
+  });
+});
+
+describe('the rendered graph block', () => {
+  it('is a table of waves (names, tasks, descriptions, depends_on), escaped', () => {
+    const html = waveTable('{"waves":[{"id":0,"tasks":["1.1","1.2"]},{"name":"<b>Two</b>","tasks":[2],"description":"after & more","depends_on":[0]}]}')!;
+    expect(html).toContain('<summary>Task dependency graph: 2 waves, 3 tasks</summary>');
+    expect(html).toContain('<tr><th scope="row">Wave 0</th><td>1.1, 1.2</td><td></td></tr>');
+    expect(html).toContain('<th scope="row">&#60;b&#62;Two&#60;/b&#62;</th><td>2<br><span class="wave-after">after 0</span></td><td>after &#38; more</td>');
+  });
+
+  it('anything that does not read as waves stays a code block', () => {
+    expect(waveTable('{"waves": [')).toBeNull();
+    expect(waveTable('{"other": 1}')).toBeNull();
   });
 });

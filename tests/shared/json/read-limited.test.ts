@@ -1,6 +1,6 @@
 // Finding 5 of issue 12: JSON from a repository is read with size and depth limits.
 import { describe, expect, it } from 'vitest';
-import { exceedsDepth, nestingDepth, parseJsonLimited } from '../../../shared/json/read-limited';
+import { depthExceededAt, exceedsDepth, parseJsonLimited } from '../../../shared/json/read-limited';
 import { onlySpec } from '../specs/helpers';
 
 const nested = (levels: number, open = '[', close = ']') => `${open.repeat(levels)}${close.repeat(levels)}`;
@@ -17,7 +17,8 @@ describe('parseJsonLimited', () => {
   });
 
   it('does not count brackets inside strings, escaped quotes included', () => {
-    expect(nestingDepth(`["${'['.repeat(500)}\\"${'{'.repeat(500)}"]`)).toBe(1);
+    expect(depthExceededAt(`["${'['.repeat(500)}\\"${'{'.repeat(500)}"]`, 1)).toBe(-1);
+    expect(depthExceededAt('[[1]]', 1)).toBe(1);
     expect(parseJsonLimited(`{"s":"${'['.repeat(5000)}"}`)).toMatchObject({ ok: true });
   });
 

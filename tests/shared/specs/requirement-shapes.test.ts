@@ -229,13 +229,30 @@ describe('Also: one finding per mistake, tasks named as written', () => {
     expect(spec.diagnostics[0]!.message).toContain('3 requirements');
   });
 
-  it('names an unnumbered task by the label the file gives it, not L<line>', () => {
+  it('names tasks as written: `TASK-1.4.2` is the ID, not L<line>', () => {
     const spec = onlySpec({
       [`${K}/requirements.md`]: '### Requirement 1\n1. THE A SHALL a\n',
       [`${K}/tasks.md`]: '- [x] TASK-1.4 Parent\n  - [ ] TASK-1.4.2 child\n  - _Requirements: 1.1, 7_\n',
     });
+    expect(spec.tasks.map((t) => [t.id, t.parentId])).toEqual([['TASK-1.4', null], ['TASK-1.4.2', 'TASK-1.4']]);
     const messages = spec.diagnostics.map((d) => d.message);
-    expect(messages).toContain('Task TASK-1.4.2 (line 2) refers to 7, which is not in the requirements');
+    expect(messages).toContain('Task TASK-1.4.2 refers to 7, which is not in the requirements');
     expect(messages.join('\n')).not.toMatch(/\bL\d+\b/);
+  });
+
+  it('names an unnumbered checkbox by its label or words and its line', () => {
+    const spec = onlySpec({
+      [`${K}/requirements.md`]: '### Requirement 1\n1. THE A SHALL a\n',
+      [`${K}/tasks.md`]: '- [ ] 1. a\n  - _Requirements: 1.1_\n- [ ] AC-7 check the banner\n  - _Requirements: 7_\n- [ ] Verify the whole flow end to end on a phone\n  - _Requirements: 8_\n',
+    });
+    expect(spec.diagnostics.map((d) => d.message)).toEqual([
+      'Task AC-7 (line 3) refers to 7, which is not in the requirements',
+      'Task "Verify the whole flow end to end on a ph…" (line 5) refers to 8, which is not in the requirements',
+    ]);
+  });
+
+  it('reads `- [ ] 0 build errors` as a checklist item, not task 0', () => {
+    const { tasks } = parseTasks('- [ ] 0 build errors\n- [ ] 0. Setup\n', 'tasks.md');
+    expect(tasks.map((t) => [t.id, t.numbered])).toEqual([['L1', false], ['0', true]]);
   });
 });

@@ -4,24 +4,11 @@ import path from 'node:path';
 import { Session } from '../../../../electron/core/session';
 import type { SpecEvidence } from '../../../../shared/evidence/model';
 import { tempDir, type TempDir } from '../../../support/temp-workspace';
-import { git, writeTree } from '../trace/trace-fixture';
+import { APP, git, REQUIREMENTS, writeTree } from '../trace/trace-fixture';
+
+export { APP, REQUIREMENTS };
 
 export const SPEC = '.kiro/specs/demo';
-
-export const REQUIREMENTS = `# Requirements Document
-
-### Requirement 1: Greeting
-
-#### Acceptance Criteria
-
-1. WHEN the app starts THEN the system SHALL print hello
-
-### Requirement 2: Farewell
-
-#### Acceptance Criteria
-
-1. WHEN the app stops THEN the system SHALL print bye
-`;
 
 /** 1: a Spec-Task commit; 2: names a missing file; 3: names a file changed after the spec; 4: names a file
  * untouched since before the spec; 5: a test cites its requirement 2.1; 6: todo, no evidence. */
@@ -37,7 +24,6 @@ export const TASKS = `# Implementation Plan
 - [ ] 6. Later
 `;
 
-export const APP = Array.from({ length: 20 }, (_, i) => `const line${i + 1} = ${i + 1};`).join('\n') + '\n';
 
 export const FAREWELL_TEST = `import { it } from 'vitest';
 // Feature: demo, Property 1: farewell is printed

@@ -90,25 +90,46 @@ describe('index: bad input', () => {
   it('copes with files deleted while the scan reads them', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12_000; i++) files[`d${i % 40}/f${i}.txt`] = `line ${i}\n`.repeat(40);
-    const root = makeTree(files);
-    let deleted: string[] = [];
-    const index = sandbox.open(root, {}, {
-      progress: (p) => {
-        if (p.phase !== 'indexing' || deleted.length > 0) return;
-        // The rows the worker reads last: delete them before it gets there.
-        const db = new Database(index.dbPath, { readonly: true });
-        deleted = db.prepare("SELECT path FROM files WHERE kind = 'pending' ORDER BY id DESC LIMIT 1500").pluck().all() as string[];
-        db.close();
-        for (const p of deleted) rmSync(path.join(root, p));
-      },
-    });
-    await index.whenIdle();
-    expect(deleted.length).toBe(1500);
-    const status = index.status();
-    expect(status.skipped.counts['deleted during the scan']).toBe(1500);
-    const listed = new Set(await index.listFiles());
-    expect(listed.size).toBe(12_000 - 1500);
-    for (const p of deleted) expect(listed.has(p)).toBe(false);
-    expect(status.textFiles).toBe(12_000 - 1500);
-  }, 60_000);
+    // The worker threads read on while this (serving) thread deletes, so how many of the deleted
+    // files they had already read is not knowable in advance (issue 12, finding 13: the test
+    // expected all 1,500 to be unread, looked at the first shard's rows only, and saw 1,315 under
+    // load). Each shard reads its pending rows in id order; deleting from the highest id down
+    // makes the two meet. Every run must keep the invariant below; a run in which the workers
+    // outran the deletions entirely (a stalled serving thread) proves nothing, so run again.
+    const scanWithDeletions = async () => {
+      const root = makeTree(files);
+      const deleted: string[] = [];
+      let started = false;
+      const index = sandbox.open(root, {}, {
+        progress: (p) => {
+          if (p.phase !== 'indexing' || started) return;
+          started = true;
+          for (const dbPath of index.dbPaths) {
+            const db = new Database(dbPath, { readonly: true });
+            const rows = db.prepare("SELECT path FROM files WHERE kind = 'pending' ORDER BY id DESC LIMIT 1500").pluck().all() as string[];
+            db.close();
+            for (const p of rows) rmSync(path.join(root, p));
+            deleted.push(...rows);
+          }
+        },
+      });
+      await index.whenIdle();
+      const status = index.status();
+      const skipped = status.skipped.counts['deleted during the scan'] ?? 0;
+      const listed = new Set(await index.listFiles());
+      // A deleted file is either skipped as deleted (and unlisted) or was read before it went
+      // (and stays listed until a watcher says otherwise); every other file is listed and read.
+      expect(deleted.filter((p) => !listed.has(p)).length).toBe(skipped);
+      expect(listed.size).toBe(12_000 - skipped);
+      const gone = new Set(deleted);
+      for (const p of Object.keys(files)) if (!gone.has(p)) expect(listed.has(p)).toBe(true);
+      expect(status.textFiles).toBe(12_000 - skipped);
+      await index.close();
+      rmSync(root, { recursive: true, force: true });
+      return skipped;
+    };
+    let skipped = 0;
+    for (let run = 0; run < 5 && skipped === 0; run++) skipped = await scanWithDeletions();
+    expect(skipped).toBeGreaterThan(0);
+  }, 240_000);
 });

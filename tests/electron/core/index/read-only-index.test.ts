@@ -1,6 +1,6 @@
 // The CLI's read-only index: answers like IndexService while the stored index matches the disk,
 // and steps aside (null) as soon as anything differs, so a command never answers from stale data.
-import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,22 @@ describe('index: read-only open for one-shot commands', () => {
     await reindex();
     writeFileSync(path.join(root, 'dist/more.js'), 'ignored, so it changes nothing\n');
     expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'src/debug.log'), 'a new visible file\n');
+    expect(fresh()).toBe(false);
+    rmSync(path.join(root, 'src/debug.log'));
+    expect(fresh()).toBe(true);
+    // Rules the index holds no file of: .git/info/exclude (and a .gitignore that ignores itself).
+    mkdirSync(path.join(root, '.git', 'info'), { recursive: true });
+    writeFileSync(path.join(root, '.git', 'info', 'exclude'), '*.md\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'src', '.gitignore'), '.gitignore\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'src', '.gitignore'), '.gitignore\nb.ts\n');
+    expect(fresh()).toBe(false);
     expect(ReadOnlyIndex.openIfFresh(makeTree({ 'x.txt': 'x\n' }), { shards: 2 })).toBeNull();
   });
 

@@ -106,3 +106,17 @@ it('Spec Kit tasks stay unchanged in the file while active (tracked in the store
   await fx.call('trace.stop', { complete: true });
   expect(fx.read('specs/001-x/tasks.md')).toContain('- [x] T001');
 });
+
+it('a heading task (no checkbox) can be started and completed: nothing is written, its sub-tasks keep their state', async () => {
+  const text = '## Task 1: Greeter\n\n- [ ] 1.1 Write it\n';
+  await fx.save(`${SPEC}/tasks.md`, text);
+  await fx.startTask('1');
+  expect(await fx.call('trace.active', {})).toMatchObject({ key: `${SPEC}/1`, inFile: false });
+  const { spec } = await fx.call('trace.stop', { complete: true });
+  expect(spec?.spec.tasks.map((t) => [t.id, t.state])).toEqual([
+    ['1', 'todo'],
+    ['1.1', 'todo'],
+  ]);
+  expect(fx.read(`${SPEC}/tasks.md`)).toBe(text);
+  expect(await fx.call('trace.active', {})).toBeNull();
+});

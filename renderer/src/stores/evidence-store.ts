@@ -1,0 +1,82 @@
+// Evidence per task of the selected spec (count and status per task, the quiet "done without
+// evidence" marker), reloaded whenever the spec's trace report is (links changed, tasks ticked).
+import { create } from 'zustand';
+import type { SpecEvidence, TaskEvidence } from '../../../shared/evidence/model';
+import { api } from '../api/client-instance';
+import { errorMessage } from '../api/error-message';
+import { useTrace } from './trace-store';
+import { useWorkspace } from './workspace-store';
+
+interface EvidenceState {
+  evidence: SpecEvidence | null;
+  load(specId: string | null): Promise<void>;
+  /** Builds the report of the spec and hands its HTML to the browser as a file to save. */
+  saveReport(specId: string): Promise<void>;
+  /** The report shown in the app (its HTML), and for which spec. */
+  reportHtml: string | null;
+  reportSpecId: string | null;
+  openReport(specId: string): Promise<void>;
+  closeReport(): void;
+  saveHtml(specId: string, html: string): void;
+}
+
+let loads = 0;
+
+export const useEvidence = create<EvidenceState>((set, get) => ({
+  evidence: null,
+  reportHtml: null,
+  reportSpecId: null,
+  async openReport(specId) {
+    try {
+      const { html } = await api().call('evidence.report', { specId });
+      set({ reportHtml: html, reportSpecId: specId });
+    } catch (error) {
+      useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
+    }
+  },
+  closeReport() {
+    set({ reportHtml: null, reportSpecId: null });
+  },
+  saveHtml(specId, html) {
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `evidence-${specId.split('/').at(-1) ?? 'report'}.html`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  async load(specId) {
+    const mine = ++loads; // a later load wins over a slower earlier one
+    if (specId === null) {
+      set({ evidence: null });
+      return;
+    }
+    try {
+      const evidence = await api().call('evidence.spec', { specId });
+      if (mine === loads) set({ evidence });
+    } catch {
+      if (mine === loads) set({ evidence: null }); // no marks rather than stale ones
+    }
+  },
+  async saveReport(specId) {
+    try {
+      const { html } = await api().call('evidence.report', { specId });
+      get().saveHtml(specId, html);
+    } catch (error) {
+      useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
+    }
+  },
+}));
+
+// The trace report is reloaded on every link change, tick and spec switch: evidence follows it.
+useTrace.subscribe((state, previous) => {
+  if (state.report === previous.report) return;
+  void useEvidence.getState().load(state.report?.specId ?? null);
+  // A report shown for another spec is closed (it would describe the wrong one).
+  if (useEvidence.getState().reportSpecId !== null && useEvidence.getState().reportSpecId !== state.report?.specId) useEvidence.getState().closeReport();
+});
+
+/** The evidence of one task of the loaded spec, or undefined. */
+export function useTaskEvidence(taskId: string): TaskEvidence | undefined {
+  return useEvidence((s) => s.evidence?.tasks.find((t) => t.taskId === taskId));
+}

@@ -1,0 +1,130 @@
+// OpenSpec's small YAML files: a change's `.openspec.yaml` and `openspec/config.yaml`. A reader for
+// the subset they use, not a YAML library: top-level `key: value` with plain or quoted scalars,
+// `[a, b]` flow lists, `- item` block lists and `|`/`>` block scalars (kept as text). No anchors,
+// aliases, tags or nested maps are interpreted (nested blocks are skipped), so a hostile file can
+// cost no more than one pass over its lines.
+import type { Diagnostic, OpenSpecChangeMeta, OpenSpecRootConfig } from '../model';
+
+export type YamlValue = string | boolean | null | string[] | { nested: true };
+
+const MAX_YAML_CHARS = 256 * 1024;
+const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+
+export function readYamlSubset(text: string): { values: Map<string, YamlValue>; problems: { line: number; message: string }[] } {
+  const values = new Map<string, YamlValue>();
+  const problems: { line: number; message: string }[] = [];
+  if (text.length > MAX_YAML_CHARS) return { values, problems: [{ line: 1, message: `larger than ${MAX_YAML_CHARS} characters; not read` }] };
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#') || raw === '---') continue;
+    if (/^[ \t]/.test(raw)) {
+      problems.push({ line: i + 1, message: 'an indented line outside any key' });
+      continue;
+    }
+    const m = KEY.exec(stripComment(raw));
+    if (!m) {
+      problems.push({ line: i + 1, message: `not a "key: value" line: ${raw.slice(0, 60)}` });
+      continue;
+    }
+    const key = m[1]!;
+    const rest = m[2] ?? '';
+    // The lines that belong to this key: indented ones, or `- item` lines right below it.
+    const body: string[] = [];
+    while (i + 1 < lines.length && (/^[ \t]/.test(lines[i + 1]!) || lines[i + 1]!.trim() === '' || (rest === '' && lines[i + 1]!.startsWith('- ')))) {
+      body.push(lines[++i]!);
+    }
+    while (body.length > 0 && body[body.length - 1]!.trim() === '') body.pop();
+    if (rest === '|' || rest === '>' || /^[|>][-+]?$/.test(rest)) {
+      const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+      const textLines = body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+      values.set(key, rest.startsWith('|') ? textLines.join('\n') : textLines.join(' ').replace(/\s+/g, ' ').trim());
+    } else if (rest !== '') {
+      values.set(key, scalarOrFlow(rest));
+    } else if (body.length === 0) {
+      values.set(key, null);
+    } else if (body.every((l) => l.trim() === '' || /^[ \t]*- /.test(l) || /^[ \t]*-$/.test(l))) {
+      values.set(
+        key,
+        body.filter((l) => l.trim() !== '').map((l) => {
+          const v = scalar(stripComment(l).trim().replace(/^-[ \t]*/, ''));
+          return typeof v === 'string' ? v : String(v);
+        }),
+      );
+    } else {
+      values.set(key, { nested: true });
+    }
+  }
+  return { values, problems };
+}
+
+function stripComment(line: string): string {
+  // A `#` after a blank starts a comment, unless it sits inside quotes.
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return line.slice(0, i).trimEnd();
+  }
+  return line;
+}
+
+function scalarOrFlow(s: string): YamlValue {
+  const t = s.trim();
+  if (t.startsWith('[') && t.endsWith(']')) {
+    const inner = t.slice(1, -1).trim();
+    if (inner === '') return [];
+    return inner.split(',').map((p) => {
+      const v = scalar(p.trim());
+      return typeof v === 'string' ? v : String(v);
+    });
+  }
+  return scalar(t);
+}
+
+function scalar(s: string): string | boolean | null {
+  if (s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))) {
+    const body = s.slice(1, -1);
+    return s[0] === "'" ? body.replace(/''/g, "'") : body.replace(/\\(["\\nt])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  }
+  if (/^(?:true|True|TRUE)$/.test(s)) return true;
+  if (/^(?:false|False|FALSE)$/.test(s)) return false;
+  if (s === '' || s === '~' || /^(?:null|Null|NULL)$/.test(s)) return null;
+  return s;
+}
+
+const text = (v: YamlValue | undefined): string | null => (typeof v === 'string' ? v : null);
+const list = (v: YamlValue | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []);
+
+/** A change's `.openspec.yaml`: the fields Specdeck shows. */
+export function parseChangeMeta(source: string, path: string): { meta: OpenSpecChangeMeta; diagnostics: Diagnostic[] } {
+  const { values, problems } = readYamlSubset(source);
+  const diagnostics: Diagnostic[] = problems.map((p) => ({
+    severity: 'warning',
+    code: 'openspec-meta-invalid',
+    message: `${path}: ${p.message}`,
+    pos: { file: path, line: p.line, column: 1 },
+  }));
+  const skip = values.get('skip_specs');
+  const meta: OpenSpecChangeMeta = {
+    path,
+    schema: text(values.get('schema')),
+    created: text(values.get('created')),
+    goal: text(values.get('goal')),
+    affectedAreas: list(values.get('affected_areas')),
+    skipSpecs: typeof skip === 'boolean' ? skip : Array.isArray(skip) ? skip : typeof skip === 'string' ? [skip] : null,
+    retireCapabilities: typeof values.get('retire_capabilities') === 'boolean' ? (values.get('retire_capabilities') as boolean) : list(values.get('retire_capabilities')),
+  };
+  return { meta, diagnostics };
+}
+
+export function parseOpenSpecConfig(source: string, path: string): { config: OpenSpecRootConfig; diagnostics: Diagnostic[] } {
+  const { values, problems } = readYamlSubset(source);
+  return {
+    config: { path, store: text(values.get('store')), references: list(values.get('references')) },
+    // Only the keys Specdeck reads can be wrong for it; `context: |` and `rules:` maps are OpenSpec's.
+    diagnostics: problems.map((p) => ({ severity: 'info', code: 'openspec-config-unread', message: `${path}: ${p.message}`, pos: { file: path, line: p.line, column: 1 } })),
+  };
+}

@@ -1,0 +1,38 @@
+// A cold `specdeck search` loads only what it uses (issue 13): the CLI entry's static imports must
+// not reach the session, the watcher, the web host or the API contract (and with them zod, ws and
+// @parcel/watcher); commands load those with import() when they run.
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+describe('CLI bundle: lazy imports', () => {
+  it('keeps the heavy modules out of the static import graph of electron/cli/main.ts', async () => {
+    const result = await build({
+      absWorkingDir: repo, entryPoints: ['electron/cli/main.ts'], bundle: true, platform: 'node', format: 'esm',
+      packages: 'external', write: false, metafile: true, splitting: true, outdir: 'dist/unused', logLevel: 'silent',
+    });
+    const inputs = result.metafile.inputs;
+    // Breadth-first over static imports only, remembering who imported what (for the message).
+    const via = new Map<string, string | null>([['electron/cli/main.ts', null]]);
+    const queue = ['electron/cli/main.ts'];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      for (const imp of inputs[file]?.imports ?? []) {
+        if (imp.kind !== 'import-statement' || via.has(imp.path)) continue;
+        via.set(imp.path, file);
+        queue.push(imp.path);
+      }
+    }
+    const chain = (file: string) => {
+      const out: string[] = [];
+      for (let f: string | null | undefined = file; f; f = via.get(f)) out.push(f);
+      return out.join(' <- ');
+    };
+    const heavy = ['zod', 'ws', '@parcel/watcher', 'shared/api/contract.ts', 'electron/core/session.ts', 'electron/web/host.ts'];
+    expect(heavy.filter((h) => via.has(h)).map(chain)).toEqual([]);
+    // The read-only index is what search and files use: it must be there (the check is not vacuous).
+    expect(via.has('electron/core/index/read-only-index.ts')).toBe(true);
+  });
+});

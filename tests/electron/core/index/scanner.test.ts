@@ -1,0 +1,33 @@
+// The index's walk: typed folder entries, lstat only for files, and a shard's filter applied
+// before any system call (so shards walking one tree do not stat each other's files).
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanTree, type ScannedFile } from '../../../../electron/core/index/scanner';
+import { IgnoreRules } from '../../../../electron/core/workspace/ignore-rules';
+import { makeTree } from './helpers';
+
+function scan(root: string, wants?: (p: string) => boolean) {
+  const files: ScannedFile[] = [];
+  const skipped: string[] = [];
+  scanTree(root, new IgnoreRules(root, ['node_modules']), '', (f) => files.push(f), (p, reason) => skipped.push(`${p}: ${reason}`), wants);
+  return { paths: files.map((f) => f.path).sort(), files, skipped: skipped.sort() };
+}
+
+describe('index: the walk', () => {
+  it('lists visible files with size and mtime, honouring ignore rules, and reports links', () => {
+    const root = makeTree({ 'a.ts': 'abc', 'src/b.ts': 'hello', 'src/deep/c.md': '', 'node_modules/x/y.js': '', '.gitignore': 'out/\n', 'out/z.js': '' });
+    symlinkSync(path.join(root, 'src'), path.join(root, 'link'));
+    const { paths, files, skipped } = scan(root);
+    expect(paths).toEqual(['.gitignore', 'a.ts', 'src/b.ts', 'src/deep/c.md']);
+    expect(files.find((f) => f.path === 'src/b.ts')).toMatchObject({ size: 5 });
+    expect(files.every((f) => f.mtimeMs > 0)).toBe(true);
+    expect(skipped).toEqual(['link: symbolic link (not followed)']);
+  });
+
+  it('passes over the files a shard does not want, in every folder', () => {
+    const root = makeTree({ 'a.ts': '', 'b.ts': '', 'src/a.ts': '', 'src/b.ts': '', 'src/deep/a.ts': '' });
+    const { paths } = scan(root, (p) => path.basename(p) === 'a.ts');
+    expect(paths).toEqual(['a.ts', 'src/a.ts', 'src/deep/a.ts']);
+  });
+});

@@ -1,0 +1,104 @@
+// OpenSpec 1.13 extras: a change's `.openspec.yaml`, `openspec/config.yaml` store and references,
+// and changes that modify the same requirement.
+import { describe, expect, it } from 'vitest';
+import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
+import { parseChangeMeta, parseOpenSpecConfig, readYamlSubset } from '../../../shared/specs/parsers/openspec-yaml';
+import { codes, onlySpec, specsFrom } from './helpers';
+
+const BASE = '# cap\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Login\nThe system SHALL log in.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
+const modifies = (name: string) => `## MODIFIED Requirements\n\n### Requirement: ${name}\nThe system SHALL log in faster.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n`;
+
+describe('.openspec.yaml', () => {
+  it('reads goal, affected_areas (block or flow list), skip_specs, retire_capabilities; ignores the rest', () => {
+    const { meta, diagnostics } = parseChangeMeta(
+      'schema: spec-driven\ncreated: "2026-02-21"\ngoal: Make login fast  # why we do it\naffected_areas:\n  - auth\n  - "web ui"\nskip_specs: false\nretire_capabilities: [old-auth, legacy]\nextra:\n  nested: map\n',
+      'c/.openspec.yaml',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(meta).toEqual({
+      path: 'c/.openspec.yaml',
+      schema: 'spec-driven',
+      created: '2026-02-21',
+      goal: 'Make login fast',
+      affectedAreas: ['auth', 'web ui'],
+      skipSpecs: false,
+      retireCapabilities: ['old-auth', 'legacy'],
+    });
+  });
+
+  it('block scalars, comments, quotes with # inside', () => {
+    const { values } = readYamlSubset('# top comment\ngoal: |\n  Line one\n  Line two\nnote: "a # not a comment"\nempty:\n');
+    expect(values.get('goal')).toBe('Line one\nLine two');
+    expect(values.get('note')).toBe('a # not a comment');
+    expect(values.get('empty')).toBeNull();
+  });
+
+  it('anything else is a warning with its line, never an exception; huge files are not read', () => {
+    const { meta, diagnostics } = parseChangeMeta('goal: ok\n  stray indented\n: no key\n&anchor *alias\n', 'm.yaml');
+    expect(meta.goal).toBe('ok');
+    expect(diagnostics.map((d) => [d.code, d.pos.line])).toEqual([
+      ['openspec-meta-invalid', 3],
+      ['openspec-meta-invalid', 4],
+    ]);
+    expect(parseChangeMeta('a: b\n'.repeat(100_000), 'm.yaml').diagnostics[0]!.message).toContain('not read');
+  });
+
+  it('is shown with its change, and skip_specs: true means no deltas on purpose', () => {
+    const files = {
+      'openspec/specs/auth/spec.md': BASE,
+      'openspec/changes/docs-only/proposal.md': '# Docs\n',
+      'openspec/changes/docs-only/tasks.md': '- [ ] 1.1 Write docs\n',
+      'openspec/changes/docs-only/.openspec.yaml': 'schema: spec-driven\ngoal: Document login\naffected_areas: [docs]\nskip_specs: true\n',
+    };
+    const change = specsFrom(files).find((s) => s.format === 'openspec-change')!;
+    expect(change.changeMeta).toMatchObject({ goal: 'Document login', affectedAreas: ['docs'], skipSpecs: true });
+    expect(codes(change)).not.toContain('openspec-no-deltas');
+    const without = specsFrom({ ...files, 'openspec/changes/docs-only/.openspec.yaml': 'goal: Document login\n' }).find((s) => s.format === 'openspec-change')!;
+    expect(codes(without)).toContain('openspec-no-deltas');
+  });
+});
+
+describe('openspec/config.yaml', () => {
+  it('reads store and references; OpenSpec keys it does not use are not findings', () => {
+    const { config } = parseOpenSpecConfig('schema: spec-driven\ncontext: |\n  Tech stack: TS\nrules:\n  specs:\n    - Be clear\nstore: team-store\nreferences:\n  - team-context\n  - ../shared-specs\n', 'openspec/config.yaml');
+    expect(config).toEqual({ path: 'openspec/config.yaml', store: 'team-store', references: ['team-context', '../shared-specs'] });
+  });
+
+  it('is attached to the specs of its root', () => {
+    const spec = onlySpec({ 'openspec/specs/auth/spec.md': BASE, 'openspec/config.yaml': 'references: [team-context]\n' });
+    expect(spec.openspecConfig).toEqual({ path: 'openspec/config.yaml', store: null, references: ['team-context'] });
+  });
+});
+
+describe('changes that modify the same requirement', () => {
+  const files = {
+    'openspec/specs/auth/spec.md': BASE,
+    'openspec/changes/a/proposal.md': '# A\n',
+    'openspec/changes/a/specs/auth/spec.md': modifies('Login'),
+    'openspec/changes/b/proposal.md': '# B\n',
+    'openspec/changes/b/specs/auth/spec.md': '## REMOVED Requirements\n\n### Requirement: login\n**Reason**: gone\n',
+    'openspec/changes/c/proposal.md': '# C\n',
+    'openspec/changes/c/specs/auth/spec.md': '## ADDED Requirements\n\n### Requirement: Logout\nThe system SHALL log out.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n',
+    'openspec/changes/archive/2025-01-01-old/proposal.md': '# Old\n',
+    'openspec/changes/archive/2025-01-01-old/specs/auth/spec.md': modifies('Login'),
+  };
+
+  it('each active change involved gets one finding, at its delta; archived changes are history', () => {
+    const found = checkChangeConflicts(specsFrom(files));
+    expect([...found.keys()].sort()).toEqual(['openspec/changes/a', 'openspec/changes/b']);
+    const [a] = found.get('openspec/changes/a')!;
+    expect(a).toMatchObject({ severity: 'warning', code: 'openspec-change-conflict', pos: { file: 'openspec/changes/a/specs/auth/spec.md', line: 3 } });
+    expect(a!.message).toBe('MODIFIED "Login" of auth: also changed by b (REMOVED); whichever is archived second no longer applies as written');
+  });
+
+  it('different capabilities or different roots do not conflict', () => {
+    const other = {
+      ...files,
+      'openspec/changes/b/specs/auth/spec.md': modifies('Logout'),
+      'other/openspec/specs/auth/spec.md': BASE,
+      'other/openspec/changes/d/proposal.md': '# D\n',
+      'other/openspec/changes/d/specs/auth/spec.md': modifies('Login'),
+    };
+    expect(checkChangeConflicts(specsFrom(other)).size).toBe(0);
+  });
+});
