@@ -1,11 +1,24 @@
 // The editor's tabs: dirty markers, the preview tab in italics, close / close others / reopen
 // closed from the tab's context menu (right click, Shift+F10 or the context-menu key).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useEditor, type Tab } from '../stores/editor-store';
 
 /** A tab's name: the file name (the trace tab is "Trace"). */
 function tabLabel(tab: Tab): string {
   return tab.kind === 'trace' ? 'Trace' : tab.path.slice(tab.path.lastIndexOf('/') + 1);
+}
+
+/** A menu's keys: arrows move between its items (those matching `items`), Escape closes it. */
+function menuKeys(ref: RefObject<HTMLDivElement | null>, items: string, onClose: () => void) {
+  return (e: KeyboardEvent) => {
+    const list = [...(ref.current?.querySelectorAll<HTMLElement>(items) ?? [])];
+    const i = list.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') list[(i + 1) % list.length]?.focus();
+    else if (e.key === 'ArrowUp') list[(i - 1 + list.length) % list.length]?.focus();
+    else return;
+    e.preventDefault();
+  };
 }
 
 interface MenuState {
@@ -31,15 +44,7 @@ function TabMenu({ menu, onClose }: { menu: MenuState; onClose(): void }) {
       {label}
     </button>
   );
-  const onKeyDown = (e: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape') onClose();
-    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-    else return;
-    e.preventDefault();
-  };
+  const onKeyDown = menuKeys(ref, '[role="menuitem"]:not([disabled])', onClose);
   const isPreview = tabs.find((t) => t.path === menu.path)?.preview ?? false;
   return (
     <div className="overlay transparent" onMouseDown={onClose}>
@@ -58,15 +63,7 @@ function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y:
   const { tabs, active, activate } = useEditor();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => (ref.current?.querySelector<HTMLElement>('[aria-checked="true"]') ?? ref.current?.querySelector<HTMLElement>('[role="menuitemradio"]'))?.focus(), []);
-  const onKeyDown = (e: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape') onClose();
-    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-    else return;
-    e.preventDefault();
-  };
+  const onKeyDown = menuKeys(ref, '[role="menuitemradio"]', onClose);
   return (
     <div className="overlay transparent" onMouseDown={onClose}>
       <div ref={ref} className="context-menu open-editors" role="menu" aria-label="Open editors" style={{ right: Math.max(8, window.innerWidth - at.x), top: at.y }} onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
