@@ -41,7 +41,7 @@ beforeAll(async () => {
       write('openspec/changes/add-csv-export/.openspec.yaml', 'schema: spec-driven\ngoal: Let users export their notes\naffected_areas:\n  - cli\n  - storage\n');
     },
   });
-  await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /wave-plan/ }).click();
+  await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: 'wave-plan' }).click();
   await tasks().getByRole('checkbox').first().waitFor();
 });
 
