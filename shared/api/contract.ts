@@ -168,6 +168,8 @@ export interface TextSearchHit {
   length: number;
   /** The line (trimmed to a window around the match when long). */
   preview: string;
+  /** 1-based column of the match in `preview` (differs from `column` when the line was trimmed). */
+  previewColumn: number;
 }
 
 export interface TextSearchResult {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { serve, type ServeProcess } from '../support/cli-process';
+import { screenshotPath } from '../support/screenshots';
 import { copyOfSampleProject, type TempDir } from '../support/temp-workspace';
 
 let workspace: TempDir;
@@ -27,6 +28,9 @@ afterAll(async () => {
   workspace?.remove();
 });
 
+const editorSelection = () =>
+  page.evaluate(() => (window as unknown as { __specdeckEditorSelection?: () => string }).__specdeckEditorSelection?.() ?? '');
+
 describe('quick-open and search', () => {
   it('Ctrl+P finds a file by a fuzzy name and opens it', async () => {
     await page.keyboard.press('Control+p');
@@ -41,25 +45,60 @@ describe('quick-open and search', () => {
     await page.keyboard.press('Control+Shift+F');
     await page.getByRole('textbox', { name: 'Search text' }).fill('renameSync(file');
     const results = page.getByRole('list', { name: 'Search results' });
-    await expect.poll(() => results.getByRole('button').count()).toBe(1);
-    await expect(results.getByRole('button').first().textContent()).resolves.toContain('renameSync(file +');
-    await results.getByRole('button').first().click();
+    const lines = results.getByRole('list', { name: /^Matches in / }).getByRole('button');
+    await expect.poll(() => lines.count()).toBe(1);
+    await expect(lines.first().textContent()).resolves.toContain('renameSync(file +');
+    await lines.first().click();
     const selected = page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true });
     await expect.poll(() => selected.textContent()).toBe('store.ts');
     await expect.poll(() => page.locator('.monaco-editor .current-line').count()).toBeGreaterThan(0);
+  });
+
+  it('lists results like VS Code: file name first, folder dimmed, match highlighted, groups collapsible; a hit selects the match', async () => {
+    await page.getByRole('textbox', { name: 'Search text' }).fill('renameSync(file');
+    const results = page.getByRole('list', { name: 'Search results' });
+    const file = results.getByRole('button', { name: /store\.ts/ });
+    await expect.poll(() => file.count()).toBe(1);
+    await expect(file.locator('.result-name').textContent()).resolves.toBe('store.ts');
+    await expect(file.locator('.result-folder').textContent()).resolves.toBe('src');
+    // The folder is drawn in the muted colour, not the file name's.
+    const [nameColor, folderColor] = await Promise.all([
+      file.locator('.result-name').evaluate((e) => getComputedStyle(e).color),
+      file.locator('.result-folder').evaluate((e) => getComputedStyle(e).color),
+    ]);
+    expect(folderColor).not.toBe(nameColor);
+    const matches = results.getByRole('list', { name: 'Matches in src/store.ts' });
+    await expect(matches.locator('mark').allTextContents()).resolves.toEqual(['renameSync(file']);
+    await file.click();
+    await expect(file.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => matches.count()).toBe(0);
+    await file.click();
+    await expect.poll(() => matches.count()).toBe(1);
+    await matches.getByRole('button').first().click();
+    await expect.poll(() => editorSelection()).toBe('renameSync(file');
+    await page.screenshot({ path: screenshotPath('search-results.png') });
+  });
+
+  it('highlights the match inside a long line trimmed around it', async () => {
+    writeFileSync(path.join(workspace.path, 'src', 'long.ts'), `export const s = '${'x'.repeat(400)} needleInALongLine ${'y'.repeat(400)}';\n`);
+    await page.getByRole('textbox', { name: 'Search text' }).fill('needleInALongLine');
+    const matches = page.getByRole('list', { name: 'Matches in src/long.ts' });
+    await expect.poll(async () => (await matches.locator('mark').allTextContents()).join()).toBe('needleInALongLine');
+    await matches.getByRole('button').first().click();
+    await expect.poll(() => editorSelection()).toBe('needleInALongLine');
   });
 
   it('finds text written by another program moments ago (the index follows the watcher)', async () => {
     writeFileSync(path.join(workspace.path, 'src', 'fresh.ts'), 'export const zebraQuokka = 1;\n');
     await page.getByRole('textbox', { name: 'Search text' }).fill('zebraQuokka');
     const results = page.getByRole('list', { name: 'Search results' });
-    await expect.poll(async () => (await results.textContent()) ?? '', { timeout: 5000 }).toContain('src/fresh.ts');
+    await expect.poll(() => results.getByRole('list', { name: 'Matches in src/fresh.ts' }).count(), { timeout: 20_000 }).toBe(1);
   });
 
   it('treats regex metacharacters literally unless .* is on', async () => {
     await page.getByRole('textbox', { name: 'Search text' }).fill('todos.push(');
     const results = page.getByRole('list', { name: 'Search results' });
-    await expect.poll(async () => (await results.textContent()) ?? '').toContain('src/cli.ts');
+    await expect.poll(() => results.getByRole('list', { name: 'Matches in src/cli.ts' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Use regular expression' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Specs' }).getByRole('alert').count()).toBe(1);
     await page.getByRole('button', { name: 'Use regular expression' }).click();

@@ -51,7 +51,7 @@ describe('files, search and quick open', () => {
     await s.page.keyboard.press('Control+Shift+F');
     await expect.poll(() => left().getByRole('textbox', { name: 'Search text' }).count()).toBe(1);
     await left().getByRole('textbox', { name: 'Search text' }).fill('renameSync(file');
-    await expect.poll(() => left().getByRole('list', { name: 'Search results' }).getByRole('button').count()).toBe(1);
+    await expect.poll(() => left().getByRole('list', { name: 'Search results' }).getByRole('list', { name: /^Matches in / }).getByRole('button').count()).toBe(1);
   });
 });
 

@@ -88,7 +88,9 @@ describe('the spec panel', () => {
 
     await outlineDocs().filter({ hasText: 'Design' }).click();
     const design = editor().getByRole('article', { name: 'Design', exact: true });
-    await expect.poll(() => design.getByRole('table').getByRole('cell', { name: 'number' }).count()).toBe(1);
+    // The mermaid fence is drawn as a diagram (tests/e2e/mermaid.test.ts covers it in depth).
+    await expect.poll(async () => (await design.locator('figure.mermaid-diagram[data-state="rendered"] svg').textContent()) ?? '', { timeout: 30_000 }).toMatch(/cli[\s\S]*store/);
+    await expect(design.getByRole('table').getByRole('cell', { name: 'number' }).count()).resolves.toBe(1);
     // Sanitised and offline: no script ran, no remote image was requested.
     await expect(design.locator('script, img').count()).resolves.toBe(0);
     await expect(s.page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();

@@ -98,12 +98,14 @@ class ByteLines {
     let content = utf8.decode(bytes.subarray(lineStart, lineEnd));
     if (content.endsWith('\r')) content = content.slice(0, -1);
     const index = before.length;
+    let previewColumn = index + 1;
     let preview = content;
     if (preview.length > PREVIEW_MAX) {
       const from = Math.max(0, index - 60);
+      previewColumn = index - from + (from > 0 ? 2 : 1);
       preview = (from > 0 ? '…' : '') + content.slice(from, from + PREVIEW_MAX) + (from + PREVIEW_MAX < content.length ? '…' : '');
     }
-    return { hit: { line: this.line, column: index + 1, length, preview }, lineEnd };
+    return { hit: { line: this.line, column: index + 1, length, preview, previewColumn }, lineEnd };
   }
 }
 

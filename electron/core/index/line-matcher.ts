@@ -14,6 +14,8 @@ export interface LineHit {
   column: number;
   length: number;
   preview: string;
+  /** 1-based column of the match in `preview`. */
+  previewColumn: number;
 }
 
 // ripgrep's \w: Unicode letters, marks, decimal digits, connector punctuation, join controls.
@@ -118,12 +120,14 @@ class LineCounter {
 
 function makeHit(line: number, content: string, index: number, length: number): LineHit {
   const clean = content.endsWith('\r') ? content.slice(0, -1) : content;
+  let previewColumn = index + 1;
   let preview = clean;
   if (preview.length > PREVIEW_MAX) {
     const from = Math.max(0, index - 60);
+    previewColumn = index - from + (from > 0 ? 2 : 1);
     preview = (from > 0 ? '…' : '') + clean.slice(from, from + PREVIEW_MAX) + (from + PREVIEW_MAX < clean.length ? '…' : '');
   }
-  return { line, column: index + 1, length, preview };
+  return { line, column: index + 1, length, preview, previewColumn };
 }
 
 export function escapeRegExp(text: string): string {

@@ -50,6 +50,10 @@ export function MonacoView({ path }: { path: string }) {
     exposeEditorForTests(
       () => instance.getModel()?.getValue() ?? '',
       () => instance.getModel()?.getLanguageId() ?? '',
+      () => {
+        const selection = instance.getSelection();
+        return selection ? (instance.getModel()?.getValueInRange(selection) ?? '') : '';
+      },
     );
     exposeCursorForTests(() => {
       const p = instance.getPosition();
@@ -101,11 +105,16 @@ export function MonacoView({ path }: { path: string }) {
   }, [links, path]);
 
   useEffect(() => {
-    const { revealLine, revealColumn, focusEditor } = useEditor.getState();
+    const { revealLine, revealRange, focusEditor } = useEditor.getState();
     const instance = editor.current;
     if (!revealLine || !instance || instance.getModel() !== getModel(path)) return;
     instance.revealLineInCenter(revealLine);
-    instance.setPosition({ lineNumber: revealLine, column: revealColumn });
+    if (revealRange) {
+      // A search hit: select the match, as VS Code does, so typing or Ctrl+D starts from it.
+      instance.setSelection({ startLineNumber: revealLine, startColumn: revealRange.column, endLineNumber: revealLine, endColumn: revealRange.endColumn });
+    } else {
+      instance.setPosition({ lineNumber: revealLine, column: 1 });
+    }
     if (focusEditor) instance.focus();
   }, [revealNonce, path]);
 

@@ -1,6 +1,7 @@
 // Rendered markdown (sanitised). Badges on requirement lines open the line in the editor; links
 // never navigate the page: workspace links open the file, in-page links scroll.
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { renderMermaidBlocks } from './mermaid-diagrams';
 import { renderMarkdown, type LineAnchor } from './render';
 import { useEditor } from '../stores/editor-store';
 import { useWorkspace } from '../stores/workspace-store';
@@ -39,6 +40,9 @@ interface MarkdownViewProps {
 export function MarkdownView({ source, path, anchors = [], label, flash }: MarkdownViewProps) {
   const html = useMemo(() => renderMarkdown(source, anchors), [source, anchors]);
   const root = useRef<HTMLElement>(null);
+
+  // ```mermaid fences become diagrams once the HTML is in the page (lazily, near the viewport).
+  useEffect(() => (root.current ? renderMermaidBlocks(root.current) : undefined), [html]);
 
   const flashed = useRef(0);
   const flashId = flash?.elementId;

@@ -1,5 +1,5 @@
 // The Search tab (Ctrl/Cmd+Shift+F): full-text search over the index; a hit opens the file at its line.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TextSearchHit } from '../../../shared/api/contract';
 import { useEditor } from '../stores/editor-store';
 import { useSearch, type SearchOptions } from '../stores/search-store';
@@ -12,6 +12,73 @@ function groupByFile(hits: TextSearchHit[]): [string, TextSearchHit[]][] {
     else groups.set(hit.path, [hit]);
   }
   return [...groups];
+}
+
+/** The hit's line with the match marked (`previewColumn` is where it sits in the trimmed line). */
+function HitPreview({ hit }: { hit: TextSearchHit }) {
+  const at = Math.max(0, hit.previewColumn - 1);
+  const end = Math.min(hit.preview.length, at + hit.length);
+  // Leading indentation says nothing in a result list; VS Code drops it too.
+  const lead = hit.preview.length - hit.preview.trimStart().length;
+  const from = Math.min(lead, at);
+  return (
+    <span className="hit-preview">
+      {hit.preview.slice(from, at)}
+      <mark>{hit.preview.slice(at, end)}</mark>
+      {hit.preview.slice(end)}
+    </span>
+  );
+}
+
+function splitPath(path: string): { name: string; folder: string } {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash) };
+}
+
+function FileGroup({ path, hits }: { path: string; hits: TextSearchHit[] }) {
+  const [open, setOpen] = useState(true);
+  const openFile = useEditor((s) => s.open);
+  const { name, folder } = splitPath(path);
+  return (
+    <li>
+      <button type="button" className="result-file" title={path} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span className="twisty" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="result-name">{name}</span>
+        {folder && <span className="result-folder">{folder}</span>}
+        <span className="result-count" aria-label={`${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}>
+          {hits.length}
+        </span>
+      </button>
+      {open && (
+        <ul aria-label={`Matches in ${path}`}>
+          {hits.map((hit) => (
+            <li key={`${hit.line}:${hit.column}`}>
+              <button
+                type="button"
+                className="result-line"
+                title={`${path}:${hit.line}:${hit.column}`}
+                onClick={() => void openFile(hit.path, { line: hit.line, column: hit.column, length: hit.length, preview: true })}
+              >
+                <span className="line-no">{hit.line}</span> <HitPreview hit={hit} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function SearchResults({ groups }: { groups: [string, TextSearchHit[]][] }) {
+  return (
+    <ul className="search-results" aria-label="Search results">
+      {groups.map(([path, hits]) => (
+        <FileGroup key={path} path={path} hits={hits} />
+      ))}
+    </ul>
+  );
 }
 
 function Toggle({ name, label, title }: { name: 'regex' | 'caseSensitive' | 'wholeWord'; label: string; title: string }) {
@@ -51,7 +118,6 @@ export function SearchPanel() {
   const error = useSearch((st) => st.error);
   const searching = useSearch((st) => st.searching);
   const groups = useMemo(() => (result ? groupByFile(result.hits) : []), [result]);
-  const open = useEditor((s) => s.open);
   const options = useSearch((s) => s.options);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -85,30 +151,11 @@ export function SearchPanel() {
       {result && (
         <p className="search-summary" role="status">
           {searching ? 'Searching… ' : ''}
-          {result.hits.length} {result.hits.length === 1 ? 'result' : 'results'} in {new Set(result.hits.map((h) => h.path)).size} files
+          {result.hits.length} {result.hits.length === 1 ? 'result' : 'results'} in {groups.length} {groups.length === 1 ? 'file' : 'files'}
           {result.truncated ? ' (limit reached)' : ''}
         </p>
       )}
-      {result && (
-        <ul className="search-results" aria-label="Search results">
-          {groups.map(([path, hits]) => (
-            <li key={path}>
-              <div className="result-file" title={path}>
-                {path}
-              </div>
-              <ul>
-                {hits.map((hit) => (
-                  <li key={`${hit.line}:${hit.column}`}>
-                    <button type="button" className="result-line" onClick={() => void open(hit.path, { line: hit.line, preview: true })}>
-                      <span className="line-no">{hit.line}</span> {hit.preview}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
+      {result && <SearchResults groups={groups} />}
     </div>
   );
 }

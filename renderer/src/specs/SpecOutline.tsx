@@ -23,7 +23,7 @@ export function SpecOutline({ spec }: { spec: Spec }) {
       </h3>
       <ChangeMeta spec={spec} />
       <ul aria-label="Spec documents">
-        {orderedDocuments(spec.documents).map((d) => {
+        {orderedDocuments(spec.documents, spec.format).map((d) => {
           const current = d.path === docPath;
           const own = current ? requirements.filter((r) => r.pos.file === d.path) : [];
           return (

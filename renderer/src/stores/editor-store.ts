@@ -28,8 +28,9 @@ export interface Tab {
 
 export interface OpenOptions {
   line?: number;
-  /** 1-based column on `line` (a problem's position). */
+  /** With `line`: select `length` characters from this 1-based column (a search hit). */
   column?: number;
+  length?: number;
   /** Open as the preview tab (VS Code's single click). */
   preview?: boolean;
   /** Leave the keyboard focus where it is (a chip in the task list, say). */
@@ -48,9 +49,10 @@ interface EditorState {
   active: string | null;
   /** A line to reveal once the active tab shows (go to line, open from a task). */
   revealLine: number | null;
-  revealColumn: number;
   /** Bumped on every reveal so the same line can be revealed twice. */
   revealNonce: number;
+  /** With revealLine: the range to select on that line (columns are 1-based, end exclusive). */
+  revealRange: { column: number; endColumn: number } | null;
   /** Whether opening should move the keyboard focus into the editor. */
   focusEditor: boolean;
   /** Recently closed tabs, newest last (Reopen Closed Editor). */
@@ -157,8 +159,8 @@ export const useEditor = create<EditorState>((set, get) => {
     tabs: [],
     active: null,
     revealLine: null,
-    revealColumn: 1,
     revealNonce: 0,
+    revealRange: null,
     focusEditor: true,
     closed: [],
     viewMode: {},
@@ -166,8 +168,9 @@ export const useEditor = create<EditorState>((set, get) => {
     closeRequests: [],
 
     async open(path, options = {}) {
-      const { line, column, preview = false, keepFocus = false, view } = options;
-      const reveal = { revealLine: line ?? null, revealColumn: column ?? 1, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      const { line, column, length, preview = false, keepFocus = false, view } = options;
+      const revealRange = line !== undefined && column !== undefined ? { column, endColumn: column + (length ?? 0) } : null;
+      const reveal = { revealLine: line ?? null, revealRange, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
       // A line to go to is shown in the source; otherwise the asked-for view (if any).
       const mode = line !== undefined && get().viewMode[path] === 'rendered' ? 'source' : view;
       if (mode) set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));

@@ -40,7 +40,7 @@ describe('index: CLI', () => {
     expect((await run(['search', root, 'foo', '--word'])).out.split('\n')).toEqual(['src/a.ts:2:7: const FOO = 1;', 'src/b.ts:1:1: foo bar baz']);
     expect((await run(['search', root, 'ba[rz]$', '--regex'])).out).toBe('src/b.ts:1:9: foo bar baz');
     const json = JSON.parse((await run(['search', root, 'baz', '--json'])).out);
-    expect(json.hits).toEqual([{ path: 'src/b.ts', line: 1, column: 9, length: 3, preview: 'foo bar baz' }]);
+    expect(json.hits).toEqual([{ path: 'src/b.ts', line: 1, column: 9, length: 3, preview: 'foo bar baz', previewColumn: 9 }]);
     expect((await run(['search', root, 'nothing-like-this'])).code).toBe(1);
     expect((await run(['search', root])).code).toBe(2);
   });

@@ -40,6 +40,10 @@ describe('line matcher', () => {
     expect(hit!.column).toBe(1001);
     expect(hit!.preview.length).toBeLessThan(260);
     expect(hit!.preview).toContain('needle');
+    // The preview's own column of the match, so the UI can highlight it in the trimmed line.
+    expect(hit!.preview.slice(hit!.previewColumn - 1, hit!.previewColumn - 1 + 'needle'.length)).toBe('needle');
+    const [short] = compileMatcher({ query: 'me', regex: false, caseSensitive: true, wholeWord: false })('  find me', 10);
+    expect(short!.previewColumn).toBe(short!.column);
   });
 
   it('stops at the limit', () => {

@@ -51,7 +51,7 @@ describe('index: awkward queries', () => {
     const index = sandbox.open(root);
     await index.whenIdle();
     const { hits } = await index.searchText({ query: 'find' });
-    expect(hits).toEqual([{ path: 'a.txt', line: 2, column: 3, length: 4, preview: '  find me, find me' }]);
+    expect(hits).toEqual([{ path: 'a.txt', line: 2, column: 3, length: 4, preview: '  find me, find me', previewColumn: 3 }]);
   });
 
   it('searches regular expressions, rejecting invalid ones with INVALID_ARGUMENT', async () => {
