@@ -18,6 +18,8 @@ export interface SavedUiState {
   selectedSpecId: string | null;
   docPath: string | null;
   taskFilter: TaskFilter;
+  /** The task filter of each spec (absent in states saved before it was per spec). */
+  taskFilters?: Record<string, TaskFilter>;
 }
 
 export const storageKey = (root: string) => `specdeck.workbench:${root}`;
@@ -45,13 +47,14 @@ function snapshot(): SavedUiState {
     selectedSpecId: specs.selectedId,
     docPath: specs.docPath,
     taskFilter: useTasksView.getState().filter,
+    taskFilters: useTasksView.getState().filters,
   };
 }
 
 /** Applies what can be applied before the specs and files load (layout, selection to keep). */
 export function restoreEarly(saved: SavedUiState): void {
   useLayout.setState({ leftWidth: saved.leftWidth, rightWidth: saved.rightWidth, leftTab: saved.leftTab });
-  useTasksView.setState({ filter: saved.taskFilter });
+  useTasksView.setState({ filter: saved.taskFilter, filters: saved.taskFilters ?? {} });
   useSpecs.setState({ selectedId: saved.selectedSpecId, docPath: saved.docPath });
 }
 
