@@ -77,6 +77,7 @@ export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKe
         data-row-focus=""
         tabIndex={tabStop ? 0 : -1}
         aria-expanded={!collapsed}
+        aria-label={`${row.label}, ${row.done} of ${row.total} done`}
         className="task-section-toggle"
         onClick={onToggle}
         onFocus={onFocus}
@@ -86,7 +87,7 @@ export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKe
           {collapsed ? '▸' : '▾'}
         </span>
         <span className="task-section-label">{row.label}</span>
-        <span className="count" aria-label={`${row.done} of ${row.total} done`}>
+        <span className="count" aria-hidden="true">
           {row.done}/{row.total}
         </span>
       </button>
