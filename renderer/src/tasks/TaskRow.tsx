@@ -77,7 +77,7 @@ export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKe
         data-row-focus=""
         tabIndex={tabStop ? 0 : -1}
         aria-expanded={!collapsed}
-        aria-label={`${row.label}, ${row.done} of ${row.total} done`}
+        aria-label={`${row.parent ? `${row.parent} › ` : ''}${row.label}, ${row.done} of ${row.total} done`}
         className="task-section-toggle"
         onClick={onToggle}
         onFocus={onFocus}
@@ -86,7 +86,10 @@ export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKe
         <span className="twisty" aria-hidden="true">
           {collapsed ? '▸' : '▾'}
         </span>
-        <span className="task-section-label">{row.label}</span>
+        <span className="task-section-label" title={row.parent ? `${row.parent} › ${row.label}` : row.label}>
+          {row.parent && <span className="task-section-parent">{row.parent} › </span>}
+          {row.label}
+        </span>
         <span className="count" aria-hidden="true">
           {row.done}/{row.total}
         </span>

@@ -18,6 +18,8 @@ export interface SectionRow {
   /** `§` + the heading text (`#n` for a repeated heading); stored with the collapsed tasks. */
   key: string;
   label: string;
+  /** The heading above it (`Phase 3: User Story 1` for `### Tests`), so a subsection keeps its context. */
+  parent?: string;
   total: number;
   done: number;
 }
@@ -148,7 +150,9 @@ export function sectionRuns(tasks: readonly Task[]): SectionRun[] {
       seen.set(label, n + 1);
       let done = 0;
       for (let k = i; k < end; k++) if (tasks[k]!.state === 'done') done++;
-      runs.push({ start: i, end, row: { kind: 'section', key: n === 0 ? `§${label}` : `§${label}#${n}`, label, total: end - i, done } });
+      const row: SectionRow = { kind: 'section', key: n === 0 ? `§${label}` : `§${label}#${n}`, label, total: end - i, done };
+      if (tasks[i]!.sectionParent) row.parent = tasks[i]!.sectionParent;
+      runs.push({ start: i, end, row });
     }
     i = end;
   }

@@ -147,6 +147,15 @@ describe('section headings as group rows', () => {
     expect(show(visibleRows(openspec, 'done', {}, { sections: true }))).toEqual(['# 1. Storage 1/2', '1.1']);
   });
 
+  it('a subsection keeps the heading above it (not a level-1 title) as context', () => {
+    const nested = parseTasks('# Tasks: Demo\n\n## Phase 3: User Story 1\n\n### Tests\n\n- [ ] T010 Test it\n\n### Implementation\n\n- [ ] T011 Build it\n\n## Phase 4: Polish\n\n- [ ] T020 Polish\n', 'specs/001-demo/tasks.md', 'speckit').tasks;
+    expect(sectionRuns(nested).map((r) => [r.row.parent, r.row.label])).toEqual([
+      ['Phase 3: User Story 1', 'Tests'],
+      ['Phase 3: User Story 1', 'Implementation'],
+      [undefined, 'Phase 4: Polish'],
+    ]);
+  });
+
   it('no group rows for a single heading (Kiro "# Implementation Plan"), nor without the option', () => {
     expect(sectionRuns(tasks)).toEqual([]);
     expect(visibleRows(speckit, 'all', {}).some((r) => isSectionRow(r))).toBe(false);
