@@ -2,6 +2,7 @@
 // starts (UTF-16 offset), its text without the line terminator, and whether it sits inside a
 // fenced code block. No recursion and no per-line allocation beyond the line string itself,
 // so a 50 MB file or 1,000 levels of nesting cost no more than their length.
+import { matchHeading } from './linear-match';
 
 export interface LineInfo {
   /** 1-based line number. */
@@ -86,10 +87,9 @@ function closesFence(line: string, ch: string, len: number): boolean {
   return true;
 }
 
-/** A heading line (`## Title`), outside fences: its level and text, or null. */
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/s;
+/** A heading line (`## Title`), outside fences: its level and text, or null (linear: see linear-match). */
 export function headingOf(line: string): { level: number; text: string } | null {
   if (line.length === 0 || (line[0] !== '#' && line[0] !== ' ')) return null;
-  const m = HEADING.exec(line);
-  return m ? { level: m[1]!.length, text: m[2]! } : null;
+  const m = matchHeading(line);
+  return m ? { level: m.hashes.length, text: m.text } : null;
 }

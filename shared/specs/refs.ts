@@ -5,8 +5,9 @@ import type { SourcePos, TaskRef } from './model';
 
 // A reference marker: the label, then a colon. Matched near the start of the line (after a bullet
 // and emphasis), except `Validates:`, which also appears after other text on the same line.
+// (`(?:[_*]+[ \t]*)?`, not `[_*]*[ \t]*`: runs of spaces side by side backtrack quadratically.)
 const LEADING_MARKER =
-  /^[ \t]*(?:[-*+][ \t]+)?[_*]*[ \t]*(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
+  /^[ \t]*(?:[-*+][ \t]+)?(?:[_*]+[ \t]*)?(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
 const LEAD_SKIP = ' \t-*+_';
 const LABEL_START = 'RrVvEeAa需要';
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
@@ -42,34 +43,43 @@ export function refsOnLine(line: string, pos: Omit<SourcePos, 'column'>): TaskRe
 const ID = String.raw`(?:[A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?)?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*`;
 // A word before the ID that only says "requirement", in any language: `Requirement 2`, `Req. 3`,
 // `Requisito 11.1`, `需求16`, `要件 3`, `AC 1.2`.
-const ID_WORD = String.raw`(?:Requirements?|Reqs?\.?|Requisitos?|Requerimientos?|Exigences?|Anforderung(?:en)?|Criteri(?:on|a)|AC|需求|要件|要求|需要)[ \t]*#?[ \t]*`;
+const ID_WORD = String.raw`(?:Requirements?|Reqs?\.?|Requisitos?|Requerimientos?|Exigences?|Anforderung(?:en)?|Criteri(?:on|a)|AC|需求|要件|要求|需要)[ \t]*(?:#[ \t]*)?`;
 const ID_ONLY = new RegExp(`^(?:${ID_WORD})?(${ID})$`, 'i');
 const ID_THEN_NOTE = new RegExp(`^(?:${ID_WORD})?(${ID})[ \\t]*[(（].*[)）]$`, 'i');
-const RANGE = new RegExp(`^(?:${ID_WORD})?(${ID})[ \\t]*(?:-|–|—|~|〜|～|\\.\\.|至|到|[ \\t]+(?:to|through|thru|até|bis)[ \\t]+)[ \\t]*(?:${ID_WORD})?(${ID})(?:[ \\t]*[(（].*[)）])?$`, 'i');
+// Each separator with its own run of spaces (a `[ \t]*` beside a `[ \t]+` backtracks quadratically).
+const RANGE = new RegExp(`^(?:${ID_WORD})?(${ID})(?:[ \\t]*(?:-|–|—|~|〜|～|\\.\\.|至|到)|[ \\t]+(?:to|through|thru|até|bis)(?=[ \\t]))[ \\t]*(?:${ID_WORD})?(${ID})(?:[ \\t]*[(（].*[)）])?$`, 'i');
 // `All`, `All requirements completed`; not `All requirements for observability` (a subset).
 const ALL = /^(?:all|all requirements?(?:[ \t]+(?!for\b|related\b|of\b|in\b|about\b)\S.*)?|every requirement|todos(?: os requisitos)?|全部|全般|すべて|所有需求|全て|全部需求)[.。]?$/i;
 // `All (1–13)`, `all (1.1–1.10, 10.1–10.7)`, `All (aggregate verification)`.
 const ALL_THEN_NOTE = /^(?:all|all requirements?|todos)[ \t]*[(（](.*)[)）]$/i;
 // References to the design document, not to requirements.
-const DESIGN = /^(?:(?:Correctness[ \t]+)?Property|Properties|Design(?:[ \t]+(?:Section|Decision|Doc(?:ument)?))?|Section|CP|DP|Propriedade|属性|プロパティ|设计|設計)\b[ \t#:-]*[\dA-Za-z.]*(?:[ \t]*[(（].*[)）])?$/i;
-const STORY_REF = /^(?:User[ \t]+)?Story[ \t]*-?[ \t]*(\d+)((?:\.\d+)*)$/i;
+const DESIGN = /^(?:(?:Correctness[ \t]+)?Property|Properties|Design(?:[ \t]+(?:Section|Decision|Doc(?:ument)?))?|Section|CP|DP|Propriedade|属性|プロパティ|设计|設計)\b[ \t#:-]*(?:[\dA-Za-z.]+(?:[ \t]*[(（].*[)）])?|[(（].*[)）])?$/i;
+const STORY_REF = /^(?:User[ \t]+)?Story[ \t]*(?:-[ \t]*)?(\d+)((?:\.\d+)*)$/i;
 const MAX_RANGE = 200;
 
 // The common case, `1.1, 2.3_` or `R1.1, R1.2`: plain IDs split by commas.
 const PLAIN_IDS = /^[ \t]*(?:[A-Z]{0,2}\d+(?:\.\d+)*[ \t]*,[ \t]*)*[A-Z]{0,2}\d+(?:\.\d+)*[ \t_*.]*$/;
 
+/** `text` without its trailing characters that satisfy `drop` (one scan from the end). */
+function trimEndWhere(text: string, drop: (c: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 export function splitRefs(body: string, pos: SourcePos): TaskRef[] {
   const out: TaskRef[] = [];
   if (PLAIN_IDS.test(body)) {
     // One reference for the whole list keeps large files cheap (fewer objects to keep).
-    const raw = body.replace(/[\s_*.]+$/, '');
+    const raw = trimEndWhere(body, (c) => /[\s_*.]/.test(c));
     out.push({ raw, kind: 'id', ids: raw.split(/[ \t]*,[ \t]*/), pos });
     return out;
   }
   // Trailing emphasis closers (`_`, `**`) and full stops are not part of the last reference.
-  const cleaned = body.replace(/[\s_*.。]+$/u, '');
+  // Trimmed by a scan from the end: an unanchored `[…]+$` retries from every character of a long run.
+  const cleaned = trimEndWhere(body, (c) => /[\s_*.。]/u.test(c));
   for (const part of splitTopLevel(cleaned)) {
-    const raw = part.replace(/^[\s_*`]+|[\s_*`]+$/g, '');
+    const raw = trimEndWhere(part.replace(/^[\s_*`]+/, ''), (c) => /[\s_*`]/.test(c));
     if (raw === '') continue;
     out.push(classify(raw, pos));
   }
@@ -179,7 +189,7 @@ export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
 // headings `## Phase 3: User Story 1 - …` instead of `[US1]` tags.
 const SPECKIT_RANGE = /\b((?:FR|NFR|SC)-\d+[a-z]?)[ \t]*(?:to|through|–|—|-)[ \t]*((?:FR|NFR|SC)-\d+[a-z]?)\b/g;
 const SPECKIT_GOAL = /^[ \t]*(?:[-*+][ \t]+)?\*\*(?:Goal|Purpose|Covers|Requirements?|Scope|Checkpoint)\*\*[ \t]*[:：]/i;
-const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)\b/gi;
+const SPECKIT_STORY_HEADING = /\b(?:User Story|Story|US)[ \t]*(?:-[ \t]*)?(\d+)\b/gi;
 
 /** The FR-/SC- IDs a Spec Kit `**Goal**:` line names, or null when the line is something else. */
 export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>): TaskRef[] | null {

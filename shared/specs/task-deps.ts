@@ -325,9 +325,13 @@ export function dependencyIds(list: string): string[] {
 // `(depends on T012, T013)` in the task text (Spec Kit).
 const DEPENDS_PAREN = /\(depends(?:[ \t]+on)?[ \t:]+([^)]*)\)/i;
 // `_Depends: 1.2_` / `**Depends on**: 1.2` on a detail line or in the text (cc-sdd).
-const DEPENDS_MARK = /(?:^|[\s(_*])[_*]*Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \t]*([^_*\n]*)/i;
+// A lookbehind, not `(?:^|[\s(_*])[_*]*`: that run retried from every star of a long `****` run
+// is quadratic; the marker is found at the same places either way.
+const DEPENDS_MARK = /(?<![^\s(_*])Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \t]*([^_*\n]*)/i;
 // `_Blocked: waiting for the API_` (cc-sdd).
-const BLOCKED_MARK = /(?:^|[\s(_*])[_*]*Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*?)[ \t]*[_*]*[ \t]*$/i;
+// The reason runs to the end; its closing `[ \t]*[_*]*[ \t]*` is cut in code (a lazy body before
+// that tail backtracks quadratically).
+const BLOCKED_MARK = /(?<![^\s(_*])Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*)$/i;
 
 /** Dependencies declared on one line (task text or detail line), or null. */
 export function dependsOnLine(line: string): string[] | null {
@@ -338,11 +342,20 @@ export function dependsOnLine(line: string): string[] | null {
   return ids.length > 0 ? ids : null;
 }
 
+/** `text` without its longest `[ \t]*[_*]*[ \t]*` ending. */
+function withoutClosingEmphasis(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > 0 && (text[end - 1] === '_' || text[end - 1] === '*')) end--;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
 /** The reason of a `_Blocked: …_` marker on the line, or null. */
 export function blockedOnLine(line: string): string | null {
   if (!line.includes('locked')) return null;
   const m = BLOCKED_MARK.exec(line);
   if (!m) return null;
-  const reason = m[1]!.replace(/[_*]+$/, '').trim();
+  const reason = withoutClosingEmphasis(m[1]!).replace(/[_*]+$/, '').trim();
   return reason === '' ? 'blocked' : reason;
 }

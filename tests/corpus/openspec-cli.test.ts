@@ -22,7 +22,8 @@ interface CliOutput {
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'specdeck-openspec-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Removing thousands of copied files can take long on a loaded machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 function runCli(cwd: string, args: string[]): unknown {
   const r = spawnSync(process.execPath, [cliBin, ...args], {

@@ -1,6 +1,6 @@
 // Reading files for the editor and writing them back atomically, refusing stale writes.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, lstatSync, renameSync } from 'node:fs';
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
@@ -57,6 +57,8 @@ export interface WriteResult {
 export interface WriteProbe {
   afterSync?: () => Promise<void> | void;
   beforeRename?: () => Promise<void> | void;
+  /** Right after the rename (the stress script times the window from the last check to here). */
+  afterRename?: () => void;
 }
 
 /** A file held under this process's write lock: reads and writes in it cannot interleave with others'. */
@@ -185,14 +187,17 @@ async function writeLocked(
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('CONFLICT', `${rel} was deleted on disk since it was read`);
       if (!linkUnsupported(error)) throw error;
     }
-    // The last check, after fsync: the content (through the kept name) and that the name still
-    // points at that file. What remains is the gap between this lstat and the rename below.
+    // The last check, after fsync: the content (through the kept name; an in-place edit after
+    // this is caught below), then that the name still points at that file and the rename, back to
+    // back and synchronous so nothing runs between them: the window left is the gap between two
+    // system calls, in which only a replace-by-rename from outside is lost.
     checkExpected(rel, await readEntry(keepMade ? keep : target), expectedHash);
-    if (keptIno !== null && (await lstat(target).catch(() => null))?.ino !== keptIno) {
+    await probe.beforeRename?.();
+    if (keptIno !== null && lstatInode(target) !== keptIno) {
       throw new ApiError('CONFLICT', `${rel} was replaced on disk while it was being saved; nothing was written`);
     }
-    await probe.beforeRename?.();
-    await rename(temp, target);
+    renameSync(temp, target);
+    probe.afterRename?.();
     tempMade = false;
     const result: WriteResult = { hash: hashBytes(bytes), size: bytes.length };
     if (keepMade) {
@@ -261,6 +266,14 @@ async function writeTemp(temp: string, bytes: Uint8Array, mode: number): Promise
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+function lstatInode(entry: string): number | null {
+  try {
+    return lstatSync(entry).ino;
+  } catch {
+    return null;
   }
 }
 

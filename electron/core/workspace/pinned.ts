@@ -29,7 +29,12 @@ export class RaceError extends Error {
 /** Opens `absolute` (already resolved, no link in its last part) and proves the descriptor is that file. */
 export async function openVerified(absolute: string, flags: number | string = constants.O_RDONLY): Promise<FileHandle> {
   const numeric = typeof flags === 'number' ? flags : flags === 'r' ? constants.O_RDONLY : constants.O_RDWR;
-  const handle = await open(absolute, numeric | NOFOLLOW);
+  return openAndVerify(absolute, numeric | NOFOLLOW);
+}
+
+/** Opens `absolute` and proves the descriptor is it (real path, or identity); closes it if not. */
+async function openAndVerify(absolute: string, flags: number): Promise<FileHandle> {
+  const handle = await open(absolute, flags);
   try {
     const real = await fdRealPath(handle.fd);
     if (real !== null) {
@@ -75,20 +80,7 @@ export class PinnedFolder {
   ) {}
 
   static async open(folder: string): Promise<PinnedFolder> {
-    const handle = await open(folder, constants.O_RDONLY | DIRECTORY);
-    try {
-      const real = await fdRealPath(handle.fd);
-      if (real !== null) {
-        if (real !== folder) throw new RaceError(real);
-      } else {
-        const [opened, named] = await Promise.all([handle.stat(), stat(folder)]);
-        if (opened.dev !== named.dev || opened.ino !== named.ino) throw new RaceError(null);
-      }
-      return new PinnedFolder(folder, handle);
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
+    return new PinnedFolder(folder, await openAndVerify(folder, constants.O_RDONLY | DIRECTORY));
   }
 
   at(name: string): string {

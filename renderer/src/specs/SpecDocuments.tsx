@@ -56,7 +56,7 @@ export function SpecDocuments({ spec }: { spec: Spec }) {
     <div className="spec-documents">
       <ChangeMeta spec={spec} />
       <div className="doc-tabs" role="tablist" aria-label="Spec documents">
-        {orderedDocuments(spec.documents).map((d) => (
+        {orderedDocuments(spec.documents, spec.format).map((d) => (
           <button
             key={d.path}
             type="button"

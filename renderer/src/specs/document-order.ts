@@ -1,10 +1,10 @@
-// The order a spec's document tabs appear in.
-import type { SpecDocument } from '../../../shared/specs/model';
+// The order a spec's document tabs appear in: its format's reading order (the format registry's);
+// kinds the format does not list go with the last one, by path.
+import { documentOrder } from '../../../shared/specs/formats/registry';
+import type { SpecDocument, SpecFormat } from '../../../shared/specs/model';
 
-// Reading order: what is wanted, then how, then the steps.
-const KIND_ORDER = ['requirements', 'bugfix', 'spec', 'proposal', 'delta', 'design', 'plan', 'research', 'data-model', 'quickstart', 'tasks'];
-const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length - 1);
-
-export function orderedDocuments(documents: readonly SpecDocument[]): SpecDocument[] {
+export function orderedDocuments(documents: readonly SpecDocument[], format: SpecFormat): SpecDocument[] {
+  const order = documentOrder(format);
+  const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length - 1);
   return [...documents].sort((a, b) => rank(a.kind) - rank(b.kind) || a.path.localeCompare(b.path));
 }

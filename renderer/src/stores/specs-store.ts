@@ -100,7 +100,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       const selected = await api().call('specs.get', { specId: id });
       if (get().selectedId !== id) return;
       set({ selected });
-      const docs = orderedDocuments(selected.spec.documents);
+      const docs = orderedDocuments(selected.spec.documents, selected.spec.format);
       const current = get().docPath;
       const docPath = current && docs.some((d) => d.path === current) ? current : (docs[0]?.path ?? null);
       if (docPath) await get().showDocument(docPath);

@@ -6,7 +6,7 @@ import { parseKiroSpec } from './kiro';
 export const ccSddFormat: FormatDescriptor = {
   id: 'cc-sdd',
   kinds: [{ format: 'cc-sdd', label: 'cc-sdd', order: 20 }],
-  documents: { configNames: ['spec.json'], parsed: ['requirements', 'bugfix', 'config'] },
+  documents: { configNames: ['spec.json'], order: ['requirements', 'design', 'research', 'tasks'], parsed: ['requirements', 'bugfix', 'config'] },
   variantOf: { format: 'kiro', markers: ['spec.json'] },
   tasks: {},
   capabilities: { marksInProgress: true, optionalTasks: true, checksTaskReferences: true },

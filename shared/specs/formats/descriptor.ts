@@ -47,6 +47,8 @@ export interface FormatLayout {
 export interface FormatDocuments {
   /** More document file names (Kiro's `.config.kiro`). */
   names?: readonly string[];
+  /** The document kinds in reading order (the spec's tabs): what is wanted, then how, then the steps. */
+  order?: readonly string[];
   /** File names whose document kind is `config` (`.config.kiro`, cc-sdd's `spec.json`). */
   configNames?: readonly string[];
   /**

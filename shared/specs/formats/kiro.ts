@@ -52,7 +52,7 @@ export const kiroFormat: FormatDescriptor = {
       return null;
     },
   },
-  documents: { names: ['.config.kiro'], configNames: ['.config.kiro'], parsed: ['requirements', 'bugfix', 'config'] },
+  documents: { names: ['.config.kiro'], configNames: ['.config.kiro'], order: ['requirements', 'bugfix', 'design', 'tasks'], parsed: ['requirements', 'bugfix', 'config'] },
   refine: (format, names) => (names.has('bugfix.md') ? 'kiro-bugfix' : format),
   tasks: {},
   capabilities: { marksInProgress: true, optionalTasks: true, checksTaskReferences: true },

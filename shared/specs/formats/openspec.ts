@@ -92,7 +92,7 @@ export const openspecFormat: FormatDescriptor = {
       return 'owned';
     },
   },
-  documents: { parsed: ['spec', 'delta'], related: baseSpecsOf },
+  documents: { order: ['spec', 'proposal', 'delta', 'design', 'tasks'], parsed: ['spec', 'delta'], related: baseSpecsOf },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: false },
   parseRequirements: (ctx) => (ctx.location.format === 'openspec-capability' ? parseCapability(ctx) : parseChange(ctx)),

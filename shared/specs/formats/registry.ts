@@ -52,6 +52,11 @@ export function formatOrder(format: SpecFormat): number {
   return byKind.get(format)?.kind.order ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** The document kinds of this spec kind in reading order (empty for a kind no format yields). */
+export function documentOrder(format: SpecFormat): readonly string[] {
+  return formatOf(format)?.documents?.order ?? [];
+}
+
 /** Starting a task of this kind marks it in progress in the file (`[-]`). */
 export function marksInProgress(format: SpecFormat): boolean {
   return formatOf(format)?.capabilities.marksInProgress ?? false;

@@ -59,7 +59,7 @@ export const speckitFormat: FormatDescriptor = {
       return null;
     },
   },
-  documents: { parsed: ['spec', 'plan'] },
+  documents: { parsed: ['spec', 'plan'], order: ['spec', 'plan', 'research', 'data-model', 'quickstart', 'tasks'] },
   tasks: {},
   capabilities: { marksInProgress: false, optionalTasks: false, checksTaskReferences: true },
   parseRequirements: parseSpeckit,

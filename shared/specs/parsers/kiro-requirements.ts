@@ -12,19 +12,21 @@ import { earsPattern } from '../ears';
 
 // `Requirement 1`, `Requirement 2: Title`, `需求 1：…`, `Requisito 3 - …`, `Story 1:`.
 const WORD_HEADING =
-  /^(?:Requirement|Req\.?|需求|要件|要求|Requisito|Requerimiento|Exigence|Exigência|Anforderung|User Story|Story|Historia|História)[ \t]*#?[ \t]*(\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*)(?:[ \t]*(?:[:：.\-—–)][ \t]*|[ \t]+)(.*))?$/is;
+  /^(?:Requirement|Req\.?|需求|要件|要求|Requisito|Requerimiento|Exigence|Exigência|Anforderung|User Story|Story|Historia|História)[ \t]*(?:#[ \t]*)?(\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*)(?:[ \t]*(?:[:：.\-—–)][ \t]*|[ \t]+)(.*))?$/is;
 // `R9: UI`, `US-4: Title`, `REQ-1.3.1: …`, `DR1: …`, `SEC-04 — …`, `R-LD-2 …`: a letter prefix and a number.
 const PREFIXED_HEADING = /^\[?([A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*)\]?(?:[ \t]*(?:[:：.)]|[-—–]|\|)[ \t]*(.*)|[ \t]+(.*))?$/s;
 // `1.1 Title` (localized files), `6. Title`: a number, then a title.
 const NUMBER_HEADING = /^(\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?)*)(?:\.|[ \t]*[:：)\-—–])?[ \t]+(\S.*)$/s;
+// No two `[ \t]*`/`\s*` side by side with only an optional token between them (they backtrack
+// quadratically on a long run of spaces): `[ \t]*(?:#[ \t]*)?`, not `[ \t]*#?[ \t]*`.
 const ACCEPTANCE = /acceptance|criteria|受け入れ|受入|驗收|验收|基準|标准|標準|Kriterien|critères|criterios|critérios|aceita/i;
-const USER_STORY = /^\s*(?:[-*]\s+)?\*\*\s*(?:User Story|Objective|用户故事|使用者故事|ユーザーストーリー|目的|Historia de usuario|História de usuário)\s*[:：]?\s*\*\*\s*[:：]?\s*(.*)$/is;
+const USER_STORY = /^\s*(?:[-*]\s+)?\*\*\s*(?:User Story|Objective|用户故事|使用者故事|ユーザーストーリー|目的|Historia de usuario|História de usuário)\s*(?:[:：]\s*)?\*\*\s*(?:[:：]\s*)?(.*)$/is;
 // A criterion with its ID written out: `1.1 The X shall`, `- 1.1 …`, `**R3.4** …`, `**VR-5.1.4**: …`,
 // `**AC-5.1** …`, `- FR-3.1: …`, `2a. …` is NOT one (that is positional, see ORDERED_ITEM).
 const WRITTEN_ID =
-  /^[ \t]*(?:[-*+][ \t]+)?(\*\*)?((?:[A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?)?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)+)(?:\*\*)?[ \t]*[:.)]?(?:\*\*)?[ \t]+(\S.*)$/s;
+  /^[ \t]*(?:[-*+][ \t]+)?(\*\*)?((?:[A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?)?\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)+)(?:\*\*)?(?:[ \t]*[:.)](?:\*\*)?|[ \t]*\*\*)?[ \t]+(\S.*)$/s;
 // A bold prefixed ID without a dot: `**AC-1**: …`, `**NFR-2** …`.
-const BOLD_FLAT_ID = /^[ \t]*(?:[-*+][ \t]+)?\*\*([A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?\d+[A-Za-z]?)\*\*[ \t]*[:.)]?[ \t]*(\S.*)$/s;
+const BOLD_FLAT_ID = /^[ \t]*(?:[-*+][ \t]+)?\*\*([A-Z][A-Za-z]{0,5}(?:-[A-Z]{1,6})*-?\d+[A-Za-z]?)\*\*[ \t]*(?:[:.)][ \t]*)?(\S.*)$/s;
 const ORDERED_ITEM = /^( {0,3})(\d{1,4})([a-z])?[.)][ \t]+(.*)$/s;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,4}[a-z]?[.)])[ \t]+/;
 const BUGFIX_GROUPS: [RegExp, string][] = [

@@ -3,6 +3,7 @@
 // ID — with SHALL/MUST text and `#### Scenario: …` blocks.
 import type { Diagnostic, Requirement } from '../model';
 import { headingOf, scanLines } from '../markdown-lines';
+import { OPENSPEC_RENAME_LINE, OPENSPEC_REQUIREMENT, OPENSPEC_SCENARIO } from '../linear-match';
 
 type DeltaOp = NonNullable<Requirement['delta']>;
 
@@ -15,10 +16,11 @@ export interface OpenSpecDoc {
   deltaCount: number;
 }
 
-const REQUIREMENT = /^Requirement:\s*(.+?)\s*$/is;
-const SCENARIO = /^Scenario:\s*(.*?)\s*$/is;
+// Linear scanners for what were `/^Requirement:\s*(.+?)\s*$/is` and `/^Scenario:\s*(.*?)\s*$/is`.
+const REQUIREMENT = OPENSPEC_REQUIREMENT;
+const SCENARIO = OPENSPEC_SCENARIO;
 const DELTA_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements\b/i;
-const RENAME_LINE = /^\s*[-*]\s*(FROM|TO)\s*:\s*`?\s*(?:###\s*)?Requirement:\s*(.+?)\s*`?\s*$/is;
+const RENAME_LINE = OPENSPEC_RENAME_LINE; // `- FROM: \`### Requirement: Name\``, linear
 const NORMATIVE = /\b(SHALL|MUST)\b/;
 
 export function parseOpenSpecDoc(text: string, file: string, capability: string): OpenSpecDoc {

@@ -2,12 +2,13 @@
 // `FR-001` functional requirements and `SC-001` success criteria.
 import type { Requirement } from '../model';
 import { headingOf, scanLines } from '../markdown-lines';
+import { SPECKIT_USER_STORY } from '../linear-match';
 
 // `User Story 1 - Title (Priority: P1)`, `US2 - Title`, `[P1] US2: Title`, `US-3: Title`, `Story 4: …`.
-const USER_STORY =
-  /^(?:\[(P\d+)\][ \t]*)?(?:User Story|Story|US)[ \t]*-?[ \t]*(\d+)(?![.\d])[ \t]*[-–—:.]?[ \t]*(.*?)[ \t]*(?:[([][ \t]*Priority[ \t]*:[ \t]*(P\d+)[ \t]*[)\]])?[ \t]*(?:🎯.*)?$/is;
+const USER_STORY = SPECKIT_USER_STORY; // a linear scanner (the regex it replaces backtracked quadratically)
 // `- **US-1（Upload）**: As a user …`: a story written as a bold list item.
-const STORY_ITEM = /^[ \t]*[-*+][ \t]+\*\*(?:User Story|US)[ \t]*-?[ \t]*(\d+)[ \t]*(?:[(（]([^)）]*)[)）])?[ \t]*\*\*[ \t]*[:：]?[ \t]*(.*)$/is;
+// (`[ \t]*(?:-[ \t]*)?`, not `[ \t]*-?[ \t]*`: adjacent runs backtrack quadratically.)
+const STORY_ITEM = /^[ \t]*[-*+][ \t]+\*\*(?:User Story|US)[ \t]*(?:-[ \t]*)?(\d+)[ \t]*(?:[(（]([^)）]*)[)）][ \t]*)?\*\*[ \t]*(?:[:：][ \t]*)?(.*)$/is;
 const NUMBERED_ID = /^\s*(?:[-*+]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[A-Za-z]?(?:\.\d+)*)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*(.*)$/s;
 const SCENARIO = /^\s*(\d+)[.)]\s+\*\*Given\*\*/i;
 

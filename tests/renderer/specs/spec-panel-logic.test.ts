@@ -40,7 +40,11 @@ describe('spec groups', () => {
 describe('document order', () => {
   it('puts what is wanted first, the steps last', () => {
     const docs = ['tasks', 'design', 'requirements'].map((kind) => ({ kind, path: `${kind}.md` }));
-    expect(orderedDocuments(docs).map((d) => d.kind)).toEqual(['requirements', 'design', 'tasks']);
+    expect(orderedDocuments(docs, 'kiro').map((d) => d.kind)).toEqual(['requirements', 'design', 'tasks']);
+    const change = ['tasks', 'specs/x/spec', 'delta', 'proposal', 'design'].map((kind) => ({ kind, path: `${kind}.md` }));
+    expect(orderedDocuments(change, 'openspec-change').map((d) => d.kind)).toEqual(['proposal', 'delta', 'design', 'specs/x/spec', 'tasks']);
+    const speckit = ['tasks', 'contracts/api', 'plan', 'spec', 'research'].map((kind) => ({ kind, path: `${kind}.md` }));
+    expect(orderedDocuments(speckit, 'speckit').map((d) => d.kind)).toEqual(['spec', 'plan', 'research', 'contracts/api', 'tasks']);
   });
 });
 

@@ -27,7 +27,7 @@ const count = (map: Map<string, number>, file: unknown) => {
   const name = String(file).split('/').pop()!;
   map.set(name, (map.get(name) ?? 0) + 1);
 };
-const real = { readFile: fsp.readFile, open: fsp.open, rename: fsp.rename, readFileSync: fs.readFileSync, openSync: fs.openSync };
+const real = { readFile: fsp.readFile, open: fsp.open, rename: fsp.rename, renameSync: fs.renameSync, readFileSync: fs.readFileSync, openSync: fs.openSync };
 let dir: TempDir;
 let outside: TempDir;
 let session: Session;
@@ -41,6 +41,8 @@ beforeAll(() => {
     return (real.open as (...a: unknown[]) => Promise<fsp.FileHandle>)(file, flags, ...rest);
   }) as typeof fsp.open;
   fsp.rename = ((from: string, to: string) => (count(calls.renames, to), real.rename(from, to))) as typeof fsp.rename;
+  // The write's last inode check and its rename run back to back, synchronously (files.ts).
+  fs.renameSync = ((from: string, to: string) => (count(calls.renames, to), real.renameSync(from, to))) as typeof fs.renameSync;
   fs.readFileSync = ((file: string, ...rest: unknown[]) => {
     if (dir && String(file).startsWith(dir.path)) calls.syncReads.push(String(file));
     return (real.readFileSync as (...a: unknown[]) => unknown)(file, ...rest);
@@ -53,7 +55,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   Object.assign(fsp, { readFile: real.readFile, open: real.open, rename: real.rename });
-  Object.assign(fs, { readFileSync: real.readFileSync, openSync: real.openSync });
+  Object.assign(fs, { readFileSync: real.readFileSync, openSync: real.openSync, renameSync: real.renameSync });
   syncBuiltinESMExports();
 });
 
