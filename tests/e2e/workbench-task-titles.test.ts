@@ -9,10 +9,17 @@ import { openWorkbench, type WorkbenchSession } from '../support/workbench-sessi
 
 let s: WorkbenchSession;
 const GROUPS = 'openspec/changes/two-groups';
+const NESTED = 'specs/002-nested-phases';
 
 beforeAll(async () => {
   s = await openWorkbench({
     prepare(root) {
+      mkdirSync(path.join(root, NESTED), { recursive: true });
+      writeFileSync(path.join(root, NESTED, 'spec.md'), '# Feature Specification: Nested phases\n\n## User Scenarios\n\n### User Story 1 - Browse (Priority: P1)\n\nBrowse.\n');
+      writeFileSync(
+        path.join(root, NESTED, 'tasks.md'),
+        '# Tasks: Nested phases\n\n## Phase 3: User Story 1 - Browse\n\n### Tests for User Story 1\n\n- [ ] T010 [P] [US1] Test browsing\n\n### Implementation for User Story 1\n\n- [ ] T011 [US1] Browse\n',
+      );
       mkdirSync(path.join(root, GROUPS), { recursive: true });
       writeFileSync(path.join(root, GROUPS, 'proposal.md'), '# Two groups\n\n## Why\n\nGroups in the task list.\n\n## What Changes\n\n- Groups\n');
       writeFileSync(
@@ -102,7 +109,25 @@ describe('the task list reads well', () => {
     expect(style.idColor).not.toBe(style.titleColor);
   });
 
+  it('names a subsection\'s group row with the phase above it, and moves through group rows with the arrows', async () => {
+    await selectSpec(/nested-phases|Nested phases/i);
+    const tests = tasks().getByRole('button', { name: 'Phase 3: User Story 1 - Browse › Tests for User Story 1, 0 of 1 done' });
+    await expect(tests.count()).resolves.toBe(1);
+    await expect(tests.locator('.task-section-parent').textContent()).resolves.toContain('Phase 3: User Story 1 - Browse');
+    await tests.focus();
+    await s.page.keyboard.press('ArrowDown');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^T010 Test browsing/);
+    await s.page.keyboard.press('ArrowDown');
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Phase 3: User Story 1 - Browse › Implementation for User Story 1/);
+    // Space collapses the focused group row, ArrowRight expands it again.
+    await s.page.keyboard.press('Space');
+    await expect.poll(() => tasks().getByRole('checkbox', { name: /^T011 / }).count()).toBe(0);
+    await s.page.keyboard.press('ArrowRight');
+    await expect.poll(() => tasks().getByRole('checkbox', { name: /^T011 / }).count()).toBe(1);
+  });
+
   it('remembers the filter per spec', async () => {
+    await selectSpec(/two-groups/);
     await filter().getByRole('radio', { name: /^Done/ }).click();
     await expect.poll(() => tasks().getByRole('checkbox').count()).toBe(1);
     await selectSpec(/note-search|Note search/i);

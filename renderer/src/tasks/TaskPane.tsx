@@ -42,6 +42,16 @@ function FilterBar({ specId, open, ready, done, total, hasWaves }: { specId: str
   );
 }
 
+/** Keys that move the focus, the same on task and group rows: index → new index (clamped by moveTo). */
+const MOVES: Record<string, (index: number, last: number) => number> = {
+  ArrowDown: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  Home: () => 0,
+  End: (_, last) => last,
+  PageDown: (i) => i + 15,
+  PageUp: (i) => i - 15,
+};
+
 const NO_LINKS: TraceLink[] = [];
 const NONE_COLLAPSED: Record<string, boolean> = {};
 
@@ -105,29 +115,16 @@ function TaskTree() {
   const onKey = (index: number) => (e: KeyboardEvent<HTMLElement>) => {
     const row = rows[index]!;
     const isCollapsed = Boolean(collapsed[row.key]);
-    if (isSectionRow(row)) {
+    const move = MOVES[e.key];
+    if (move) moveTo(move(index, rows.length - 1));
+    else if (isSectionRow(row)) {
       if (e.key === ' ' || e.key === 'Enter') toggleCollapsed(row.key);
       else if (e.key === 'ArrowRight' && isCollapsed) toggleCollapsed(row.key, false);
       else if (e.key === 'ArrowLeft' && !isCollapsed) toggleCollapsed(row.key, true);
-      else if (e.key === 'ArrowDown') moveTo(index + 1);
-      else if (e.key === 'ArrowUp') moveTo(index - 1);
-      else if (e.key === 'Home') moveTo(0);
-      else if (e.key === 'End') moveTo(rows.length - 1);
-      else if (e.key === 'PageDown') moveTo(index + 15);
-      else if (e.key === 'PageUp') moveTo(index - 15);
       else return;
-      e.preventDefault();
-      return;
-    }
-    if (e.key === ' ') toggleTask(row.task);
+    } else if (e.key === ' ') toggleTask(row.task);
     else if (e.key === 's' || e.key === 'S') toggleTaskInProgress(row.task);
     else if (e.key === 'Enter') openTaskLine(row.task);
-    else if (e.key === 'ArrowDown') moveTo(index + 1);
-    else if (e.key === 'ArrowUp') moveTo(index - 1);
-    else if (e.key === 'Home') moveTo(0);
-    else if (e.key === 'End') moveTo(rows.length - 1);
-    else if (e.key === 'PageDown') moveTo(index + 15);
-    else if (e.key === 'PageUp') moveTo(index - 15);
     else if (e.key === 'ArrowRight' && row.hasChildren && isCollapsed) toggleCollapsed(row.key, false);
     else if (e.key === 'ArrowLeft' && row.hasChildren && !isCollapsed) toggleCollapsed(row.key, true);
     else if (e.key === 'ArrowLeft' && row.task.parentId !== null) {
