@@ -38,7 +38,8 @@ const tasks = () => s.page.getByRole('region', { name: 'Tasks' });
 const filter = () => tasks().getByRole('radiogroup', { name: 'Show tasks' });
 
 async function selectSpec(name: RegExp) {
-  await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name }).click();
+  // The spec's own button (its problems badge is a button too, named after it).
+  await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name }).and(s.page.locator('button.spec')).click();
   await tasks().getByRole('checkbox').first().waitFor();
 }
 
@@ -134,7 +135,7 @@ describe('the task list reads well', () => {
     await expect(filter().getByRole('radio', { name: /^All/ }).getAttribute('aria-checked')).resolves.toBe('true');
     await filter().getByRole('radio', { name: /^Open/ }).click();
     await expect.poll(() => tasks().getByRole('checkbox').count()).toBe(2);
-    await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /two-groups/ }).click();
+    await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /two-groups/ }).and(s.page.locator('button.spec')).click();
     await expect.poll(() => filter().getByRole('radio', { name: /^Done/ }).getAttribute('aria-checked')).toBe('true');
     await expect.poll(() => tasks().getByRole('checkbox').count()).toBe(1);
     await selectSpec(/note-search|Note search/i);
