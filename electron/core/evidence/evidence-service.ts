@@ -19,6 +19,7 @@ import { readLinkableText } from '../trace/file-text';
 import { isSpecDocument } from '../trace/spec-documents';
 import { TraceService } from '../trace/trace-service';
 import { walkFiles } from '../workspace/walk';
+import { mapBounded, READ_CONCURRENCY } from '../workspace/bounded';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
 import { createHash } from 'node:crypto';
@@ -148,18 +149,21 @@ export class EvidenceService {
   private async scanTests(): Promise<Map<string, FileCitations>> {
     const { ws, rules } = this.deps;
     const files = (await walkFiles(ws.root, rules)).filter((f) => isTestPath(f) && !isSpecDocument(f));
-    const out = new Map<string, FileCitations>();
-    for (const rel of files) {
+    const scanned = await mapBounded(files, READ_CONCURRENCY, async (rel): Promise<FileCitations | null> => {
       try {
         // Read through the workspace (containment checked); binary, huge and non-UTF-8 files give null.
         const text = await readLinkableText(ws, rel);
-        if (text === null || !mayCite(text)) continue;
+        if (text === null || !mayCite(text)) return null;
         const found = scanCitations(text.split(/\r?\n/));
-        if (found.citations.length > 0) out.set(rel, found);
+        return found.citations.length > 0 ? found : null;
       } catch {
-        // unreadable: not evidence
+        return null; // unreadable: not evidence
       }
-    }
+    });
+    const out = new Map<string, FileCitations>();
+    files.forEach((rel, i) => {
+      if (scanned[i]) out.set(rel, scanned[i]);
+    });
     return out;
   }
 

@@ -8,6 +8,7 @@ import { SerialQueue } from '../../../shared/async/serial-queue';
 import type { SpecService } from '../specs/spec-service';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
+import { mapBounded, READ_CONCURRENCY } from '../workspace/bounded';
 import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
@@ -236,11 +237,14 @@ export class TraceService {
     this.scanned = true;
     const files = await walkFiles(this.ws.root, this.rules);
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
-    for (const rel of files) {
-      if (candidates.has(rel)) continue;
+    const unseen = files.filter((rel) => !candidates.has(rel));
+    const tagged = await mapBounded(unseen, READ_CONCURRENCY, async (rel) => {
       const text = await readLinkableText(this.ws, rel);
-      if (text !== null && mayHaveTags(text)) candidates.add(rel);
-    }
+      return text !== null && mayHaveTags(text);
+    });
+    unseen.forEach((rel, i) => {
+      if (tagged[i]) candidates.add(rel);
+    });
     // A file moved while no one watched: look for its text among all files.
     await this.reanchorFiles([...candidates], files);
     // Links in files that are gone (or were never snapshotted) end here.
