@@ -8,12 +8,11 @@ import { SerialQueue } from '../../../shared/async/serial-queue';
 import type { SpecService } from '../specs/spec-service';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
-import { mapBounded, READ_CONCURRENCY } from '../workspace/bounded';
 import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
 import { evaluateLink, FileLines, type Evaluated } from './evaluate-links';
-import { linkableFromBytes, linkableText, readLinkableText } from './file-text';
+import { linkableFromBytes, linkableText, readLinkableText, scanLinkableTexts } from './file-text';
 import { syncGitLinks } from './git-sync';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
@@ -238,10 +237,7 @@ export class TraceService {
     const files = await walkFiles(this.ws.root, this.rules);
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
     const unseen = files.filter((rel) => !candidates.has(rel));
-    const tagged = await mapBounded(unseen, READ_CONCURRENCY, async (rel) => {
-      const text = await readLinkableText(this.ws, rel);
-      return text !== null && mayHaveTags(text);
-    });
+    const tagged = await scanLinkableTexts(this.ws, unseen, (_rel, text) => text !== null && mayHaveTags(text));
     unseen.forEach((rel, i) => {
       if (tagged[i]) candidates.add(rel);
     });
