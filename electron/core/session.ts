@@ -6,6 +6,9 @@ import { EvidenceService } from './evidence/evidence-service';
 import { IndexService, type IndexServiceOptions } from './index/index-service';
 import type { Recovery } from './storage/sqlite-database';
 import { SpecService } from './specs/spec-service';
+import { UiStateStore } from './storage/ui-state-store';
+import { RecentFoldersStore } from './storage/recent-folders';
+import { dataDir } from './storage/data-dir';
 import { TraceService } from './trace/trace-service';
 import type { ChangeBatch, WatchHandle } from './watch/watcher';
 import { IgnoreRules } from './workspace/ignore-rules';
@@ -34,12 +37,26 @@ export class Session {
     index: IndexService | null;
     /** Opened on first use (or at once when the workspace already has a link store). */
     trace: TraceService | null;
+    /** The workbench's saved UI state; opened on first use. */
+    ui: UiStateStore | null;
     evidence: EvidenceService | null;
   } | null = null;
 
   private readonly opening = new SerialQueue();
+  /** Long-lived sessions (the app, the browser host) remember the folders they opened. */
+  private readonly recent: RecentFoldersStore | null;
+  private recentLoaded: Promise<unknown> | null = null;
 
-  constructor(private readonly options: SessionOptions = {}) {}
+  constructor(private readonly options: SessionOptions = {}) {
+    this.recent = options.watch ? new RecentFoldersStore(dataDir()) : null;
+  }
+
+  /** Folders this backend opened, most recent first (empty for one-shot sessions). */
+  async recentFolders(): Promise<string[]> {
+    if (!this.recent) return [];
+    await (this.recentLoaded ??= this.recent.load());
+    return this.recent.list();
+  }
 
   static async open(folder: string, options: SessionOptions = {}): Promise<Session> {
     const session = new Session(options);
@@ -67,13 +84,18 @@ export class Session {
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
       : new SpecService(ws, rules);
-    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, evidence: null };
+    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null, evidence: null };
     this.state = state;
     if (this.options.watch) {
       const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
       state.watch = await watchWorkspace(ws, (batch) => this.onChanges(batch));
     }
     const info = this.info();
+    if (this.recent) {
+      // A failed write of the list must not fail the open.
+      await (this.recentLoaded ??= this.recent.load());
+      await this.recent.add(ws.root).catch(() => {});
+    }
     this.emit('workspace.changed', info);
     return info;
   }
@@ -102,6 +124,13 @@ export class Session {
     const state = this.current();
     state.trace ??= TraceService.open(state.ws, state.rules, state.specs, (event, payload) => this.emit(event, payload));
     return state.trace;
+  }
+
+  /** The workbench's UI state store for this workspace (opened, or created, on first use). */
+  get uiState(): UiStateStore {
+    const state = this.current();
+    state.ui ??= UiStateStore.open(state.ws.root);
+    return state.ui;
   }
 
   /** Evidence per task; reads the link store only when the workspace has one (fresh clones have none). */
@@ -165,6 +194,7 @@ export class Session {
     await this.state?.watch?.close();
     await this.state?.index?.close();
     this.state?.trace?.close();
+    this.state?.ui?.close();
     this.state?.evidence?.close();
     this.state = null;
   }

@@ -13,6 +13,8 @@ import { useSpecs } from './stores/specs-store';
 import { useTrace } from './stores/trace-store';
 import { useTasksView } from './stores/tasks-store';
 import { useWorkspace } from './stores/workspace-store';
+import { useProblems } from './stores/problems-store';
+import { applySpecMarkers } from './editor/monaco/spec-markers';
 import { useColorScheme } from './use-color-scheme';
 
 let stopSaving = () => {};
@@ -29,12 +31,14 @@ function debounced<A extends unknown[]>(ms: number, run: (...args: A) => void): 
 const refreshSpecsSoon = debounced(30, () => void useSpecs.getState().refresh());
 const loadTraceReportSoon = debounced(150, (specId: string | null) => void useTrace.getState().loadReport(specId));
 const loadBranchSoon = debounced(100, () => void useWorkspace.getState().loadBranch());
+const loadProblemsSoon = debounced(100, () => void useProblems.getState().load());
+const tabPaths = (tabs: { path: string }[]) => tabs.map((t) => t.path).join('\n');
+const applyMarkers = () => applySpecMarkers(useProblems.getState().list, useEditor.getState().tabs.filter((t) => t.kind === 'text').map((t) => t.path));
 
 async function loadWorkspace(): Promise<void> {
   stopSaving();
   await useWorkspace.getState().load();
-  const root = useWorkspace.getState().info?.root ?? null;
-  const saved = root ? readSaved(root) : null;
+  const saved = await readSaved();
   if (saved) restoreEarly(saved);
   await Promise.all([
     useFiles.getState().loadDir(''),
@@ -46,7 +50,7 @@ async function loadWorkspace(): Promise<void> {
       .then((status) => useSearch.getState().setProgress(status.progress)),
   ]);
   if (saved) await restoreTabs(saved);
-  stopSaving = startSaving(() => useWorkspace.getState().info?.root ?? null);
+  stopSaving = startSaving();
 }
 
 export function App() {
@@ -67,12 +71,12 @@ export function App() {
         useSpecs.getState().reset();
         useTasksView.getState().reset();
         useTrace.getState().reset();
+        useProblems.getState().reset();
         void loadWorkspace();
       }),
       client.on('files.changed', ({ paths }) => {
         void useFiles.getState().refresh(paths);
         void useEditor.getState().onDiskChanged(paths);
-        useSpecs.getState().onDiskChanged(paths);
         // A change to a spec document (the format registry's rule) may add, remove or alter a spec.
         // files.changed comes once the index has the files; specs.changed may come before, when
         // the spec list (read from the index) does not have a new spec yet: refresh again.
@@ -92,7 +96,12 @@ export function App() {
       // later: a burst of ticks asks for it once, and never queues ahead of the next tick.
       useSpecs.subscribe((now, before) => {
         if (now.selected !== before.selected || now.selectedId !== before.selectedId) loadTraceReportSoon(now.selectedId);
+        // Every diagnostic follows the spec list (re-read after each change on disk or tick).
+        if (now.list !== before.list) loadProblemsSoon();
       }),
+      // The specs' diagnostics as markers in the open spec files.
+      useProblems.subscribe((now, before) => now.list !== before.list && applyMarkers()),
+      useEditor.subscribe((now, before) => now.tabs !== before.tabs && tabPaths(now.tabs) !== tabPaths(before.tabs) && applyMarkers()),
     ];
     // The branch can change outside (a checkout in a terminal) while .git is not watched.
     const onFocus = () => void useWorkspace.getState().loadBranch();

@@ -2,7 +2,7 @@
 // its specs and tasks, and when the editor first accepts input. Each is marked once per page.
 const done = new Set<string>();
 
-export type PerfMark = 'specdeck:workbench-painted' | 'specdeck:editor-interactive';
+export type PerfMark = 'specdeck:workbench-painted' | 'specdeck:editor-interactive' | 'specdeck:problems-painted';
 
 /** Marks after the next frame is painted (rAF, then a task), once. */
 export function markAfterPaint(name: PerfMark): void {

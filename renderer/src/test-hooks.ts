@@ -4,6 +4,9 @@ declare global {
   interface Window {
     __specdeckEditorValue?: () => string;
     __specdeckEditorLanguage?: () => string;
+    /** The active model's markers (Monaco's own and ours): owner, severity, line, message. */
+    __specdeckCursor?: () => { line: number; column: number } | null;
+    __specdeckMarkers?: () => { owner: string; severity: number; line: number; column: number; message: string }[];
     __specdeckEditorSelection?: () => string;
   }
 }
@@ -12,4 +15,12 @@ export function exposeEditorForTests(read: () => string, language: () => string,
   window.__specdeckEditorValue = read;
   window.__specdeckEditorLanguage = language;
   window.__specdeckEditorSelection = selection;
+}
+
+export function exposeMarkersForTests(read: NonNullable<Window['__specdeckMarkers']>): void {
+  window.__specdeckMarkers = read;
+}
+
+export function exposeCursorForTests(read: NonNullable<Window['__specdeckCursor']>): void {
+  window.__specdeckCursor = read;
 }

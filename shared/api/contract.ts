@@ -1,7 +1,7 @@
 // The Specdeck API, defined once: method names, argument schemas (zod), result types and events.
 // electron/core implements it (the router); IPC and WebSocket only carry it.
 import { z } from 'zod';
-import type { Spec, SpecSummary, TaskState } from '../specs/model';
+import type { Diagnostic, Spec, SpecSummary, TaskState } from '../specs/model';
 import type { SpecEvidence } from '../evidence/model';
 import type { EvidenceReport } from '../evidence/report-model';
 
@@ -84,6 +84,16 @@ export const apiParams = {
   'trace.trailer': z.object({}).strict(),
   /** Installs the `prepare-commit-msg` hook that appends the trailer (only on the user's request). */
   'trace.installHook': z.object({}).strict(),
+  /** Every diagnostic of every spec (the Problems view), in spec order. */
+  'specs.diagnostics': z.object({}).strict(),
+  /** The workbench's saved UI state for this workspace (null before the first save). */
+  'ui.getState': z.object({}).strict(),
+  /** Saves the workbench's UI state for this workspace (paths and choices; at most 256 KB as JSON). */
+  'ui.setState': z.object({ state: z.record(z.string(), z.unknown()) }).strict(),
+  /** Folders opened recently in this backend, most recent first (those that still exist). */
+  'workspace.recent': z.object({}).strict(),
+  /** The folders inside an absolute folder (the home folder when omitted), for "Open…" in the browser. */
+  'workspace.browse': z.object({ path: z.string().max(4096).optional() }).strict(),
   /** Evidence per task of one spec: links, named files, citing tests, tick commit, status (shared/evidence/model.ts). */
   'evidence.spec': z.object({ specId: z.string().min(1) }).strict(),
   /** The evidence report (one spec, or every spec with tasks) as data and as self-contained HTML. */
@@ -242,8 +252,13 @@ export interface TraceTaskReport {
 export interface TraceRequirementReport {
   id: string;
   title: string;
-  /** Tasks referencing it (directly, through a range, or `All`). */
+  /** Tasks referencing it (directly, through a range, or `All`; Spec Kit: or its phase heading). */
   taskIds: string[];
+  /** The requirement's text (criteria, scenarios), for the trace tab. */
+  text?: string;
+  kind?: string;
+  /** Spec Kit: tasks that serve it through a `Phase N: User Story K` heading (also in `taskIds`). */
+  viaPhase?: string[];
 }
 
 export interface TraceSpecReport {
@@ -263,6 +278,8 @@ export interface TraceSpecReport {
   };
   /** False when the workspace is not in a git repository (commit links are then absent). */
   git: boolean;
+  /** `not-applicable`: the format's tasks do not cite requirements (OpenSpec); coverage is not counted. */
+  coverageMode?: 'references' | 'not-applicable';
 }
 
 /** An outside edit that landed in the instant of a save: the write went ahead, its bytes were kept here. */
@@ -298,8 +315,27 @@ export interface ApiResults {
   'trace.trailer': { trailer: string | null };
   /** `installed` false when a hook not written by Specdeck already exists (it is left alone). */
   'trace.installHook': { installed: boolean; path: string; message: string };
+  'specs.diagnostics': SpecDiagnostic[];
+  'ui.getState': { state: Record<string, unknown> | null };
+  'ui.setState': { bytes: number };
+  'workspace.recent': { folders: string[] };
+  'workspace.browse': FolderListing;
   'evidence.spec': SpecEvidence;
   'evidence.report': { report: EvidenceReport; html: string };
+}
+
+/** One folder's sub-folders (names only), for browsing to a folder to open. */
+export interface FolderListing {
+  path: string;
+  /** The folder above, or null at the file system's root. */
+  parent: string | null;
+  folders: { name: string; path: string }[];
+  truncated: boolean;
+}
+
+/** One diagnostic with the spec it belongs to (`pos.file` is the file it is in). */
+export interface SpecDiagnostic extends Diagnostic {
+  specId: string;
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

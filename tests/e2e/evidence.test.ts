@@ -51,11 +51,13 @@ describe('evidence in the workbench', () => {
 
   it('the Trace view has an Evidence column, opens the evidence report in the app and saves it as one HTML file', async () => {
     await tasks().getByRole('button', { name: 'Trace' }).click();
-    await tasks().getByRole('columnheader', { name: 'Evidence' }).waitFor();
-    const row = tasks().getByRole('row', { name: /^1\.1/ });
-    await expect.poll(() => row.textContent()).toMatch(/1\s*1 piece of local evidence only/);
-    await tasks().getByRole('button', { name: 'Open evidence report' }).click();
-    const shown = tasks().getByRole('region', { name: 'Evidence report' });
+    // The trace is a full editor tab (issue 14).
+    const trace = page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / });
+    await trace.getByRole('columnheader', { name: 'Evidence' }).waitFor();
+    const row = trace.getByRole('row', { name: /^1\.1/ });
+    await expect.poll(() => row.textContent()).toMatch(/1 piece of local evidence only/);
+    await trace.getByRole('button', { name: 'Open evidence report' }).click();
+    const shown = page.getByRole('region', { name: 'Evidence report' });
     await shown.getByRole('table', { name: 'Evidence per task' }).waitFor();
     await expect.poll(() => shown.getByRole('row', { name: /^1 Set up/ }).textContent()).toMatch(/local only/);
     const download = page.waitForEvent('download');

@@ -80,9 +80,10 @@ describe('Mermaid diagrams', () => {
 
   it('renders diagrams in a spec document (the Kiro design)', async () => {
     await s.page.getByRole('tab', { name: 'Specs' }).click();
-    await s.page.getByRole('region', { name: 'Specs' }).getByRole('button', { name: /todo-cli/ }).first().click();
-    await s.page.getByRole('tab', { name: 'Design' }).click();
-    const design = s.page.getByRole('article', { name: 'Design' });
+    await s.page.getByRole('region', { name: 'Specs' }).locator('button.spec', { hasText: 'todo-cli' }).click();
+    // Spec documents open rendered in the centre (issue 14).
+    await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true }).click();
+    const design = editor().getByRole('article', { name: 'Design', exact: true });
     await expect.poll(() => design.locator('figure.mermaid-diagram[data-state="rendered"] svg').count(), { timeout: 30_000 }).toBe(1);
   });
 

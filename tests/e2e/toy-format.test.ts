@@ -9,6 +9,7 @@ import { launchChromium } from '../support/browser';
 import { serve, type ServeProcess } from '../support/cli-process';
 import { repoRoot, tempDir, type TempDir } from '../support/temp-workspace';
 import { buildWithToyFormat } from '../support/toy-format/build-with-toy';
+import { specGroupNames } from '../support/workbench-session';
 
 let workspace: TempDir;
 let host: ServeProcess;
@@ -35,13 +36,13 @@ afterAll(async () => {
 describe('a toy format registered at start-up', () => {
   it('is listed in the spec panel under its own label', async () => {
     const list = page.getByRole('region', { name: 'Specs' }).getByRole('list', { name: 'Spec list' });
-    await list.getByRole('heading', { name: 'Toy wishes .toyspec' }).waitFor({ timeout: 30_000 });
-    expect(await list.getByRole('heading').allTextContents()).toEqual(['Toy wishes .toyspec']);
-    await expect(list.getByRole('list', { name: 'Toy wishes .toyspec' }).getByRole('button').allTextContents()).resolves.toEqual([expect.stringContaining('Wishes of greeter')]);
+    await list.getByRole('list', { name: 'Toy wishes .toyspec' }).waitFor({ timeout: 30_000 });
+    expect(await specGroupNames(page)).toEqual(['Toy wishes .toyspec']);
+    await expect(list.getByRole('list', { name: 'Toy wishes .toyspec' }).locator('button.spec').allTextContents()).resolves.toEqual([expect.stringContaining('Wishes of greeter')]);
   });
 
   it('shows its tasks, parsed, when selected', async () => {
-    await page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /Wishes of greeter/ }).click();
+    await page.getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: 'Wishes of greeter' }).click();
     const tasks = page.getByRole('region', { name: 'Tasks' });
     await tasks.getByRole('checkbox', { name: /^1 Write the greeting/ }).waitFor({ timeout: 30_000 });
     expect(await tasks.getByRole('checkbox', { name: /^1 Write the greeting/ }).getAttribute('aria-checked')).toBe('true');

@@ -67,12 +67,13 @@ describe('traceability', () => {
 
   it('shows the spec\'s trace view: requirements × tasks × code, with coverage', async () => {
     await tasks().getByRole('button', { name: 'Trace' }).click();
-    const coverage = tasks().getByRole('list', { name: 'Coverage' });
+    // A full editor tab (issue 14 item 4), not the task pane.
+    const trace = page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / });
+    const coverage = trace.getByRole('list', { name: 'Coverage' });
     await expect.poll(async () => (await coverage.textContent()) ?? '').toMatch(/[1-9]\d* linked/);
-    const row = tasks().getByRole('row', { name: /^1\.1/ });
+    const row = trace.getByRole('row', { name: /^1\.1/ });
     expect(await row.textContent()).toMatch(/2\.1.*src\/(store|cli)\.ts:\d+/);
     await page.screenshot({ path: screenshotPath('traceability-view.png') });
-    await tasks().getByRole('button', { name: 'Trace' }).click();
   });
 
   it('turns the links suspect when a referenced requirement changes, and clean again once accepted', async () => {

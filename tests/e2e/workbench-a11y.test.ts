@@ -34,9 +34,9 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
 
 async function showMainStates(page: Page) {
   await page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /todo-cli/ }).click();
-  await page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Requirements' }).click();
+  await page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Requirements', exact: true }).click();
   await page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Requirement 1.2' }).first().click();
-  await page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor').waitFor();
+  await page.getByRole('region', { name: 'Editor' }).getByRole('article', { name: 'Requirements', exact: true }).waitFor();
   await page.waitForTimeout(300);
 }
 
@@ -50,6 +50,7 @@ describe.each(['light', 'dark'] as const)('the workbench in the %s theme', (them
   });
 
   it('has no serious or critical axe violation with a markdown preview and the Files tab', async () => {
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Show source' }).click();
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Open preview to the side' }).click();
     await s.page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Files' }).click();
     await s.page.getByRole('tree', { name: 'Files' }).getByRole('button', { name: /src$/ }).click();
@@ -59,6 +60,18 @@ describe.each(['light', 'dark'] as const)('the workbench in the %s theme', (them
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Hide preview' }).click();
     await s.page.getByRole('tree', { name: 'Files' }).getByRole('button', { name: /src$/ }).click();
     await s.page.getByRole('region', { name: 'Specs' }).getByRole('tab', { name: 'Specs' }).click();
+  });
+
+  it('has no serious or critical axe violation with the Problems view and the trace tab', async () => {
+    await s.page.locator('body').press('Control+Shift+M');
+    await s.page.getByRole('region', { name: 'Problems' }).locator('button.problem-file').first().waitFor();
+    await s.page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Trace' }).click();
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / }).getByRole('row').nth(1).waitFor();
+    expect(await seriousViolations(s.page)).toEqual([]);
+    await s.page.locator('body').press('Control+Shift+M');
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).click();
+    await s.page.keyboard.press('Control+w');
+    await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).count()).toBe(0);
   });
 
   it('has no serious or critical axe violation with the command palette open', async () => {
@@ -94,10 +107,10 @@ describe('keyboard reach', () => {
       expect.arrayContaining([
         expect.stringMatching(/^Specs\|tab\|Files/),
         expect.stringMatching(/^Specs\|input\|Filter specs/),
-        expect.stringMatching(/^Specs\|button\|todo-cli/),
-        expect.stringMatching(/^Specs\|tab\|Design/),
-        expect.stringMatching(/^Specs\|button\|Open 1\.2 in the editor/),
+        expect.stringMatching(/^Specs\|button\|(● )?todo-cli/),
+        expect.stringMatching(/^Specs\|button\|Design/),
         expect.stringMatching(/^Editor\|tab\|/),
+        expect.stringMatching(/^Editor\|button\|Open editors/),
         expect.stringMatching(/^Editor\|textbox\|Code editor/),
       ]),
     );

@@ -41,7 +41,7 @@ beforeAll(async () => {
       write('openspec/changes/add-csv-export/.openspec.yaml', 'schema: spec-driven\ngoal: Let users export their notes\naffected_areas:\n  - cli\n  - storage\n');
     },
   });
-  await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /wave-plan/ }).click();
+  await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: 'wave-plan' }).click();
   await tasks().getByRole('checkbox').first().waitFor();
 });
 
@@ -87,8 +87,9 @@ describe('dependencies in the task list', () => {
   });
 
   it('renders the graph block of tasks.md as a wave table, not a code fence', async () => {
-    await specsPanel().getByRole('tablist', { name: 'Spec documents' }).getByRole('tab', { name: 'Tasks' }).click();
-    const doc = specsPanel().getByRole('tabpanel');
+    // Spec documents open rendered in the centre (issue 14).
+    await specsPanel().getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Tasks', exact: true }).click();
+    const doc = s.page.getByRole('region', { name: 'Editor' }).getByRole('article', { name: 'Tasks', exact: true });
     await expect.poll(() => doc.locator('details.task-graph summary').textContent()).toBe('Task dependency graph: 3 waves, 5 tasks');
     await expect(doc.getByRole('row').allTextContents()).resolves.toEqual(['WaveTasksDescription', 'Wave 1 — Base1', 'Wave 2 — Build2, 3API and UI in parallel', 'Wave 34, 5']);
     await expect(doc.locator('pre code').filter({ hasText: '"waves"' }).count()).resolves.toBe(0);
@@ -97,7 +98,7 @@ describe('dependencies in the task list', () => {
 
 describe('OpenSpec change metadata', () => {
   it('shows the goal and affected areas of .openspec.yaml with the change', async () => {
-    await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /csv-export|CSV export/i }).click();
+    await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: /csv-export|CSV export/i }).click();
     const meta = specsPanel().getByRole('region', { name: 'Change metadata' });
     await expect.poll(() => meta.textContent()).toContain('GoalLet users export their notes');
     await expect(meta.textContent()).resolves.toContain('Affected areascli, storage');

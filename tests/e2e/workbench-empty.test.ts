@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkbench, type WorkbenchSession } from '../support/workbench-session';
+import { openWorkbench, type WorkbenchSession, specGroupNames } from '../support/workbench-session';
 
 let s: WorkbenchSession;
 
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const left = () => s.page.getByRole('region', { name: 'Specs' });
 const form = () => left().getByRole('form', { name: 'Create a spec' });
-const specButtons = () => left().getByRole('list', { name: 'Spec list' }).getByRole('button');
+const specButtons = () => left().getByRole('list', { name: 'Spec list' }).locator('button.spec');
 const file = (rel: string) => path.join(s.workspace.path, rel);
 
 describe('no specs yet', () => {
@@ -51,8 +51,10 @@ describe('no specs yet', () => {
     await form().getByRole('textbox', { name: 'Spec name' }).fill('export');
     await form().getByRole('button', { name: 'Create OpenSpec change spec' }).click();
     await expect.poll(() => specButtons().count(), { timeout: 5000 }).toBe(3);
+    // The spec is listed once its first file exists; the delta is written after it.
+    await expect.poll(() => existsSync(file('openspec/changes/export/specs/export/spec.md')), { timeout: 5000 }).toBe(true);
     expect(readFileSync(file('openspec/changes/export/specs/export/spec.md'), 'utf8')).toContain('### Requirement: <Capability>');
-    await expect.poll(() => left().getByRole('list', { name: 'Spec list' }).getByRole('heading').allTextContents()).toEqual([
+    await expect.poll(() => specGroupNames(s.page)).toEqual([
       'Kiro .kiro/specs',
       'Spec Kit specs',
       'OpenSpec changes openspec/changes',

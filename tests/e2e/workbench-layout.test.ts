@@ -3,7 +3,8 @@
 // palette, and the UI state restored per workspace after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { diagnosticsPerSpec, openWorkbench, problemsLabel, type WorkbenchSession } from '../support/workbench-session';
+import { serve } from '../support/cli-process';
+import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, savedUiState, type WorkbenchSession } from '../support/workbench-session';
 
 let s: WorkbenchSession;
 
@@ -89,33 +90,77 @@ describe('the command palette', () => {
   });
 });
 
-describe('state per workspace', () => {
-  it('restores open tabs, pane size, selected spec and document, and the task filter after a reload', async () => {
+describe('state per workspace, from the backend (issue 14 item 8)', () => {
+  const editorTabs = () => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true });
+
+  async function arrange() {
     await s.page.keyboard.press('Control+p');
     await s.page.getByRole('combobox', { name: 'File name' }).fill('readme');
     await expect.poll(() => s.page.getByRole('listbox', { name: 'Matching files' }).getByRole('option').first().textContent()).toBe('README.md');
     await s.page.keyboard.press('Enter');
     await expect.poll(tabNames).toEqual(['store.ts', 'README.md']);
+    // The cursor on line 5 of README.md.
+    await s.page.keyboard.press('Control+g');
+    await s.page.keyboard.type('5');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => cursorLine(s.page)).toBe(5);
     const splitter = s.page.getByRole('separator', { name: 'Resize the Specs pane' });
     const width = Number(await splitter.getAttribute('aria-valuenow'));
     await splitter.focus();
     for (let i = 0; i < 4; i++) await s.page.keyboard.press('ArrowRight');
     await expect.poll(() => splitter.getAttribute('aria-valuenow')).toBe(String(width + 40));
     await left().getByRole('tab', { name: 'Specs' }).click();
-    await left().getByRole('list', { name: 'Spec list' }).getByRole('button', { name: /Note search/ }).click();
-    await left().getByRole('tablist', { name: 'Spec documents' }).getByRole('tab', { name: 'Plan' }).click();
+    await left().getByRole('list', { name: 'Spec list' }).locator('button.spec', { hasText: 'Note search' }).click();
+    await left().getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Plan', exact: true }).click();
+    await expect.poll(tabNames).toEqual(['store.ts', 'README.md', 'plan.md']);
+    await left().getByRole('button', { name: 'Hide done' }).click();
     await s.page.getByRole('region', { name: 'Tasks' }).getByRole('radio', { name: /^Open/ }).click();
-    await s.page.waitForTimeout(400); // the state is saved a moment after it changes
+    await s.page.locator('body').press('Control+Shift+M');
+    await s.page.getByRole('region', { name: 'Problems' }).getByRole('searchbox', { name: 'Filter problems' }).fill('FR-');
+    return width + 40;
+  }
 
-    await s.page.reload();
-    await expect.poll(tabNames, { timeout: 5000 }).toEqual(['store.ts', 'README.md']);
-    await expect(s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true }).textContent()).resolves.toBe('README.md');
-    await expect(s.page.getByRole('separator', { name: 'Resize the Specs pane' }).getAttribute('aria-valuenow')).resolves.toBe(String(width + 40));
-    await expect.poll(() => left().getByRole('button', { name: /Note search/ }).getAttribute('aria-current')).toBe('true');
-    await expect.poll(() => left().getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+  async function expectRestored(width: number) {
+    await expect.poll(tabNames, { timeout: 10_000 }).toEqual(['store.ts', 'README.md', 'plan.md']);
+    await expect(editorTabs().textContent()).resolves.toBe('plan.md');
+    // plan.md opened from the outline shows rendered, as it did.
+    await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('article', { name: 'Plan', exact: true }).count()).toBe(1);
+    await expect(s.page.getByRole('separator', { name: 'Resize the Specs pane' }).getAttribute('aria-valuenow')).resolves.toBe(String(width));
+    await expect.poll(() => left().locator('button.spec', { hasText: 'Note search' }).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => left().getByRole('button', { name: 'Plan', exact: true }).getAttribute('aria-current')).toBe('true');
+    await expect(left().getByRole('button', { name: 'Hide done' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(s.page.getByRole('region', { name: 'Tasks' }).getByRole('radio', { name: /^Open/ }).getAttribute('aria-checked')).resolves.toBe('true');
-    const keys = await s.page.evaluate(() => Object.keys(localStorage));
-    expect(keys).toContain(`specdeck.workbench:${s.workspace.path}`);
+    await expect(s.page.getByRole('region', { name: 'Problems' }).getByRole('searchbox', { name: 'Filter problems' }).inputValue()).resolves.toBe('FR-');
+    // README.md's cursor comes back where it was.
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'README.md' }).click();
+    await expect.poll(() => cursorLine(s.page)).toBe(5);
+    // Nothing of it is in the browser's storage (its origin changes with every serve port).
+    await expect(s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('specdeck')))).resolves.toEqual([]);
+  }
+
+  it('restores tabs, views, cursor, selection, filters, pane sizes and panels after a reload', async () => {
+    const width = await arrange();
+    // The state is saved a moment after it changes: wait until the backend has this one.
+    await expect.poll(() => savedUiState(s.workspace.path), { timeout: 10_000 }).toMatchObject({ active: 'specs/001-note-search/plan.md', hideDone: true, problemsOpen: true, leftWidth: width });
+    await s.page.reload();
+    await expectRestored(width);
+  });
+
+  it('… and after the server restarts on a new port (a new browser origin)', async () => {
+    const width = Number(await s.page.getByRole('separator', { name: 'Resize the Specs pane' }).getAttribute('aria-valuenow'));
+    const oldUrl = s.host.url;
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'plan.md' }).click();
+    await expect.poll(() => savedUiState(s.workspace.path)?.active, { timeout: 10_000 }).toBe('specs/001-note-search/plan.md');
+    await s.host.stop();
+    s.host = await serve(s.workspace.path);
+    expect(new URL(s.host.url).port).not.toBe(new URL(oldUrl).port);
+    const page = await s.browser.contexts()[0]!.newPage();
+    await s.page.close();
+    s.page = page;
+    page.on('pageerror', (e) => s.errors.push(e.message));
+    await page.goto(s.host.url);
+    await page.getByRole('contentinfo').waitFor();
+    await expectRestored(width);
   });
 
   it('raised no page error', () => {

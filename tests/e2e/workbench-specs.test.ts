@@ -1,10 +1,10 @@
-// End to end, issue 5 item 1: the spec panel (grouping by format and folder, progress, diagnostics,
-// filter) and the selected spec's documents rendered from markdown, with requirement anchors and
-// "open in editor" going to the line.
-import { appendFileSync } from 'node:fs';
+// End to end, issue 5 item 1 and issue 14 item 1: the spec explorer (grouping by format and
+// folder, progress, diagnostics, filter) and the selected spec's documents opened rendered in the
+// centre, with requirement anchors and a one-key switch to the source at the line.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, specGroupNames, type WorkbenchSession } from '../support/workbench-session';
 
 let s: WorkbenchSession;
 
@@ -15,6 +15,13 @@ beforeAll(async () => {
         path.join(root, '.kiro/specs/todo-cli/design.md'),
         '\n## Data\n\n| Field | Type |\n| --- | --- |\n| id | number |\n\n<script>window.__pwned = true</script>\n<img src="http://example.invalid/x.png" alt="remote">\n',
       );
+      // Two more Kiro specs: numbered folders (natural order: 2 before 10) and one finished.
+      for (const [folder, state] of [['10-later', ' '], ['2-finished', 'x']] as const) {
+        const dir = path.join(root, '.kiro/specs', folder);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, 'requirements.md'), `# Requirements\n\n### Requirement 1: Thing\n\n**User Story:** As a user, I want a thing.\n\n#### Acceptance Criteria\n\n1. WHEN asked THEN the system SHALL do it\n`);
+        writeFileSync(path.join(dir, 'tasks.md'), `# Tasks\n\n- [${state}] 1. Do it\n  - _Requirements: 1.1_\n`);
+      }
     },
   });
   await s.page.getByRole('list', { name: 'Spec list' }).getByRole('button').first().waitFor();
@@ -26,87 +33,130 @@ afterAll(async () => {
 
 const panel = () => s.page.getByRole('region', { name: 'Specs' });
 const specList = () => panel().getByRole('list', { name: 'Spec list' });
+const editor = () => s.page.getByRole('region', { name: 'Editor' });
+const outlineDocs = () => panel().getByRole('navigation', { name: 'Spec outline' }).getByRole('list', { name: 'Spec documents' }).locator('button.outline-doc');
 
 describe('the spec panel', () => {
   it('groups the specs by format and folder', async () => {
-    const headings = await specList().getByRole('heading').allTextContents();
-    expect(headings).toEqual(['Kiro .kiro/specs', 'Spec Kit specs', 'OpenSpec changes openspec/changes', 'OpenSpec specs openspec/specs']);
-    await expect(specList().getByRole('list', { name: 'Kiro .kiro/specs' }).getByRole('button').allTextContents()).resolves.toEqual([expect.stringContaining('todo-cli')]);
-    await expect(specList().getByRole('list', { name: 'Spec Kit specs' }).getByRole('button').allTextContents()).resolves.toEqual([expect.stringContaining('Note search')]);
+    expect(await specGroupNames(s.page)).toEqual(['Kiro .kiro/specs', 'Spec Kit specs', 'OpenSpec changes openspec/changes', 'OpenSpec specs openspec/specs']);
+    // Natural order of the folders: 2-… before 10-….
+    await expect(specList().getByRole('list', { name: 'Kiro .kiro/specs' }).locator('button.spec').evaluateAll((b) => b.map((e) => e.getAttribute('title')))).resolves.toEqual([
+      '.kiro/specs/2-finished',
+      '.kiro/specs/10-later',
+      '.kiro/specs/todo-cli',
+    ]);
+    await expect(specList().getByRole('list', { name: 'Spec Kit specs' }).locator('button.spec').allTextContents()).resolves.toEqual([expect.stringContaining('Note search')]);
   });
 
   it('shows each spec’s progress (done, total, in progress) and its diagnostics count', async () => {
     const kiro = specList().getByRole('button', { name: /todo-cli/ });
     await expect(kiro.getByLabel('1 of 8 tasks done, 1 in progress').count()).resolves.toBe(1);
     await expect(kiro.textContent()).resolves.toContain('1/8 · 1 in progress');
-    const speckit = specList().getByRole('button', { name: /Note search/ });
+    const speckit = specList().locator('button.spec', { hasText: 'Note search' });
     await expect(speckit.getByLabel('1 of 3 tasks done, 0 in progress').count()).resolves.toBe(1);
     // The same figures as `specdeck check` (the sample's Spec Kit spec cites none of its requirements).
     const expected = diagnosticsPerSpec(s.workspace.path);
     const speckitProblems = expected.get('specs/001-note-search') ?? 0;
     expect(speckitProblems).toBeGreaterThan(0);
     expect(expected.get('.kiro/specs/todo-cli')).toBeUndefined();
-    await expect.poll(() => speckit.getByLabel(problemsLabel(speckitProblems)).count()).toBe(1);
+    await expect.poll(() => specList().getByRole('button', { name: `${problemsLabel(speckitProblems)} in Note search: show them` }).count()).toBe(1);
     await expect(kiro.getByLabel('no problems').count()).resolves.toBe(1);
   });
 
   it('filters the specs as you type, and says so when nothing matches', async () => {
     const filter = panel().getByRole('searchbox', { name: 'Filter specs' });
     await filter.fill('export');
-    await expect.poll(() => specList().getByRole('button').count()).toBe(2);
+    await expect.poll(() => specList().locator('button.spec').count()).toBe(2);
     await filter.fill('spec kit');
-    await expect.poll(() => specList().getByRole('button').allTextContents()).toEqual([expect.stringContaining('Note search')]);
+    await expect.poll(() => specList().locator('button.spec').allTextContents()).toEqual([expect.stringContaining('Note search')]);
     await filter.fill('no-such-spec');
     await expect.poll(() => panel().textContent()).toContain('No spec matches “no-such-spec”');
     await panel().getByRole('button', { name: 'Clear the filter' }).click();
-    await expect.poll(() => specList().getByRole('button').count()).toBe(4);
+    await expect.poll(() => specList().locator('button.spec').count()).toBe(6);
   });
 
-  it('shows the Kiro spec’s documents as Requirements / Design / Tasks tabs rendered from markdown', async () => {
+  it('opens a spec’s first document rendered in the centre, its documents listed in the outline', async () => {
     await specList().getByRole('button', { name: /todo-cli/ }).click();
-    const tabs = panel().getByRole('tablist', { name: 'Spec documents' }).getByRole('tab');
-    await expect.poll(() => tabs.allTextContents()).toEqual(['Requirements', 'Design', 'Tasks']);
-    const doc = panel().getByRole('article', { name: 'Requirements' });
-    await expect(doc.getByRole('heading', { name: 'Requirement 1: Add items' }).count()).resolves.toBe(1);
+    await expect.poll(() => outlineDocs().allTextContents()).toEqual(['Requirements', 'Design', 'Tasks']);
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('requirements.md');
+    const doc = editor().getByRole('article', { name: 'Requirements', exact: true });
+    await expect.poll(() => doc.getByRole('heading', { name: 'Requirement 1: Add items' }).count()).toBe(1);
     await expect(doc.getByRole('listitem').filter({ hasText: 'IF the text is empty THEN the system SHALL refuse' }).count()).resolves.toBe(1);
     await expect(doc.locator('code', { hasText: 'todo add <text>' }).count()).resolves.toBe(1);
+    // The outline lists the open document's requirements.
+    await expect.poll(() => panel().getByRole('list', { name: 'Requirements in Requirements' }).getByRole('button').count()).toBeGreaterThan(0);
 
-    await tabs.filter({ hasText: 'Design' }).click();
-    const design = panel().getByRole('article', { name: 'Design' });
+    await outlineDocs().filter({ hasText: 'Design' }).click();
+    const design = editor().getByRole('article', { name: 'Design', exact: true });
     // The mermaid fence is drawn as a diagram (tests/e2e/mermaid.test.ts covers it in depth).
     await expect.poll(async () => (await design.locator('figure.mermaid-diagram[data-state="rendered"] svg').textContent()) ?? '', { timeout: 30_000 }).toMatch(/cli[\s\S]*store/);
     await expect(design.getByRole('table').getByRole('cell', { name: 'number' }).count()).resolves.toBe(1);
     // Sanitised and offline: no script ran, no remote image was requested.
     await expect(design.locator('script, img').count()).resolves.toBe(0);
     await expect(s.page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
+    // Documents open as the preview tab: clicking through a spec does not pile up tabs.
+    await expect(editor().getByRole('tablist', { name: 'Open files' }).getByRole('tab').allTextContents()).resolves.toEqual(['design.md']);
   });
 
-  it('anchors requirement IDs; a badge opens the editor at the criterion’s line', async () => {
-    await panel().getByRole('tab', { name: 'Requirements' }).click();
-    const doc = panel().getByRole('article', { name: 'Requirements' });
-    await expect(doc.locator('#req-1\\.2').count()).resolves.toBe(1);
+  it('anchors requirement IDs; a badge opens the source at the criterion’s line', async () => {
+    await outlineDocs().filter({ hasText: 'Requirements' }).click();
+    const doc = editor().getByRole('article', { name: 'Requirements', exact: true });
+    await expect.poll(() => doc.locator('#req-1\\.2').count()).toBe(1);
     await doc.getByRole('button', { name: 'Open 1.2 in the editor (line 16)' }).click();
-    const editor = s.page.getByRole('region', { name: 'Editor' });
-    await expect.poll(() => editor.getByRole('tab', { selected: true }).textContent()).toBe('requirements.md');
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('requirements.md');
     await expect.poll(() => cursorLine(s.page)).toBe(16);
+    await expect(doc.count()).resolves.toBe(0); // the source replaced the rendered view
+  });
+
+  it('switches rendered ↔ source with one key (Ctrl+Shift+V), and shows source beside preview', async () => {
+    await expect.poll(() => editor().locator('.editor-frame:not([hidden])').count()).toBe(1);
+    await s.page.keyboard.press('Control+Shift+V'); // from inside Monaco
+    await expect.poll(() => editor().getByRole('article', { name: 'Requirements', exact: true }).count()).toBe(1);
+    await expect.poll(() => editor().locator('.editor-frame:not([hidden])').count()).toBe(0);
+    await editor().getByRole('article', { name: 'Requirements', exact: true }).click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('Control+Shift+V'); // from the rendered view
+    await expect.poll(() => editor().getByRole('article', { name: 'Requirements', exact: true }).count()).toBe(0);
+    await editor().getByRole('button', { name: 'Open preview to the side' }).click();
+    await expect.poll(() => editor().getByRole('article', { name: 'Preview of .kiro/specs/todo-cli/requirements.md' }).count()).toBe(1);
+    await expect(editor().locator('.editor-frame:not([hidden])').count()).resolves.toBe(1);
+    await editor().getByRole('button', { name: 'Hide preview' }).click();
   });
 
   it('shows the Spec Kit and OpenSpec documents under their own names, with their IDs anchored', async () => {
-    await specList().getByRole('button', { name: /Note search/ }).click();
-    const tabs = panel().getByRole('tablist', { name: 'Spec documents' }).getByRole('tab');
-    await expect.poll(() => tabs.allTextContents()).toEqual(['Spec', 'Plan', 'Tasks']);
-    await expect.poll(() => panel().getByRole('button', { name: /^Open FR-001 in the editor/ }).count()).toBe(1);
+    await specList().locator('button.spec', { hasText: 'Note search' }).click();
+    await expect.poll(() => outlineDocs().allTextContents()).toEqual(['Spec', 'Plan', 'Tasks']);
+    await expect.poll(() => editor().getByRole('button', { name: /^Open FR-001 in the editor/ }).count()).toBe(1);
 
     await specList().getByRole('button', { name: /add-csv-export/ }).click();
-    await expect.poll(() => tabs.allTextContents()).toEqual(['Proposal', 'Delta: export', 'Tasks']);
-    await tabs.filter({ hasText: 'Delta: export' }).click();
-    await expect.poll(() => panel().getByRole('button', { name: /^Open CSV export in the editor/ }).count()).toBe(1);
+    await expect.poll(() => outlineDocs().allTextContents()).toEqual(['Proposal', 'Delta: export', 'Tasks']);
+    await outlineDocs().filter({ hasText: 'Delta: export' }).click();
+    await expect.poll(() => editor().getByRole('button', { name: /^Open CSV export in the editor/ }).count()).toBe(1);
   });
 
-  it('opens the whole document in the editor from the document toolbar', async () => {
-    await panel().getByRole('tab', { name: 'Proposal' }).click();
-    await panel().getByRole('button', { name: 'Open in editor' }).click();
-    await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true }).textContent()).toBe('proposal.md');
+  it('collapses a group, hides done specs, and resizes the list against the outline', async () => {
+    const kiroToggle = specList().getByRole('button', { name: /^Kiro \.kiro\/specs/ });
+    await kiroToggle.click();
+    await expect.poll(() => specList().getByRole('button', { name: /todo-cli/ }).count()).toBe(0);
+    await expect(specList().getByRole('button', { name: /^Kiro/ }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await specList().getByRole('button', { name: /^Kiro/ }).click();
+    await expect.poll(() => specList().getByRole('button', { name: /todo-cli/ }).count()).toBe(1);
+
+    // In progress at a glance: marked in the list and counted in the group's header.
+    await expect(specList().getByRole('button', { name: /todo-cli/ }).getByLabel('in progress', { exact: true }).count()).resolves.toBe(1);
+    await expect(specList().getByRole('button', { name: /^Kiro/ }).textContent()).resolves.toContain('3 · 1 in progress');
+    await panel().getByRole('button', { name: 'Hide done' }).click();
+    await expect(panel().getByRole('button', { name: 'Hide done' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => specList().locator('button.spec[title=".kiro/specs/2-finished"]').count()).toBe(0);
+    await expect(specList().locator('button.spec').count()).resolves.toBe(5);
+    await panel().getByRole('button', { name: 'Hide done' }).click();
+    await expect.poll(() => specList().locator('button.spec').count()).toBe(6);
+
+    const splitter = panel().getByRole('separator', { name: 'Resize the spec list' });
+    const height = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBe(height - 20);
   });
 
   it('raised no page error', () => {

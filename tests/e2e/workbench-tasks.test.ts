@@ -107,12 +107,14 @@ describe('the task list', () => {
     await expect.poll(() => cursorLine(s.page)).toBe(line);
   });
 
-  it('a requirement chip shows the criterion in the spec panel and in the editor', async () => {
+  it('a requirement chip shows the criterion in its document, rendered in the centre', async () => {
     const row = tasks().getByRole('listitem').filter({ has: s.page.getByRole('checkbox', { name: /^3\.1 Add command/ }) });
     await row.getByRole('button', { name: 'Requirement 1.2' }).click();
-    const doc = s.page.getByRole('region', { name: 'Specs' }).getByRole('article', { name: 'Requirements' });
+    const doc = s.page.getByRole('region', { name: 'Editor' }).getByRole('article', { name: 'Requirements', exact: true });
     await expect.poll(() => doc.locator('li.flash').filter({ hasText: 'IF the text is empty' }).count()).toBe(1);
     await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true }).textContent()).toBe('requirements.md');
+    // Its badge goes on to the line in the source.
+    await doc.getByRole('button', { name: 'Open 1.2 in the editor (line 16)' }).click();
     await expect.poll(() => cursorLine(s.page)).toBe(16);
   });
 
@@ -138,6 +140,9 @@ describe('the task list', () => {
     // Wait until the rows of the new scroll position have replaced those of the old one (the end).
     const rendered = () => tasks().getByRole('checkbox').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     await expect.poll(async () => (await rendered()).some((n) => n.startsWith('500.'))).toBe(false);
+    // Done tasks here have nothing behind them: once the spec's evidence has loaded they carry the
+    // quiet "Done without evidence" line. Measure after that, or its arrival moves the rows.
+    await expect.poll(() => tasks().getByTestId('task-evidence').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const names = (await rendered()).filter((n) => /^\d+\.\d+ Task/.test(n));
     const focusName = names[Math.floor(names.length / 2)]!;
     const otherName = names[Math.floor(names.length / 2) + 2]!;

@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('the workbench in Chromium', () => {
   it('shows the three panes as landmark regions, the sample specs and a status bar', async () => {
     for (const name of ['Specs', 'Editor', 'Tasks']) await expect(page.getByRole('region', { name }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('list', { name: 'Spec list' }).getByRole('button').first().textContent()).resolves.toContain('todo-cli');
+    await expect(page.getByRole('list', { name: 'Spec list' }).locator('button.spec').first().textContent()).resolves.toContain('todo-cli');
     await expect(page.getByRole('contentinfo').textContent()).resolves.toContain(path.basename(workspace.path));
   });
 

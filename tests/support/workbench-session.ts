@@ -1,6 +1,9 @@
 // One end-to-end session for the workbench tests: a temporary git repository holding a Kiro, a
 // Spec Kit and an OpenSpec spec (the sample project), `specdeck serve` on it, and a Chromium page.
 import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { workspaceDbPath } from '../../electron/core/storage/data-dir';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { runSpecdeck, serve, type ServeProcess } from './cli-process';
@@ -48,7 +51,7 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Workb
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(host.url);
   await page.getByRole('contentinfo').waitFor();
-  return {
+  const session: WorkbenchSession = {
     workspace,
     host,
     browser,
@@ -56,10 +59,11 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Workb
     errors,
     async close() {
       await browser.close();
-      await host.stop();
+      await session.host.stop(); // the host a test may have restarted
       workspace.remove();
     },
   };
+  return session;
 }
 
 export function editorValue(page: Page): Promise<string> {
@@ -89,7 +93,7 @@ export function bigTasksFile(count: number): string {
 }
 
 /** Evidence and link findings: the UI shows them per task (markers), not in the spec's problem count. */
-const NOT_SPEC_DIAGNOSTICS = new Set(['done-without-evidence', 'done-names-missing-file', 'evidence-only-local', 'requirement-tests-failed', 'suspect-link', 'orphaned-link']);
+export const NOT_SPEC_DIAGNOSTICS = new Set(['done-without-evidence', 'done-names-missing-file', 'evidence-only-local', 'requirement-tests-failed', 'suspect-link', 'orphaned-link']);
 
 /** What `specdeck check --json` reports per spec as the spec's own problems: the figures the UI must agree with. */
 export function diagnosticsPerSpec(root: string): Map<string, number> {
@@ -97,6 +101,29 @@ export function diagnosticsPerSpec(root: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of (JSON.parse(stdout) as { findings: { spec: string; code: string }[] }).findings.filter((f) => !NOT_SPEC_DIAGNOSTICS.has(f.code))) counts.set(d.spec, (counts.get(d.spec) ?? 0) + 1);
   return counts;
+}
+
+/** The spec explorer's group names, in order (each group's list is labelled by its name). */
+export function specGroupNames(page: Page): Promise<(string | null)[]> {
+  return page
+    .getByRole('list', { name: 'Spec list' })
+    .locator('ul[aria-labelledby]')
+    .evaluateAll((lists) => lists.map((l) => document.getElementById(l.getAttribute('aria-labelledby')!)?.textContent ?? null));
+}
+
+/** The UI state the backend saved for this workspace (`ui.setState`), read from its database; null if none yet. */
+export function savedUiState(root: string): Record<string, unknown> | null {
+  const file = workspaceDbPath('ui', realpathSync(root), { SPECDECK_DATA_DIR: `${root}.specdeck-data` });
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("SELECT value FROM ui_state WHERE key = 'workbench'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as Record<string, unknown>) : null;
+  } catch {
+    return null; // not created yet
+  } finally {
+    db.close();
+  }
 }
 
 /** How the workbench counts problems ("1 problem", "3 problems"). */

@@ -1,4 +1,5 @@
 import type { SpecSummary } from '../../../shared/specs/model';
+import { plural } from '../../../shared/text/plural';
 import { defineCommand } from '../command';
 import { withSession } from '../open-folder';
 
@@ -24,10 +25,10 @@ export const specsCommand = defineCommand({
       const extra = [c.inProgress ? `${c.inProgress} in progress` : '', c.optional ? `${c.optional} optional` : ''].filter(Boolean).join(', ');
       io.out(
         `${s.id}  [${s.format}${s.archived ? ', archived' : ''}]  ${s.title}\n` +
-          `    tasks ${c.done}/${c.total} done${extra ? ` (${extra})` : ''}; ${s.requirementCount} requirements; ${cov}`,
+          `    tasks ${c.done}/${c.total} done${extra ? ` (${extra})` : ''}; ${plural(s.requirementCount, 'requirement')}; ${cov}`,
       );
     }
-    io.out(`${summaries.length} spec(s)`);
+    io.out(plural(summaries.length, 'spec'));
     return 0;
   },
 });

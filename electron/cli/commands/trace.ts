@@ -1,5 +1,6 @@
 // `specdeck trace <dir> [--spec <id>] [--json]`: requirement → tasks → links, each with its state.
 import type { TraceLink, TraceSpecReport } from '../../../shared/api/contract';
+import { plural } from '../../../shared/text/plural';
 import { defineCommand } from '../command';
 import { withSession } from '../open-folder';
 import { chooseSpecs } from '../spec-args';
@@ -47,7 +48,8 @@ function printReport(report: TraceSpecReport, out: (line: string) => void): void
     for (const link of report.orphaned) out(`    ${link.taskKey}: ${formatLink(link)}`);
   }
   const c = report.coverage;
-  out(`  ${c.linked} linked, ${c.suspect} suspect, ${c.orphaned} orphaned; ${c.requirementsWithoutTasks.length} requirement(s) without tasks; ${c.doneWithoutCode.length} done task(s) without code${report.git ? '' : '; not a git repository (no commit links)'}`);
+  const withoutTasks = report.coverageMode === 'not-applicable' ? 'requirement coverage not applicable (the tasks do not cite requirements)' : `${plural(c.requirementsWithoutTasks.length, 'requirement')} without tasks`;
+  out(`  ${c.linked} linked, ${c.suspect} suspect, ${c.orphaned} orphaned; ${withoutTasks}; ${plural(c.doneWithoutCode.length, 'done task')} without code${report.git ? '' : '; not a git repository (no commit links)'}`);
 }
 
 export function formatLink(link: TraceLink): string {

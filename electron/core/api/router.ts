@@ -17,6 +17,8 @@ import type { Handlers } from './handler-types';
 import { indexHandlers } from './index-handlers';
 import { specHandlers } from './spec-handlers';
 import { traceHandlers } from './trace-handlers';
+import { uiHandlers } from './ui-handlers';
+import type { UiStateStore } from '../storage/ui-state-store';
 import { evidenceHandlers } from './evidence-handlers';
 import type { EvidenceService } from '../evidence/evidence-service';
 import { workspaceHandlers, type WorkspaceSwitch } from './workspace-handlers';
@@ -43,6 +45,7 @@ export interface RouterServices extends WorkspaceSwitch {
   readonly trace: TraceService;
   readonly evidence: EvidenceService;
   traceIfPresent(): TraceService | null;
+  readonly uiState: UiStateStore;
 }
 
 export function createRouter(services: RouterServices, log: (message: string) => void = console.error): Router {
@@ -54,6 +57,7 @@ export function createRouter(services: RouterServices, log: (message: string) =>
     ...indexHandlers(() => services.index),
     ...gitHandlers(workspace),
     ...traceHandlers({ trace: () => services.trace, workspace }),
+    ...uiHandlers(() => services.uiState),
     ...evidenceHandlers({ evidence: () => services.evidence, specs: () => services.specs, workspace }),
   };
 

@@ -1,9 +1,10 @@
-// `specs.*` and `tasks.setState`: the spec list, one spec, and ticking a task.
+// `specs.*` and `tasks.setState`: the spec list, one spec, every diagnostic, and ticking a task.
 import type { SpecService } from '../specs/spec-service';
 import type { Current, Handlers } from './handler-types';
 
-export function specHandlers(specs: Current<SpecService>): Handlers<'specs.list' | 'specs.get' | 'tasks.setState'> {
+export function specHandlers(specs: Current<SpecService>): Handlers<'specs.list' | 'specs.get' | 'tasks.setState' | 'specs.diagnostics'> {
   return {
+    'specs.diagnostics': async () => (await specs().all()).flatMap((spec) => spec.diagnostics.map((d) => ({ ...d, specId: spec.id }))),
     'specs.list': async () => specs().list(),
     'specs.get': async ({ specId }) => specs().get(specId),
     'tasks.setState': async ({ specId, taskId, state, expectedHash, completeParents }) =>

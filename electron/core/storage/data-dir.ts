@@ -13,7 +13,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
 }
 
 /** `<data>/<kind>/<folder name>-<hash of the real root>.sqlite`: readable, and unique per root. */
-export function workspaceDbPath(kind: 'index' | 'trace', root: string, env: NodeJS.ProcessEnv = process.env): string {
+export function workspaceDbPath(kind: 'index' | 'trace' | 'ui', root: string, env: NodeJS.ProcessEnv = process.env): string {
   const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
   const name = path.basename(root).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'root';
   return path.join(dataDir(env), kind, `${name}-${key}.sqlite`);

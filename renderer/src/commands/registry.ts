@@ -1,12 +1,13 @@
 // Every workbench command: its palette title, its keys (VS Code's where VS Code has one) and what
 // it does. The command palette lists these; the window and Monaco bind their keys.
 import { runEditorAction } from '../editor/monaco/editor-instance';
-import { useEditor } from '../stores/editor-store';
+import { TRACE_TAB, useEditor } from '../stores/editor-store';
 import { useFiles } from '../stores/files-store';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTasksView } from '../stores/tasks-store';
 import { useTrace } from '../stores/trace-store';
+import { revealActiveTask, startFocusedTask, toggleTheme } from './task-commands';
 
 export interface Command {
   id: string;
@@ -52,9 +53,11 @@ export const COMMANDS: Command[] = [
   { id: 'workbench.action.gotoLine', title: 'Go to Line/Column…', keys: ['Ctrl+G'], monacoNative: true, run: () => runEditorAction('editor.action.gotoLine') },
   { id: 'actions.find', title: 'Find', keys: ['Ctrl+F'], monacoNative: true, run: () => runEditorAction('actions.find') },
   { id: 'editor.action.startFindReplaceAction', title: 'Replace', keys: ['Ctrl+H'], monacoNative: true, run: () => runEditorAction('editor.action.startFindReplaceAction') },
-  { id: 'markdown.showPreviewToSide', title: 'Markdown: Toggle Preview to the Side', keys: ['Ctrl+Shift+V'], run: whenActive((p) => editor().toggleMarkdownPreview(p)) },
+  { id: 'markdown.togglePreview', title: 'Markdown: Toggle Rendered / Source', keys: ['Ctrl+Shift+V'], run: whenActive((p) => editor().toggleRendered(p)) },
+  { id: 'markdown.showPreviewToSide', title: 'Markdown: Toggle Source Beside Preview', keys: ['Ctrl+Alt+V'], run: whenActive((p) => editor().toggleMarkdownPreview(p)) },
   { id: 'workbench.view.explorer', title: 'View: Show Files', keys: ['Ctrl+Shift+E'], run: () => { layout().showLeftTab('files'); layout().requestFocus('files'); } },
   { id: 'workbench.view.search', title: 'View: Show Search', keys: ['Ctrl+Shift+F'], run: () => layout().showLeftTab('search') },
+  { id: 'workbench.actions.view.problems', title: 'View: Toggle Problems', keys: ['Ctrl+Shift+M'], run: () => layout().toggleProblems() },
   { id: 'specdeck.view.specs', title: 'View: Show Specs', run: () => layout().showLeftTab('specs') },
   { id: 'specdeck.specs.filter', title: 'Specs: Filter Specs…', run: () => { layout().showLeftTab('specs'); layout().requestFocus('spec-filter'); } },
   { id: 'specdeck.specs.create', title: 'Specs: Create Spec from Template…', run: () => layout().setCreatingSpec(true) },
@@ -64,6 +67,10 @@ export const COMMANDS: Command[] = [
   { id: 'specdeck.tasks.showDone', title: 'Tasks: Show Done Tasks', run: () => useTasksView.getState().setFilter('done') },
   { id: 'specdeck.tasks.showAll', title: 'Tasks: Show All Tasks', run: () => useTasksView.getState().setFilter('all') },
   { id: 'specdeck.tasks.expandAll', title: 'Tasks: Expand All', run: () => useTasksView.getState().reset() },
+  { id: 'specdeck.trace.open', title: 'Tasks: Open Trace (requirements × tasks × code)', run: () => void editor().open(TRACE_TAB) },
+  { id: 'specdeck.trace.start', title: 'Tasks: Start Task (the focused one)', run: () => startFocusedTask() },
+  { id: 'specdeck.trace.reveal', title: 'Tasks: Reveal Active Task', run: () => void revealActiveTask() },
+  { id: 'workbench.action.toggleTheme', title: 'Preferences: Toggle Theme (light / dark)', run: () => toggleTheme() },
   { id: 'specdeck.trace.complete', title: 'Tasks: Complete Active Task', run: () => void useTrace.getState().stop(true) },
   { id: 'specdeck.trace.stop', title: 'Tasks: Stop Working on Active Task', run: () => void useTrace.getState().stop(false) },
   { id: 'specdeck.trace.copyTrailer', title: 'Tasks: Copy Commit Trailer (Spec-Task) for Active Task', run: () => void useTrace.getState().copyTrailer() },

@@ -1,10 +1,11 @@
-// The centre pane (landmark "Editor"): tabs, the editor, a markdown preview beside markdown files,
-// and the conflict bar (compare / overwrite / reload) when the file changed on disk.
+// The centre pane (landmark "Editor"): tabs, the editor, markdown rendered (alone: spec documents
+// open so; or beside the source), and the conflict bar (compare / overwrite / reload) when the file changed on disk.
 import { useEditor, type Tab } from '../stores/editor-store';
 import { DiffView } from './DiffView';
 import { MarkdownPreview } from './MarkdownPreview';
 import { MonacoView } from './MonacoView';
 import { TabStrip } from './TabStrip';
+import { TraceView } from '../trace/TraceView';
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -20,6 +21,7 @@ function FileNotice({ tab }: { tab: Tab }) {
     'too-large': `${tab.path} is too large to edit here (${formatSize(tab.size)}; the limit is 10 MB).`,
     'not-utf8': `${tab.path} is not valid UTF-8; it is not opened, so that no byte of it can be lost.`,
     text: '',
+    trace: '',
   }[tab.kind];
   return (
     <p className="file-notice" role="status">
@@ -48,13 +50,19 @@ function ConflictBar({ tab }: { tab: Tab }) {
 }
 
 function EditorToolbar({ tab }: { tab: Tab }) {
-  const previewing = useEditor((s) => Boolean(s.markdownPreview[tab.path]));
-  const toggle = useEditor((s) => s.toggleMarkdownPreview);
+  const mode = useEditor((s) => s.viewMode[tab.path] ?? 'source');
+  const { toggleMarkdownPreview, toggleRendered } = useEditor();
   if (tab.kind !== 'text' || !isMarkdown(tab.path)) return null;
   return (
     <div className="editor-toolbar">
-      <button type="button" className="icon-button" aria-pressed={previewing} title="Markdown: Toggle Preview to the Side (Ctrl+Shift+V)" onClick={() => toggle(tab.path)}>
-        {previewing ? 'Hide preview' : 'Open preview to the side'}
+      <code className="doc-path" title={tab.path}>
+        {tab.path}
+      </code>
+      <button type="button" className="icon-button" title="Markdown: Toggle Source (Ctrl+Shift+V)" onClick={() => toggleRendered(tab.path)}>
+        {mode === 'rendered' ? 'Show source' : 'Show rendered'}
+      </button>
+      <button type="button" className="icon-button" aria-pressed={mode === 'split'} title="Markdown: Source Beside Preview (Ctrl+Alt+V)" onClick={() => toggleMarkdownPreview(tab.path)}>
+        {mode === 'split' ? 'Hide preview' : 'Open preview to the side'}
       </button>
     </div>
   );
@@ -62,17 +70,20 @@ function EditorToolbar({ tab }: { tab: Tab }) {
 
 export function EditorPane() {
   const { tabs, active, comparing } = useEditor();
-  const previewing = useEditor((s) => (active ? Boolean(s.markdownPreview[active]) : false));
+  const mode = useEditor((s) => (active ? (s.viewMode[active] ?? 'source') : 'source'));
   const tab = tabs.find((t) => t.path === active);
-  const showText = Boolean(tab && tab.kind === 'text');
-  const showPreview = showText && previewing && isMarkdown(tab!.path);
-  const showDiff = showText && comparing === tab!.path;
+  const isText = Boolean(tab && tab.kind === 'text');
+  const markdown = isText && isMarkdown(tab!.path);
+  const showDiff = isText && comparing === tab!.path;
+  const rendered = markdown && mode === 'rendered' && !showDiff;
+  const showText = isText && !rendered;
+  const showPreview = markdown && mode === 'split' && !showDiff;
   return (
     <section className="pane editor-pane" role="region" aria-label="Editor">
       <TabStrip />
       {tab?.conflict && <ConflictBar tab={tab} />}
       {tab && <EditorToolbar tab={tab} />}
-      <div className={showPreview ? 'editor-body split' : 'editor-body'}>
+      <div className={showPreview ? 'editor-body split' : rendered ? 'editor-body rendered' : 'editor-body'}>
         {!tab && (
           <div className="empty editor-empty">
             <p>No file is open.</p>
@@ -82,7 +93,8 @@ export function EditorPane() {
             </p>
           </div>
         )}
-        {tab && tab.kind !== 'text' && <FileNotice tab={tab} />}
+        {tab && tab.kind === 'trace' && <TraceView />}
+        {tab && tab.kind !== 'text' && tab.kind !== 'trace' && <FileNotice tab={tab} />}
         {/* The editor stays mounted while text tabs are open, so models keep their undo stacks. */}
         {tabs.some((t) => t.kind === 'text') && (
           <div className="editor-frame" hidden={!showText || showDiff}>
@@ -90,7 +102,7 @@ export function EditorPane() {
           </div>
         )}
         {showDiff && <DiffView path={tab!.path} />}
-        {showPreview && !showDiff && <MarkdownPreview path={tab!.path} />}
+        {(showPreview || rendered) && <MarkdownPreview key={tab!.path} path={tab!.path} beside={showPreview} />}
       </div>
     </section>
   );

@@ -6,11 +6,12 @@ import { getModel } from './monaco/models';
 import { setEditorInstance } from './monaco/editor-instance';
 import { useEditor } from '../stores/editor-store';
 import { useColorScheme } from '../use-color-scheme';
-import { exposeEditorForTests } from '../test-hooks';
+import { exposeCursorForTests, exposeEditorForTests, exposeMarkersForTests } from '../test-hooks';
 import { monacoKeybindings } from '../commands/keybindings';
 import { markAfterPaint } from '../perf-marks';
 import { traceDecorations } from './monaco/trace-decorations';
 import { useTrace } from '../stores/trace-store';
+import { setViewPosition, viewPosition } from './view-positions';
 
 export function MonacoView({ path }: { path: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -35,6 +36,14 @@ export function MonacoView({ path }: { path: string }) {
       const uriPath = instance.getModel()?.uri.path.slice(1);
       if (uriPath) useEditor.getState().markEdited(uriPath);
     });
+    // Cursor and scroll, for the UI state saved per workspace.
+    const track = () => {
+      const uriPath = instance.getModel()?.uri.path.slice(1);
+      const position = instance.getPosition();
+      if (uriPath && position) setViewPosition(uriPath, { line: position.lineNumber, column: position.column, scrollTop: Math.round(instance.getScrollTop()) });
+    };
+    const cursor = instance.onDidChangeCursorPosition(track);
+    const scroll = instance.onDidScrollChange(track);
     editor.current = instance;
     decorations.current = instance.createDecorationsCollection();
     setEditorInstance(instance);
@@ -46,8 +55,19 @@ export function MonacoView({ path }: { path: string }) {
         return selection ? (instance.getModel()?.getValueInRange(selection) ?? '') : '';
       },
     );
+    exposeCursorForTests(() => {
+      const p = instance.getPosition();
+      return p ? { line: p.lineNumber, column: p.column } : null;
+    });
+    exposeMarkersForTests(() => {
+      const model = instance.getModel();
+      if (!model) return [];
+      return monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({ owner: m.owner, severity: m.severity, line: m.startLineNumber, column: m.startColumn, message: m.message }));
+    });
     return () => {
       changes.dispose();
+      cursor.dispose();
+      scroll.dispose();
       setEditorInstance(null);
       instance.dispose();
     };
@@ -65,7 +85,13 @@ export function MonacoView({ path }: { path: string }) {
     if (previous && previous !== model) viewStates.current.set(previous.uri.path.slice(1), instance.saveViewState());
     instance.setModel(model);
     const state = viewStates.current.get(path);
+    const saved = viewPosition(path);
     if (state) instance.restoreViewState(state);
+    else if (saved && !useEditor.getState().revealLine) {
+      // First show since a reload: the cursor and scroll the saved UI state had.
+      instance.setPosition({ lineNumber: saved.line, column: saved.column });
+      instance.setScrollTop(saved.scrollTop);
+    }
     if (useEditor.getState().focusEditor) instance.focus();
     markAfterPaint('specdeck:editor-interactive');
   }, [path]);

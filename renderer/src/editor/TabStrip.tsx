@@ -1,7 +1,25 @@
 // The editor's tabs: dirty markers, the preview tab in italics, close / close others / reopen
 // closed from the tab's context menu (right click, Shift+F10 or the context-menu key).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useEditor } from '../stores/editor-store';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEditor, type Tab } from '../stores/editor-store';
+
+/** A tab's name: the file name (the trace tab is "Trace"). */
+function tabLabel(tab: Tab): string {
+  return tab.kind === 'trace' ? 'Trace' : tab.path.slice(tab.path.lastIndexOf('/') + 1);
+}
+
+/** A menu's keys: arrows move between its items (those matching `items`), Escape closes it. */
+function menuKeys(ref: RefObject<HTMLDivElement | null>, items: string, onClose: () => void) {
+  return (e: KeyboardEvent) => {
+    const list = [...(ref.current?.querySelectorAll<HTMLElement>(items) ?? [])];
+    const i = list.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') list[(i + 1) % list.length]?.focus();
+    else if (e.key === 'ArrowUp') list[(i - 1 + list.length) % list.length]?.focus();
+    else return;
+    e.preventDefault();
+  };
+}
 
 interface MenuState {
   path: string;
@@ -26,15 +44,7 @@ function TabMenu({ menu, onClose }: { menu: MenuState; onClose(): void }) {
       {label}
     </button>
   );
-  const onKeyDown = (e: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape') onClose();
-    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-    else return;
-    e.preventDefault();
-  };
+  const onKeyDown = menuKeys(ref, '[role="menuitem"]:not([disabled])', onClose);
   const isPreview = tabs.find((t) => t.path === menu.path)?.preview ?? false;
   return (
     <div className="overlay transparent" onMouseDown={onClose}>
@@ -48,12 +58,48 @@ function TabMenu({ menu, onClose }: { menu: MenuState; onClose(): void }) {
   );
 }
 
+/** Every open editor in a list (the strip is one row that scrolls: this reaches the hidden ones). */
+function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y: number } }) {
+  const { tabs, active, activate } = useEditor();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => (ref.current?.querySelector<HTMLElement>('[aria-checked="true"]') ?? ref.current?.querySelector<HTMLElement>('[role="menuitemradio"]'))?.focus(), []);
+  const onKeyDown = menuKeys(ref, '[role="menuitemradio"]', onClose);
+  return (
+    <div className="overlay transparent" onMouseDown={onClose}>
+      <div ref={ref} className="context-menu open-editors" role="menu" aria-label="Open editors" style={{ right: Math.max(8, window.innerWidth - at.x), top: at.y }} onMouseDown={(e) => e.stopPropagation()} onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.path}
+            type="button"
+            role="menuitemradio"
+            aria-checked={t.path === active}
+            title={t.path}
+            onClick={() => {
+              onClose();
+              activate(t.path);
+            }}
+          >
+            {tabLabel(t)} <span className="muted">{t.kind === 'trace' ? '' : t.path.slice(0, Math.max(0, t.path.lastIndexOf('/')))}</span>
+            {t.dirty ? ' ●' : ''}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function TabStrip() {
   const { tabs, active, activate, close, pin } = useEditor();
   const [menu, setMenu] = useState<MenuState | null>(null);
+  const [list, setList] = useState<{ x: number; y: number } | null>(null);
+  const strip = useRef<HTMLDivElement>(null);
+  // The strip never wraps: the active tab is scrolled into its one row.
+  useEffect(() => {
+    strip.current?.querySelector<HTMLElement>('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs.length]);
   return (
-    <>
-      <div className="tab-strip" role="tablist" aria-label="Open files">
+    <div className="tab-row">
+      <div ref={strip} className="tab-strip" role="tablist" aria-label="Open files" onWheel={(e) => e.deltaY !== 0 && (e.currentTarget.scrollLeft += e.deltaY)}>
         {tabs.map((t) => (
           <div key={t.path} role="presentation" className={`tab${t.path === active ? ' active' : ''}${t.preview ? ' preview' : ''}`}>
             <button
@@ -81,7 +127,7 @@ export function TabStrip() {
                 }
               }}
             >
-              {t.path.slice(t.path.lastIndexOf('/') + 1)}
+              {tabLabel(t)}
               {t.dirty && (
                 <span className="dirty-marker" aria-label="unsaved changes" data-testid="dirty-marker">
                   {' ●'}
@@ -95,7 +141,23 @@ export function TabStrip() {
           </div>
         ))}
       </div>
+      {tabs.length > 0 && (
+        <button
+          type="button"
+          className="open-editors-button"
+          aria-label={`Open editors (${tabs.length})`}
+          aria-haspopup="menu"
+          title="Show all open editors"
+          onClick={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setList({ x: box.right, y: box.bottom });
+          }}
+        >
+          ⌄
+        </button>
+      )}
       {menu && <TabMenu menu={menu} onClose={() => setMenu(null)} />}
-    </>
+      {list && <OpenEditorsList at={list} onClose={() => setList(null)} />}
+    </div>
   );
 }

@@ -64,7 +64,19 @@ export function CreateSpecForm({ onDone, intro }: { onDone?(): void; intro?: boo
   };
 
   return (
-    <form className="create-spec" aria-label="Create a spec" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="create-spec"
+      aria-label="Create a spec"
+      onSubmit={(e) => e.preventDefault()}
+      onKeyDown={(e) => {
+        // Escape closes the inline form (the empty-workspace one stays: it is the page's content).
+        if (e.key === 'Escape' && onDone) {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
       {intro && (
         <p>
           No specs found in this folder. Specdeck reads Kiro (<code>.kiro/specs/*/</code>), Spec Kit (<code>specs/NNN-*/</code>)

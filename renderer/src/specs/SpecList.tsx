@@ -1,36 +1,45 @@
-// The specs of the workspace grouped by format and folder, each with its progress and diagnostics.
+// The spec explorer's list: specs grouped by format and folder (groups collapse), in natural
+// order, each with its progress; in-progress specs are marked and counted in their group's header,
+// done ones can be hidden. A spec's problem count is a button that opens the Problems view on it.
 import { useEffect, useMemo, useRef } from 'react';
 import type { SpecSummary } from '../../../shared/specs/model';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { formatLabel } from '../../../shared/specs/formats/registry';
+import { plural } from '../../../shared/text/plural';
 import { groupSpecs } from './spec-groups';
+import { hideDoneSpecs, sortSpecsNaturally, specStatus } from './spec-explorer';
+
 
 function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) {
-  const select = useSpecs((s) => s.select);
+  const openSpec = useSpecs((s) => s.openSpec);
   const { total, done, inProgress } = spec.counts;
   const problems = spec.diagnosticCount;
   const errors = spec.errorCount ?? 0;
+  const status = specStatus(spec);
   return (
-    <li>
+    <li className={`spec-item status-${status}`}>
       <button
         type="button"
         className={selected ? 'spec selected' : 'spec'}
         aria-current={selected ? 'true' : undefined}
-        onClick={() => void select(spec.id)}
+        onClick={() => void openSpec(spec.id)}
         title={spec.folder}
       >
-        <span className="spec-title">{spec.title}</span>
-        {problems > 0 ? (
-          <span className={errors > 0 ? 'spec-diagnostics has-errors' : 'spec-diagnostics'} aria-label={`${problems} ${problems === 1 ? 'problem' : 'problems'}`}>
-            {errors > 0 ? '⊗' : (spec.warningCount ?? 0) > 0 ? '⚠' : 'ℹ'} {problems}
-          </span>
-        ) : (
+        <span className="spec-title">
+          {status === 'in-progress' && (
+            <span className="spec-status-dot" aria-label="in progress" title="In progress">
+              ●{' '}
+            </span>
+          )}
+          {spec.title}
+        </span>
+        {problems === 0 && (
           <span className="spec-diagnostics none" aria-label="no problems">
             ✓
           </span>
         )}
-        <span className="spec-progress" aria-label={`${done} of ${total} tasks done, ${inProgress} in progress`}>
+        <span className="spec-progress" aria-label={`${done} of ${plural(total, 'task')} done, ${inProgress} in progress`}>
           <span className="bar" aria-hidden="true">
             <span className="bar-done" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
             <span className="bar-progress" style={{ width: `${total ? (inProgress / total) * 100 : 0}%` }} />
@@ -41,6 +50,17 @@ function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) 
           </span>
         </span>
       </button>
+      {problems > 0 && (
+        <button
+          type="button"
+          className={errors > 0 ? 'spec-diagnostics has-errors' : 'spec-diagnostics'}
+          aria-label={`${plural(problems, 'problem')} in ${spec.title}: show them`}
+          title="Show these problems in the Problems view"
+          onClick={() => useLayout.getState().showProblems({ text: spec.id })}
+        >
+          {errors > 0 ? '⊗' : (spec.warningCount ?? 0) > 0 ? '⚠' : 'ℹ'} {problems}
+        </button>
+      )}
     </li>
   );
 }
@@ -66,33 +86,72 @@ export function SpecFilter() {
   );
 }
 
+export function HideDoneToggle() {
+  const { hideDone, setHideDone } = useSpecs();
+  return (
+    <button type="button" className="icon-button toggle-button" aria-pressed={hideDone} title="Hide specs whose tasks are all done" onClick={() => setHideDone(!hideDone)}>
+      Hide done
+    </button>
+  );
+}
+
+const groupId = (key: string) => `group-${key.replace(/\W+/g, '-')}`;
+
 export function SpecList() {
-  const { list, selectedId, filter, setFilter } = useSpecs();
-  const groups = useMemo(() => groupSpecs(list, filter), [list, filter]);
+  const { list, selectedId, filter, setFilter, hideDone, setHideDone, collapsedGroups, toggleGroup } = useSpecs();
+  const groups = useMemo(
+    () => groupSpecs(hideDoneSpecs(list, hideDone), filter).map((g) => ({ ...g, specs: sortSpecsNaturally(g.specs) })),
+    [list, filter, hideDone],
+  );
   if (groups.length === 0) {
     return (
       <p className="empty">
-        No spec matches “{filter}”.{' '}
-        <button type="button" className="link-button" onClick={() => setFilter('')}>
-          Clear the filter
-        </button>
+        {filter ? `No spec matches “${filter}”.` : 'Every spec is done.'}{' '}
+        {filter && (
+          <button type="button" className="link-button" onClick={() => setFilter('')}>
+            Clear the filter
+          </button>
+        )}
+        {hideDone && (
+          <button type="button" className="link-button" onClick={() => setHideDone(false)}>
+            Show done specs
+          </button>
+        )}
       </p>
     );
   }
   return (
     <ul className="spec-list" aria-label="Spec list">
-      {groups.map((group) => (
-        <li key={group.key} className="spec-group">
-          <h3 className="spec-group-title" id={`group-${group.key.replace(/\W+/g, '-')}`}>
-            {formatLabel(group.format)} <span className="spec-group-folder">{group.folder}</span>
-          </h3>
-          <ul aria-labelledby={`group-${group.key.replace(/\W+/g, '-')}`}>
-            {group.specs.map((spec) => (
-              <SpecItem key={spec.id} spec={spec} selected={spec.id === selectedId} />
-            ))}
-          </ul>
-        </li>
-      ))}
+      {groups.map((group) => {
+        const collapsed = Boolean(collapsedGroups[group.key]);
+        const inProgress = group.specs.filter((s) => specStatus(s) === 'in-progress').length;
+        return (
+          <li key={group.key} className="spec-group">
+            <h3 className="spec-group-title">
+              <button type="button" className="group-toggle" aria-expanded={!collapsed} onClick={() => toggleGroup(group.key)}>
+                <span className="twisty" aria-hidden="true">
+                  {collapsed ? '▸' : '▾'}
+                </span>
+                <span id={groupId(group.key)}>
+                  {formatLabel(group.format)} <span className="spec-group-folder">{group.folder}</span>
+                </span>
+                <span className="spec-group-counts">
+                  {' '}
+                  {group.specs.length}
+                  {inProgress > 0 ? ` · ${inProgress} in progress` : ''}
+                </span>
+              </button>
+            </h3>
+            {!collapsed && (
+              <ul aria-labelledby={groupId(group.key)}>
+                {group.specs.map((spec) => (
+                  <SpecItem key={spec.id} spec={spec} selected={spec.id === selectedId} />
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

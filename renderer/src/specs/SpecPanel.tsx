@@ -1,13 +1,15 @@
-// The Specs tab: the filterable, grouped spec list above the selected spec's documents.
+// The Specs tab, a spec explorer: the filterable, grouped spec list, a resizable split, and the
+// selected spec's outline (its documents open in the centre).
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
+import { Splitter } from '../workbench/Splitter';
 import { CreateSpecForm } from './CreateSpecForm';
-import { SpecDocuments } from './SpecDocuments';
-import { SpecFilter, SpecList } from './SpecList';
+import { SpecOutline } from './SpecOutline';
+import { HideDoneToggle, SpecFilter, SpecList } from './SpecList';
 
 export function SpecPanel() {
   const { list, loaded, loadError, refresh, selected } = useSpecs();
-  const { creatingSpec, setCreatingSpec } = useLayout();
+  const { creatingSpec, setCreatingSpec, specListHeight, resizeSpecList } = useLayout();
   if (!loaded) return <p className="empty">Reading specs…</p>;
   if (loadError) {
     return (
@@ -22,9 +24,10 @@ export function SpecPanel() {
   if (list.length === 0) return <CreateSpecForm intro />;
   return (
     <div className="spec-panel">
-      <div className="spec-list-area">
+      <div className="spec-list-area" style={{ height: specListHeight }}>
         <div className="spec-tools">
           <SpecFilter />
+          <HideDoneToggle />
           <button type="button" className="icon-button" aria-label="Create a spec from a template" title="Create a spec from a template" onClick={() => setCreatingSpec(!creatingSpec)}>
             +
           </button>
@@ -32,7 +35,8 @@ export function SpecPanel() {
         {creatingSpec && <CreateSpecForm onDone={() => setCreatingSpec(false)} />}
         <SpecList />
       </div>
-      <div className="spec-docs-area">{selected ? <SpecDocuments spec={selected.spec} /> : <p className="empty">Select a spec to read its documents.</p>}</div>
+      <Splitter label="Resize the spec list" orientation="horizontal" width={specListHeight} direction={1} onResize={resizeSpecList} />
+      <div className="spec-docs-area">{selected ? <SpecOutline spec={selected.spec} /> : <p className="empty">Select a spec to see its documents.</p>}</div>
     </div>
   );
 }

@@ -7,9 +7,13 @@ import { errorMessage, isConflict } from '../api/error-message';
 import { createModel, disposeModel, getModel, textToSave } from '../editor/monaco/models';
 import { useWorkspace } from './workspace-store';
 
+/** The trace tab's path: not a file (no workspace path can start with `specdeck:`). */
+export const TRACE_TAB = 'specdeck:trace';
+
 export interface Tab {
   path: string;
-  kind: FileContent['kind'];
+  /** `trace`: the trace tab (no file behind it). */
+  kind: FileContent['kind'] | 'trace';
   size: number;
   /** Hash of the bytes on disk this tab was loaded from or last saved as. */
   hash: string | null;
@@ -31,7 +35,12 @@ export interface OpenOptions {
   preview?: boolean;
   /** Leave the keyboard focus where it is (a chip in the task list, say). */
   keepFocus?: boolean;
+  /** How a markdown file shows: rendered (spec documents), source (the default) or both. */
+  view?: ViewMode;
 }
+
+/** `rendered`: the document only; `source`: Monaco only; `split`: Monaco with the rendered view beside. */
+export type ViewMode = 'rendered' | 'source' | 'split';
 
 const CLOSED_HISTORY = 20;
 
@@ -48,8 +57,8 @@ interface EditorState {
   focusEditor: boolean;
   /** Recently closed tabs, newest last (Reopen Closed Editor). */
   closed: string[];
-  /** Markdown files whose rendered preview shows beside the editor. */
-  markdownPreview: Record<string, boolean>;
+  /** How each markdown tab shows (absent: source). */
+  viewMode: Record<string, ViewMode>;
   /** The tab whose editor text is being compared with the disk (after a save conflict). */
   comparing: string | null;
   /** Dirty tabs waiting for the user's answer before they close (Save / Don't Save / Cancel). */
@@ -65,7 +74,11 @@ interface EditorState {
   closeOthers(path: string): void;
   reopenClosed(): Promise<void>;
   activateRelative(step: 1 | -1): void;
+  /** Source beside preview, on or off. */
   toggleMarkdownPreview(path: string): void;
+  /** The one-key switch: rendered ↔ source. */
+  toggleRendered(path: string): void;
+  setViewMode(path: string, mode: ViewMode): void;
   setComparing(path: string | null): void;
   markEdited(path: string): void;
   save(path?: string): Promise<void>;
@@ -150,15 +163,23 @@ export const useEditor = create<EditorState>((set, get) => {
     revealRange: null,
     focusEditor: true,
     closed: [],
-    markdownPreview: {},
+    viewMode: {},
     comparing: null,
     closeRequests: [],
 
     async open(path, options = {}) {
-      const { line, column, length, preview = false, keepFocus = false } = options;
+      const { line, column, length, preview = false, keepFocus = false, view } = options;
       const revealRange = line !== undefined && column !== undefined ? { column, endColumn: column + (length ?? 0) } : null;
       const reveal = { revealLine: line ?? null, revealRange, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
+      // A line to go to is shown in the source; otherwise the asked-for view (if any).
+      const mode = line !== undefined && get().viewMode[path] === 'rendered' ? 'source' : view;
+      if (mode) set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
       const existing = get().tabs.find((t) => t.path === path);
+      if (path === TRACE_TAB && !existing) {
+        const tab: Tab = { path, kind: 'trace', size: 0, hash: null, savedVersion: 0, dirty: false, conflict: false, preview: false };
+        set((s) => ({ tabs: [...s.tabs, tab], active: path, ...reveal }));
+        return;
+      }
       if (existing) {
         if (!preview && existing.preview) update(path, { preview: false });
         set({ active: path, ...reveal });
@@ -244,7 +265,15 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     toggleMarkdownPreview(path) {
-      set((s) => ({ markdownPreview: { ...s.markdownPreview, [path]: !s.markdownPreview[path] } }));
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: s.viewMode[path] === 'split' ? 'source' : 'split' } }));
+    },
+
+    toggleRendered(path) {
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: s.viewMode[path] === 'rendered' ? 'source' : 'rendered' }, focusEditor: true }));
+    },
+
+    setViewMode(path, mode) {
+      set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
     },
 
     setComparing(comparing) {
@@ -308,7 +337,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     reset() {
       for (const tab of get().tabs) disposeModel(tab.path);
-      set({ tabs: [], active: null, revealLine: null, closed: [], markdownPreview: {}, comparing: null, closeRequests: [] });
+      set({ tabs: [], active: null, revealLine: null, closed: [], viewMode: {}, comparing: null, closeRequests: [] });
     },
   };
 });

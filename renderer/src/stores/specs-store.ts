@@ -6,6 +6,7 @@ import { SerialQueue } from '../../../shared/async/serial-queue';
 import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { orderedDocuments } from '../specs/document-order';
+import { TRACE_TAB, useEditor } from './editor-store';
 import { useWorkspace } from './workspace-store';
 
 export type EditableState = 'todo' | 'in-progress' | 'done';
@@ -25,10 +26,12 @@ interface SpecsState {
   selectedId: string | null;
   selected: SpecWithSource | null;
   filter: string;
-  /** Which document of the selected spec the panel shows (its path). */
+  /** The explorer hides specs whose tasks are all done. */
+  hideDone: boolean;
+  /** Collapsed groups of the explorer, by group key. */
+  collapsedGroups: Record<string, boolean>;
+  /** The selected spec's document the outline expands (the one last opened from it). */
   docPath: string | null;
-  /** Text of documents read so far, by path; dropped when the file changes on disk. */
-  docs: Record<string, string | { error: string }>;
   focus: RequirementFocus | null;
   /** Task states asked for and not yet written, by task ID (those rows are busy). */
   pending: Record<string, EditableState>;
@@ -38,8 +41,12 @@ interface SpecsState {
   refresh(): Promise<void>;
   select(id: string | null): Promise<void>;
   setFilter(filter: string): void;
-  showDocument(path: string): Promise<void>;
-  onDiskChanged(paths: string[]): void;
+  setHideDone(hideDone: boolean): void;
+  toggleGroup(key: string): void;
+  /** Opens a document of the selected spec in the centre, rendered (a preview tab). */
+  showDocument(path: string, options?: { keepFocus?: boolean }): Promise<void>;
+  /** Selects a spec and opens its first document in the centre (a click in the explorer). */
+  openSpec(id: string): Promise<void>;
   focusRequirement(requirementId: string): { file: string; line: number } | null;
   setTaskState(task: Task, state: EditableState): Promise<void>;
   /** Takes a spec the backend returned after changing it (e.g. starting a task). */
@@ -67,8 +74,9 @@ export const useSpecs = create<SpecsState>((set, get) => ({
   selectedId: null,
   selected: null,
   filter: '',
+  hideDone: false,
+  collapsedGroups: {},
   docPath: null,
-  docs: {},
   focus: null,
   pending: {},
   pendingSelect: null,
@@ -102,9 +110,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       set({ selected });
       const docs = orderedDocuments(selected.spec.documents, selected.spec.format);
       const current = get().docPath;
-      const docPath = current && docs.some((d) => d.path === current) ? current : (docs[0]?.path ?? null);
-      if (docPath) await get().showDocument(docPath);
-      else set({ docPath: null });
+      set({ docPath: current && docs.some((d) => d.path === current) ? current : (docs[0]?.path ?? null) });
     } catch (error) {
       notifyError(errorMessage(error));
     }
@@ -114,26 +120,27 @@ export const useSpecs = create<SpecsState>((set, get) => ({
     set({ filter });
   },
 
-  async showDocument(path) {
-    set({ docPath: path });
-    if (path in get().docs) return;
-    try {
-      const file = await api().call('fs.read', { path });
-      const text = file.kind === 'text' ? file.content : { error: `${path} cannot be shown (${file.kind}).` };
-      set((s) => ({ docs: { ...s.docs, [path]: text } }));
-    } catch (error) {
-      set((s) => ({ docs: { ...s.docs, [path]: { error: errorMessage(error) } } }));
-    }
+  setHideDone(hideDone) {
+    set({ hideDone });
   },
 
-  onDiskChanged(paths) {
-    const { docs, docPath } = get();
-    const stale = paths.filter((p) => p in docs);
-    if (stale.length === 0) return;
-    const next = { ...docs };
-    for (const p of stale) delete next[p];
-    set({ docs: next });
-    if (docPath && stale.includes(docPath)) void get().showDocument(docPath);
+  toggleGroup(key) {
+    set((s) => ({ collapsedGroups: { ...s.collapsedGroups, [key]: !s.collapsedGroups[key] } }));
+  },
+
+  async showDocument(path, options = {}) {
+    set({ docPath: path });
+    // Markdown opens rendered; anything else (a .config.kiro) in the source.
+    const view = /\.(md|markdown)$/i.test(path) ? 'rendered' : undefined;
+    await useEditor.getState().open(path, { preview: true, view, keepFocus: options.keepFocus });
+  },
+
+  async openSpec(id) {
+    await get().select(id);
+    const { selected, docPath } = get();
+    // While the trace tab shows, it follows the selection: no document opens over it.
+    if (useEditor.getState().active === TRACE_TAB) return;
+    if (selected?.spec.id === id && docPath) await get().showDocument(docPath, { keepFocus: true });
   },
 
   focusRequirement(requirementId) {
@@ -144,7 +151,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       return null;
     }
     set({ focus: { specId: spec.id, requirementId, nonce: ++focusNonce } });
-    void get().showDocument(requirement.pos.file);
+    void get().showDocument(requirement.pos.file, { keepFocus: true });
     return { file: requirement.pos.file, line: requirement.pos.line };
   },
 
@@ -190,6 +197,6 @@ export const useSpecs = create<SpecsState>((set, get) => ({
   },
 
   reset() {
-    set({ list: [], loaded: false, loadError: null, selectedId: null, selected: null, docPath: null, docs: {}, focus: null, pendingSelect: null, pending: {} });
+    set({ list: [], loaded: false, loadError: null, selectedId: null, selected: null, docPath: null, focus: null, pendingSelect: null, pending: {} });
   },
 }));

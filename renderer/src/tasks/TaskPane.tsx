@@ -1,13 +1,13 @@
 // The right pane (landmark "Tasks"): the selected spec's tasks as a collapsible, filterable,
 // virtualised tree. One tab stop for the list (roving tabindex); arrows move, Space ticks.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TraceLink } from '../../../shared/api/contract';
 import { markAfterPaint } from '../perf-marks';
 import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { linksByTaskId, useTrace } from '../stores/trace-store';
-import { TraceView } from '../trace/TraceView';
+import { TRACE_TAB, useEditor } from '../stores/editor-store';
 import { useTasksView, type TaskFilter } from '../stores/tasks-store';
 import { openTaskLine, toggleTask, toggleTaskInProgress } from './task-actions';
 import { countTasks, visibleRows } from './task-tree';
@@ -164,7 +164,7 @@ export function TaskPane() {
   const selectedId = useSpecs((s) => s.selectedId);
   const spec = selected?.spec;
   const counts = useMemo(() => (spec ? countTasks(spec.tasks) : null), [spec]);
-  const [showTrace, setShowTrace] = useState(false);
+  const traceOpen = useEditor((s) => s.active === TRACE_TAB);
   return (
     <section className="pane task-pane" role="region" aria-label="Tasks">
       <div className="pane-header">
@@ -175,7 +175,7 @@ export function TaskPane() {
           </span>
         )}
         {spec && (
-          <button type="button" className="icon-button" aria-pressed={showTrace} onClick={() => setShowTrace(!showTrace)}>
+          <button type="button" className="icon-button" aria-pressed={traceOpen} title="Open the trace of this spec as an editor tab" onClick={() => void useEditor.getState().open(TRACE_TAB)}>
             Trace
           </button>
         )}
@@ -198,8 +198,7 @@ export function TaskPane() {
             {spec.tasksFile ? <code>{spec.tasksFile}</code> : 'tasks.md'}.
           </p>
         )}
-        {spec && showTrace && <TraceView />}
-        {spec && !showTrace && spec.tasks.length > 0 && <TaskTree />}
+        {spec && spec.tasks.length > 0 && <TaskTree />}
       </div>
     </section>
   );

@@ -35,10 +35,8 @@ export function openTaskLine(task: Task): void {
   void useEditor.getState().open(task.pos.file, { line: task.pos.line });
 }
 
-/** A requirement chip: the criterion in the spec panel, and its line in the editor. */
+/** A requirement chip: its document opens rendered in the centre, scrolled to the criterion, flashed. */
 export function showRequirement(requirementId: string): void {
-  const where = useSpecs.getState().focusRequirement(requirementId);
-  if (!where) return;
+  if (!useSpecs.getState().focusRequirement(requirementId)) return;
   useLayout.getState().showLeftTab('specs');
-  void useEditor.getState().open(where.file, { line: where.line, preview: true, keepFocus: true });
 }

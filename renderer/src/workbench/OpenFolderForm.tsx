@@ -1,16 +1,59 @@
-// Opens another folder: the native dialog in the desktop app, a path field in the browser.
-import { useState } from 'react';
+// Opens another folder: a path field, the recent folders, and a folder browser (through the API,
+// so it works in the browser too; names of folders only). The desktop app adds its native dialog.
+// Escape closes the form.
+import { useEffect, useState } from 'react';
+import type { FolderListing } from '../../../shared/api/contract';
+import { api } from '../api/client-instance';
+import { errorMessage } from '../api/error-message';
 import { useWorkspace } from '../stores/workspace-store';
 
 export function OpenFolderForm({ onDone }: { onDone(): void }) {
   const [path, setPath] = useState('');
+  const [recent, setRecent] = useState<string[]>([]);
+  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [browseError, setBrowseError] = useState<string | null>(null);
   const { openFolder, openError } = useWorkspace();
+
+  useEffect(() => {
+    let live = true;
+    api()
+      .call('workspace.recent', {})
+      .then((r) => live && setRecent(r.folders.filter((f) => f !== useWorkspace.getState().info?.root)))
+      .catch(() => {}); // an older backend: no list
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const open = async (folder: string) => {
+    if (await openFolder(folder)) onDone();
+  };
+  const browse = async (folder?: string) => {
+    try {
+      const next = await api().call('workspace.browse', folder ? { path: folder } : {});
+      setListing(next);
+      setPath(next.path);
+      setBrowseError(null);
+    } catch (error) {
+      setBrowseError(errorMessage(error));
+    }
+  };
+  const host = window.specdeckHost;
+
   return (
     <form
       className="open-folder"
+      aria-label="Open a folder"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await openFolder(path.trim())) onDone();
+        await open(path.trim());
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone();
+        }
       }}
     >
       <label>
@@ -20,6 +63,20 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
       <button type="submit" disabled={path.trim() === ''}>
         Open
       </button>
+      <button type="button" onClick={() => void browse(path.trim() || listing?.path || useWorkspace.getState().info?.root)}>
+        Browse…
+      </button>
+      {host && (
+        <button
+          type="button"
+          onClick={async () => {
+            const outcome = await host.openFolder();
+            if (outcome.ok && outcome.result) onDone();
+          }}
+        >
+          System dialog…
+        </button>
+      )}
       <button type="button" onClick={onDone}>
         Cancel
       </button>
@@ -27,6 +84,49 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
         <p role="alert" className="error">
           {openError}
         </p>
+      )}
+      {recent.length > 0 && !listing && (
+        <div className="open-list">
+          <h3 id="recent-folders-title">Recent folders</h3>
+          <ul aria-labelledby="recent-folders-title">
+            {recent.map((folder) => (
+              <li key={folder}>
+                <button type="button" title={folder} onClick={() => void open(folder)}>
+                  <span className="open-name">{folder.slice(folder.lastIndexOf('/') + 1) || folder}</span> <span className="muted">{folder}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {browseError && <p className="error">{browseError}</p>}
+      {listing && (
+        <div className="open-list">
+          <h3 id="browse-title" title={listing.path}>
+            Folders in {listing.path}
+          </h3>
+          <ul aria-labelledby="browse-title">
+            {listing.parent && (
+              <li>
+                <button type="button" onClick={() => void browse(listing.parent!)} aria-label="Up to the parent folder">
+                  ..
+                </button>
+              </li>
+            )}
+            {listing.folders.map((f) => (
+              <li key={f.path}>
+                <button type="button" title={`Show the folders in ${f.path}`} onClick={() => void browse(f.path)}>
+                  📁 {f.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {listing.folders.length === 0 && <p className="muted">No sub-folders.</p>}
+          {listing.truncated && <p className="muted">Only the first {listing.folders.length} folders are shown: type the path.</p>}
+          <button type="button" onClick={() => void open(listing.path)}>
+            Open {listing.path.slice(listing.path.lastIndexOf('/') + 1) || listing.path}
+          </button>
+        </div>
       )}
     </form>
   );

@@ -1,36 +1,45 @@
-// A vertical separator between panes: drag with the pointer, or focus it and use the arrow keys.
+// A separator between panes: drag with the pointer, or focus it and use the arrow keys. Vertical
+// separators resize widths (left/right arrows), horizontal ones heights (up/down arrows).
 import { useRef } from 'react';
 
 interface SplitterProps {
   label: string;
+  /** The size of the pane it resizes (px). */
   width: number;
-  /** +1 when dragging right widens the pane (left pane), -1 when it narrows it (right pane). */
+  /** +1 when dragging right/down grows the pane, -1 when it shrinks it. */
   direction: 1 | -1;
-  onResize(width: number): void;
+  orientation?: 'vertical' | 'horizontal';
+  onResize(size: number): void;
 }
 
-export function Splitter({ label, width, direction, onResize }: SplitterProps) {
-  const start = useRef<{ x: number; width: number } | null>(null);
+export function Splitter({ label, width, direction, orientation = 'vertical', onResize }: SplitterProps) {
+  const start = useRef<{ at: number; size: number } | null>(null);
+  const vertical = orientation === 'vertical';
+  const coord = (e: { clientX: number; clientY: number }) => (vertical ? e.clientX : e.clientY);
   return (
     <div
-      className="splitter"
+      className={vertical ? 'splitter' : 'splitter horizontal'}
       role="separator"
-      aria-orientation="vertical"
+      aria-orientation={orientation}
       aria-label={label}
-      aria-valuenow={width}
+      aria-valuenow={Math.round(width)}
       tabIndex={0}
       onPointerDown={(e) => {
-        start.current = { x: e.clientX, width };
+        start.current = { at: coord(e), size: width };
         e.currentTarget.setPointerCapture(e.pointerId);
       }}
       onPointerMove={(e) => {
-        if (start.current) onResize(start.current.width + direction * (e.clientX - start.current.x));
+        if (start.current) onResize(start.current.size + direction * (coord(e) - start.current.at));
       }}
       onPointerUp={() => (start.current = null)}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 50 : 10;
-        if (e.key === 'ArrowLeft') onResize(width - direction * step);
-        if (e.key === 'ArrowRight') onResize(width + direction * step);
+        const less = vertical ? 'ArrowLeft' : 'ArrowUp';
+        const more = vertical ? 'ArrowRight' : 'ArrowDown';
+        if (e.key === less) onResize(width - direction * step);
+        else if (e.key === more) onResize(width + direction * step);
+        else return;
+        e.preventDefault();
       }}
     />
   );

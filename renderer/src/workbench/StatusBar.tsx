@@ -1,10 +1,13 @@
 // The status bar: workspace, git branch, spec count, diagnostics, the active task, index progress,
 // the last message.
 import { useMemo } from 'react';
+import { plural } from '../../../shared/text/plural';
 import { useSpecs } from '../stores/specs-store';
 import { IndexProgressBar } from './IndexProgressBar';
 import { ActiveTaskStatus } from '../tasks/ActiveTaskStatus';
 import { useWorkspace } from '../stores/workspace-store';
+import { useEditor } from '../stores/editor-store';
+import { useLayout } from '../stores/layout-store';
 
 function Branch() {
   const branch = useWorkspace((s) => s.branch);
@@ -25,9 +28,30 @@ function Diagnostics() {
     () => list.reduce((sum, s) => ({ problems: sum.problems + s.diagnosticCount, errors: sum.errors + (s.errorCount ?? 0) }), { problems: 0, errors: 0 }),
     [list],
   );
+  const show = useLayout((s) => s.showProblems);
   return (
-    <span data-testid="diagnostics-count" title={`${errors} errors, ${problems - errors} warnings and notes in the specs`}>
-      {problems === 1 ? '1 problem' : `${problems} problems`}
+    <button
+      type="button"
+      className="status-button"
+      data-testid="diagnostics-count"
+      title={`${errors} ${errors === 1 ? 'error' : 'errors'}, ${problems - errors} warnings and notes in the specs: show them (Ctrl+Shift+M)`}
+      onClick={() => show(errors > 0 ? { error: true, warning: false, info: false } : {})}
+    >
+      {plural(problems, 'problem')}
+    </button>
+  );
+}
+
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/i;
+
+/** TypeScript/JavaScript tabs: say that only syntax is checked (there is no project model). */
+function ScriptCheckStatus() {
+  const active = useEditor((s) => s.active);
+  if (!active || !SCRIPT.test(active)) return null;
+  const language = /\.[cm]?tsx?$/i.test(active) ? 'TypeScript' : 'JavaScript';
+  return (
+    <span data-testid="script-check" title={`${language}: Specdeck has no project model (tsconfig, installed packages), so it reports syntax errors only; type errors such as a missing module are not checked.`}>
+      {language}: syntax only
     </span>
   );
 }
@@ -39,8 +63,9 @@ export function StatusBar() {
     <footer className="status-bar" role="contentinfo">
       <span title={info?.root}>{info ? info.name : 'No folder'}</span>
       <Branch />
-      <span>{specCount === 1 ? '1 spec' : `${specCount} specs`}</span>
+      <span>{plural(specCount, 'spec')}</span>
       <Diagnostics />
+      <ScriptCheckStatus />
       <ActiveTaskStatus />
       <IndexProgressBar />
       <span className={notice?.kind === 'error' ? 'notice error' : 'notice'} role="status" aria-live="polite">

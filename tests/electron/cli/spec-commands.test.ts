@@ -42,7 +42,7 @@ describe('specdeck specs', () => {
   it('prints a readable table', async () => {
     const { stdout } = await cli('specs', dir.path);
     expect(stdout).toContain('.kiro/specs/login  [kiro]  login');
-    expect(stdout).toContain('tasks 1/4 done (1 in progress, 1 optional); 1 requirements; 1/2 covered');
+    expect(stdout).toContain('tasks 1/4 done (1 in progress, 1 optional); 1 requirement; 1/2 covered');
   });
 
   it('a missing folder is an error with exit 1', async () => {

@@ -17,4 +17,10 @@ self.MonacoEnvironment = {
   },
 };
 
+// No project model (tsconfig, node_modules) reaches the TS worker, so its semantic errors are
+// false ("Cannot find module 'express'"): report syntax errors only (the status bar says so).
+export const SYNTAX_ONLY = { noSemanticValidation: true, noSyntaxValidation: false, noSuggestionDiagnostics: true };
+monaco.typescript.typescriptDefaults.setDiagnosticsOptions(SYNTAX_ONLY);
+monaco.typescript.javascriptDefaults.setDiagnosticsOptions(SYNTAX_ONLY);
+
 export { monaco };

@@ -1,0 +1,56 @@
+// The Problems view's rows (pure): diagnostics grouped by file (files in order, then line and
+// column), filtered by severity and text, with counts per severity.
+import type { SpecDiagnostic } from '../../../shared/api/contract';
+import type { Severity } from '../../../shared/specs/model';
+
+export interface ProblemFilter {
+  text: string;
+  error: boolean;
+  warning: boolean;
+  info: boolean;
+}
+
+export type ProblemRow =
+  | { kind: 'file'; key: string; file: string; count: number; collapsed: boolean }
+  | { kind: 'problem'; key: string; problem: SpecDiagnostic };
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(list: readonly SpecDiagnostic[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const d of list) counts[d.severity]++;
+  return counts;
+}
+
+export function matchesProblem(d: SpecDiagnostic, filter: ProblemFilter): boolean {
+  if (!filter[d.severity]) return false;
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = `${d.message} ${d.code} ${d.pos.file} ${d.specId}`.toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** File rows, each followed (unless collapsed) by its problems in line order. */
+export function problemRows(list: readonly SpecDiagnostic[], filter: ProblemFilter, collapsed: Readonly<Record<string, boolean>>): { rows: ProblemRow[]; shown: number } {
+  const byFile = new Map<string, SpecDiagnostic[]>();
+  let shown = 0;
+  for (const d of list) {
+    if (!matchesProblem(d, filter)) continue;
+    shown++;
+    let group = byFile.get(d.pos.file);
+    if (!group) byFile.set(d.pos.file, (group = []));
+    group.push(d);
+  }
+  const rows: ProblemRow[] = [];
+  for (const file of [...byFile.keys()].sort()) {
+    const group = byFile.get(file)!;
+    const isCollapsed = Boolean(collapsed[file]);
+    rows.push({ kind: 'file', key: `f:${file}`, file, count: group.length, collapsed: isCollapsed });
+    if (isCollapsed) continue;
+    group.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    group.forEach((problem, i) => rows.push({ kind: 'problem', key: `p:${file}:${i}:${problem.pos.line}:${problem.code}`, problem }));
+  }
+  return { rows, shown };
+}
