@@ -51,6 +51,8 @@ export interface Task {
   refDetails?: TaskRef[];
   /** The nearest heading above the task (a Spec Kit phase, an OpenSpec group), if any. */
   section?: string | null;
+  /** The heading enclosing `section` (`Phase 3: User Story 1` above `### Tests`), when it is level 2 or deeper. */
+  sectionParent?: string;
   /**
    * False for tasks written without a checkbox: Kiro heading tasks (`## Task 1: …`) and numbered
    * main tasks whose sub-tasks have checkboxes. Their state comes from their sub-tasks, they cannot

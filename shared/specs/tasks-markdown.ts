@@ -62,6 +62,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   const stackIndent: number[] = [];
   const stackTask: Task[] = [];
   let section: string | null = null;
+  // The heading enclosing `section` (level 2 or deeper: a level-1 title names the file, not a group).
+  let sectionParent: string | null = null;
+  const headingTexts: { level: number; text: string }[] = [];
   let block: Task | null = null;
   // References written for a whole section, outside any task (`_Requirements: …_` under a
   // `## Task Group` heading, Spec Kit's `**Goal**: … (FR-005 to FR-027)` and story headings):
@@ -106,6 +109,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const heading = headingOf(s);
     if (heading) {
       section = heading.text;
+      while (headingTexts.length > 0 && headingTexts[headingTexts.length - 1]!.level >= heading.level) headingTexts.pop();
+      const enclosing = headingTexts[headingTexts.length - 1];
+      sectionParent = enclosing && enclosing.level >= 2 ? enclosing.text : null;
+      headingTexts.push(heading);
       block = null;
       boxless = null;
       while (sectionLevels.length > 0 && sectionLevels[sectionLevels.length - 1]! >= heading.level) {
@@ -251,6 +258,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       refDetails: [],
       section,
     };
+    if (sectionParent !== null) task.sectionParent = sectionParent;
     const labels = LEADING_LABELS.exec(title);
     if (labels) for (const l of labels[0].matchAll(LABEL)) tags.push(l[1]!);
     if (CC_SDD_PARALLEL.test(title)) tags.push('P');

@@ -25,7 +25,8 @@ export async function revealActiveTask(): Promise<void> {
   if (useSpecs.getState().selectedId !== active.specId || !useSpecs.getState().selected) await useSpecs.getState().select(active.specId);
   const task = useSpecs.getState().selected?.spec.tasks.find((t) => t.id === active.taskId);
   if (!task) return;
-  if (useTasksView.getState().filter === 'done' && task.state !== 'done') useTasksView.getState().setFilter('all');
+  const view = useTasksView.getState();
+  if ((view.filters[active.specId] ?? view.filter) === 'done' && task.state !== 'done') view.setFilter('all', active.specId);
   useTasksView.getState().setFocused(task.id);
   await useEditor.getState().open(task.pos.file, { line: task.pos.line, preview: true, keepFocus: true });
   useLayout.getState().requestFocus('tasks');

@@ -37,6 +37,8 @@ export interface SavedUiState {
   hideDone: boolean;
   collapsedGroups: Record<string, boolean>;
   taskFilter: TaskFilter;
+  /** The task filter of each spec (absent in states saved before it was per spec). */
+  taskFilters?: Record<string, TaskFilter>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,6 +77,9 @@ export function parseSaved(value: unknown): SavedUiState | null {
     hideDone: bool(value.hideDone, false),
     collapsedGroups: isObject(value.collapsedGroups) ? Object.fromEntries(Object.entries(value.collapsedGroups).filter(([, v]) => v === true)) as Record<string, boolean> : {},
     taskFilter: oneOf(value.taskFilter, ['open', 'done', 'all'] as const, 'all'),
+    taskFilters: isObject(value.taskFilters)
+      ? (Object.fromEntries(Object.entries(value.taskFilters).filter(([, v]) => v === 'open' || v === 'done' || v === 'all')) as Record<string, TaskFilter>)
+      : {},
   };
 }
 
@@ -109,6 +114,7 @@ export function snapshot(): SavedUiState {
     hideDone: specs.hideDone,
     collapsedGroups: specs.collapsedGroups,
     taskFilter: useTasksView.getState().filter,
+    taskFilters: useTasksView.getState().filters,
   };
 }
 
@@ -124,7 +130,7 @@ export function restoreEarly(saved: SavedUiState): void {
     theme: saved.theme,
     leftTab: saved.leftTab,
   });
-  useTasksView.setState({ filter: saved.taskFilter });
+  useTasksView.setState({ filter: saved.taskFilter, filters: saved.taskFilters ?? {} });
   useSpecs.setState({ selectedId: saved.selectedSpecId, docPath: saved.docPath, filter: saved.specFilter, hideDone: saved.hideDone, collapsedGroups: saved.collapsedGroups });
   clearViewPositions();
   for (const tab of saved.tabs) if (tab.position) setViewPosition(tab.path, tab.position);

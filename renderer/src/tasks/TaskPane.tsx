@@ -8,10 +8,10 @@ import { useLayout } from '../stores/layout-store';
 import { useSpecs } from '../stores/specs-store';
 import { linksByTaskId, useTrace } from '../stores/trace-store';
 import { TRACE_TAB, useEditor } from '../stores/editor-store';
-import { useTasksView, type TaskFilter } from '../stores/tasks-store';
+import { useTaskFilter, useTasksView, type TaskFilter } from '../stores/tasks-store';
 import { openTaskLine, toggleTask, toggleTaskInProgress } from './task-actions';
-import { countTasks, visibleRows } from './task-tree';
-import { TaskRow } from './TaskRow';
+import { countTasks, isSectionRow, visibleRows } from './task-tree';
+import { SectionHeader, TaskRow } from './TaskRow';
 
 const FILTERS: { value: TaskFilter; label: string; title?: string }[] = [
   { value: 'open', label: 'Open' },
@@ -20,14 +20,15 @@ const FILTERS: { value: TaskFilter; label: string; title?: string }[] = [
   { value: 'all', label: 'All' },
 ];
 
-function FilterBar({ open, ready, done, total, hasWaves }: { open: number; ready: number; done: number; total: number; hasWaves: boolean }) {
-  const { filter, setFilter, groupByWave, setGroupByWave } = useTasksView();
+function FilterBar({ specId, open, ready, done, total, hasWaves }: { specId: string; open: number; ready: number; done: number; total: number; hasWaves: boolean }) {
+  const { setFilter, groupByWave, setGroupByWave } = useTasksView();
+  const filter = useTaskFilter(specId);
   const count: Record<TaskFilter, number> = { open, ready, done, all: total };
   return (
     <div className="task-toolbar">
       <div className="task-filter" role="radiogroup" aria-label="Show tasks">
         {FILTERS.map((f) => (
-          <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} title={f.title} onClick={() => setFilter(f.value)}>
+          <button key={f.value} type="button" role="radio" aria-checked={filter === f.value} title={f.title} onClick={() => setFilter(f.value, specId)}>
             {f.label} <span className="count">{count[f.value]}</span>
           </button>
         ))}
@@ -41,17 +42,28 @@ function FilterBar({ open, ready, done, total, hasWaves }: { open: number; ready
   );
 }
 
+/** Keys that move the focus, the same on task and group rows: index → new index (clamped by moveTo). */
+const MOVES: Record<string, (index: number, last: number) => number> = {
+  ArrowDown: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  Home: () => 0,
+  End: (_, last) => last,
+  PageDown: (i) => i + 15,
+  PageUp: (i) => i - 15,
+};
+
 const NO_LINKS: TraceLink[] = [];
 const NONE_COLLAPSED: Record<string, boolean> = {};
 
 function TaskTree() {
   const spec = useSpecs((s) => s.selected?.spec)!;
-  const { filter, focusedKey, setFocused, groupByWave } = useTasksView();
+  const { focusedKey, setFocused, groupByWave } = useTasksView();
+  const filter = useTaskFilter(spec.id);
   const collapsed = useTasksView((s) => s.collapsed[spec.id] ?? NONE_COLLAPSED);
   const toggleCollapsed = (key: string, value?: boolean) => useTasksView.getState().toggleCollapsed(spec.id, key, value);
   const ready = useMemo(() => new Set(spec.dependencies?.ready ?? []), [spec.dependencies]);
   const rows = useMemo(
-    () => visibleRows(spec.tasks, filter, collapsed, { ready, byWave: groupByWave ? spec.dependencies : null }),
+    () => visibleRows(spec.tasks, filter, collapsed, { ready, byWave: groupByWave ? spec.dependencies : null, sections: true }),
     [spec.tasks, spec.dependencies, filter, collapsed, ready, groupByWave],
   );
   const knownRequirements = useMemo(() => new Set(spec.requirements.map((r) => r.id)), [spec.requirements]);
@@ -62,7 +74,11 @@ function TaskTree() {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]!.task.refs.length > 0 ? 50 : 28) + (rows[i]!.waveHeader ? 26 : 0), // chips and wave headers make rows taller
+    estimateSize: (i) => {
+      const row = rows[i]!;
+      if (isSectionRow(row)) return 28;
+      return (row.task.refs.length > 0 ? 50 : 28) + (row.waveHeader ? 26 : 0); // chips and wave headers make rows taller
+    },
     overscan: 12,
     getItemKey: (i) => rows[i]!.key,
   });
@@ -74,14 +90,14 @@ function TaskTree() {
 
   const focusRequest = useLayout((s) => (s.focusRequest?.target === 'tasks' ? s.focusRequest.nonce : 0));
   useEffect(() => {
-    if (focusRequest) scroller.current?.querySelector<HTMLElement>('[role="checkbox"][tabindex="0"]')?.focus();
+    if (focusRequest) scroller.current?.querySelector<HTMLElement>('[data-row-focus][tabindex="0"]')?.focus();
   }, [focusRequest]);
 
   // Moving focus to a row that is not rendered yet: scroll to it, then focus it once it is.
   useEffect(() => {
     const key = pendingFocus.current;
     if (!key) return;
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-task-key="${CSS.escape(key)}"] [role="checkbox"]`);
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-task-key="${CSS.escape(key)}"] [data-row-focus]`);
     if (el) {
       pendingFocus.current = null;
       el.focus();
@@ -96,22 +112,23 @@ function TaskTree() {
     virtualizer.scrollToIndex(rows.indexOf(row), { align: 'auto' });
   };
 
-  const onKey = (index: number) => (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKey = (index: number) => (e: KeyboardEvent<HTMLElement>) => {
     const row = rows[index]!;
     const isCollapsed = Boolean(collapsed[row.key]);
-    if (e.key === ' ') toggleTask(row.task);
+    const move = MOVES[e.key];
+    if (move) moveTo(move(index, rows.length - 1));
+    else if (isSectionRow(row)) {
+      if (e.key === ' ' || e.key === 'Enter') toggleCollapsed(row.key);
+      else if (e.key === 'ArrowRight' && isCollapsed) toggleCollapsed(row.key, false);
+      else if (e.key === 'ArrowLeft' && !isCollapsed) toggleCollapsed(row.key, true);
+      else return;
+    } else if (e.key === ' ') toggleTask(row.task);
     else if (e.key === 's' || e.key === 'S') toggleTaskInProgress(row.task);
     else if (e.key === 'Enter') openTaskLine(row.task);
-    else if (e.key === 'ArrowDown') moveTo(index + 1);
-    else if (e.key === 'ArrowUp') moveTo(index - 1);
-    else if (e.key === 'Home') moveTo(0);
-    else if (e.key === 'End') moveTo(rows.length - 1);
-    else if (e.key === 'PageDown') moveTo(index + 15);
-    else if (e.key === 'PageUp') moveTo(index - 15);
     else if (e.key === 'ArrowRight' && row.hasChildren && isCollapsed) toggleCollapsed(row.key, false);
     else if (e.key === 'ArrowLeft' && row.hasChildren && !isCollapsed) toggleCollapsed(row.key, true);
     else if (e.key === 'ArrowLeft' && row.task.parentId !== null) {
-      const parent = rows.slice(0, index).findLastIndex((r) => r.task.id === row.task.parentId);
+      const parent = rows.slice(0, index).findLastIndex((r) => !isSectionRow(r) && r.task.id === row.task.parentId);
       if (parent >= 0) moveTo(parent);
     } else return;
     e.preventDefault();
@@ -141,6 +158,16 @@ function TaskTree() {
               className="task-slot"
               style={{ transform: `translateY(${item.start}px)` }}
             >
+              {isSectionRow(row) ? (
+                <SectionHeader
+                  row={row}
+                  tabStop={row.key === tabStopKey}
+                  collapsed={Boolean(collapsed[row.key])}
+                  onToggle={() => toggleCollapsed(row.key)}
+                  onFocus={() => setFocused(row.key)}
+                  onKey={onKey(item.index)}
+                />
+              ) : (
               <TaskRow
                 row={row}
                 tabStop={row.key === tabStopKey}
@@ -151,6 +178,7 @@ function TaskTree() {
                 onFocus={() => setFocused(row.key)}
                 onKey={onKey(item.index)}
               />
+              )}
             </div>
           );
         })}
@@ -182,6 +210,7 @@ export function TaskPane() {
       </div>
       {counts && counts.total > 0 && (
         <FilterBar
+          specId={spec!.id}
           open={counts.open}
           ready={spec?.dependencies?.ready.length ?? 0}
           done={counts.done}

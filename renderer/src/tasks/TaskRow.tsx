@@ -1,10 +1,12 @@
-// One row of the task tree. The checkbox's accessible name starts with the task's ID and title
-// as written in the file; aria-checked is mixed while the task is in progress.
+// One row of the task tree. The checkbox's accessible name starts with the task's ID and its title
+// as read (markdown markers and label chips removed); aria-checked is mixed while in progress.
+// Section headings of the tasks file are group rows (SectionHeader).
 import type { KeyboardEvent } from 'react';
 import type { TraceLink } from '../../../shared/api/contract';
 import type { Task } from '../../../shared/specs/model';
 import { openTaskLine, showRequirement, startOrStopTask, toggleTask } from './task-actions';
-import type { TaskRow as Row } from './task-tree';
+import type { SectionRow, TaskRow as Row } from './task-tree';
+import { chipLabel, taskTitleView, type TitlePiece } from './task-title';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 import { TaskLinks } from '../trace/TaskLinks';
@@ -16,9 +18,10 @@ function ariaChecked(task: Task): 'true' | 'false' | 'mixed' {
   return 'false';
 }
 
-function accessibleName(task: Task): string {
-  const name = task.numbered ? `${task.id} ${task.title}` : task.title;
+function accessibleName(task: Task, plain: string, chips: string[]): string {
+  const name = task.numbered ? `${task.id} ${plain}` : plain;
   const parts = [name];
+  if (chips.length > 0) parts.push(`(${chips.map(chipLabel).join(', ')})`);
   if (task.optional) parts.push('(optional)');
   if (task.state === 'skipped') parts.push('(skipped)');
   if (task.blockedReason) parts.push(`(blocked: ${task.blockedReason})`);
@@ -47,6 +50,54 @@ interface TaskRowProps {
   onKey(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
+function Piece({ piece }: { piece: TitlePiece }) {
+  if (piece.kind === 'code') return <code className="task-code">{piece.text}</code>;
+  if (piece.kind === 'strong') return <strong>{piece.text}</strong>;
+  if (piece.kind === 'em') return <em>{piece.text}</em>;
+  // Styled as a link but never followed: a click on the row ticks the task, it must not navigate.
+  if (piece.kind === 'link') return <span className="task-link" title={piece.href}>{piece.text}</span>;
+  return <>{piece.text}</>;
+}
+
+interface SectionHeaderProps {
+  row: SectionRow;
+  tabStop: boolean;
+  collapsed: boolean;
+  onToggle(): void;
+  onFocus(): void;
+  onKey(e: KeyboardEvent<HTMLButtonElement>): void;
+}
+
+/** A heading of the tasks file as a group row: click, Space or Enter collapses its tasks. */
+export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKey }: SectionHeaderProps) {
+  return (
+    <div className="task-section" role="heading" aria-level={3}>
+      <button
+        type="button"
+        data-row-focus=""
+        tabIndex={tabStop ? 0 : -1}
+        aria-expanded={!collapsed}
+        aria-label={`${row.parent ? `${row.parent} › ` : ''}${row.label}, ${row.done} of ${row.total} done`}
+        className="task-section-toggle"
+        onClick={onToggle}
+        onFocus={onFocus}
+        onKeyDown={onKey}
+      >
+        <span className="twisty" aria-hidden="true">
+          {collapsed ? '▸' : '▾'}
+        </span>
+        <span className="task-section-label" title={row.parent ? `${row.parent} › ${row.label}` : row.label}>
+          {row.parent && <span className="task-section-parent">{row.parent} › </span>}
+          {row.label}
+        </span>
+        <span className="count" aria-hidden="true">
+          {row.done}/{row.total}
+        </span>
+      </button>
+    </div>
+  );
+}
+
 export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
   const { task } = row;
   const busy = useSpecs((s) => s.pending[task.id] !== undefined);
@@ -54,6 +105,7 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
   const isActive = useTrace((s) => s.active !== null && s.active.specId === useSpecs.getState().selectedId && s.active.taskId === task.id);
   const noBox = task.checkbox === false;
   const readOnly = useSpecs((s) => s.selected?.spec.readOnly === true);
+  const title = taskTitleView(task);
   return (
     <div
       className={`task state-${task.state}${busy ? ' busy' : ''}${isActive ? ' active-task-row' : ''}${noBox ? ' no-checkbox' : ''}${task.blockedReason ? ' blocked' : ''}`}
@@ -84,7 +136,8 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
           aria-checked={ariaChecked(task)}
           aria-busy={busy || undefined}
           aria-disabled={noBox || readOnly || undefined}
-          aria-label={accessibleName(task)}
+          aria-label={accessibleName(task, title.plain, title.chips)}
+          data-row-focus=""
           tabIndex={tabIndex}
           className="task-check"
           title={
@@ -103,7 +156,17 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
             {boxMark(task)}
           </span>
           <span className="task-text">
-            {task.numbered && <span className="task-id">{task.id}</span>} {task.title}
+            {task.numbered && <span className="task-id">{task.id}</span>}{' '}
+            {title.chips.map((c) => (
+              <span key={c} className="task-chip" title={chipLabel(c)}>
+                {c}
+              </span>
+            ))}
+            <span className="task-title">
+              {title.pieces.map((p, i) => (
+                <Piece key={i} piece={p} />
+              ))}
+            </span>
             {task.optional && <span className="optional"> optional</span>}
             {task.blockedReason && <span className="blocked-reason"> blocked: {task.blockedReason}</span>}
             {task.dependsOn && task.dependsOn.length > 0 && (

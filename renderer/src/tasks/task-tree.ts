@@ -12,11 +12,29 @@ export interface TaskRow {
   waveHeader?: { label: string; count: number };
 }
 
+/** A heading of the tasks file (`## Phase 3: User Story 1`, OpenSpec `## 1. Group`) kept as a collapsible group row. */
+export interface SectionRow {
+  kind: 'section';
+  /** `§` + the heading text (`#n` for a repeated heading); stored with the collapsed tasks. */
+  key: string;
+  label: string;
+  /** The heading above it (`Phase 3: User Story 1` for `### Tests`), so a subsection keeps its context. */
+  parent?: string;
+  total: number;
+  done: number;
+}
+
+export type ListRow = TaskRow | SectionRow;
+
+export const isSectionRow = (row: ListRow): row is SectionRow => 'kind' in row && row.kind === 'section';
+
 export interface RowOptions {
   /** The spec's ready set (for the `ready` filter). */
   ready?: ReadonlySet<string>;
   /** Group the rows by wave instead of the tree. */
   byWave?: TaskDependencies | null;
+  /** Show the headings of the tasks file as group rows (tree mode only). */
+  sections?: boolean;
 }
 
 export interface TaskCountsView {
@@ -69,7 +87,9 @@ export function waveLabel(deps: TaskDependencies, index: number): string {
  * The rows to show: a task shows when it matches the filter or has a matching descendant (so the
  * tree keeps its shape), and no ancestor of it is collapsed.
  */
-export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>, options: RowOptions = {}): TaskRow[] {
+export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>, options: RowOptions & { sections: true }): ListRow[];
+export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>, options?: RowOptions): TaskRow[];
+export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapsed: Readonly<Record<string, boolean>>, options: RowOptions = {}): ListRow[] {
   const keys = taskKeys(tasks);
   if (options.byWave && options.byWave.waves.length > 0) return waveRows(tasks, keys, filter, options.byWave, options.ready);
   // Parents resolve to the nearest earlier task with that ID (IDs can repeat in real files).
@@ -88,13 +108,55 @@ export function visibleRows(tasks: readonly Task[], filter: TaskFilter, collapse
     if (keep[i]) keep[p] = true;
   }
   const hidden = new Array<boolean>(tasks.length).fill(false);
-  const rows: TaskRow[] = [];
+  const rows: ListRow[] = [];
+  const runAt = new Map((options.sections ? sectionRuns(tasks) : []).map((r) => [r.start, r]));
+  let collapsedUntil = -1;
   for (let i = 0; i < tasks.length; i++) {
+    const section = runAt.get(i);
+    if (section) {
+      if (keep.slice(section.start, section.end).some(Boolean)) rows.push(section.row);
+      if (collapsed[section.row.key]) collapsedUntil = section.end;
+    }
+    if (i < collapsedUntil) continue;
     const p = parentIndex[i];
     hidden[i] = p !== null && p !== undefined && (hidden[p]! || Boolean(collapsed[keys[p]!]));
     if (keep[i] && !hidden[i]) rows.push({ task: tasks[i]!, key: keys[i]!, hasChildren: hasChildren[i]! });
   }
   return rows;
+}
+
+interface SectionRun {
+  start: number;
+  end: number;
+  row: SectionRow;
+}
+
+/**
+ * Consecutive tasks under the same heading. None when the file has a single heading (Kiro's
+ * `# Implementation Plan` says nothing), and none for a Kiro heading task's own heading
+ * (`## Task 1: …`: the task row already shows it).
+ */
+export function sectionRuns(tasks: readonly Task[]): SectionRun[] {
+  const runs: SectionRun[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < tasks.length; ) {
+    const label = tasks[i]!.section ?? null;
+    let end = i + 1;
+    while (end < tasks.length && (tasks[end]!.section ?? null) === label) end++;
+    // The heading task comes just before its own section's tasks (or is its first task).
+    const ownHeading = label !== null && [tasks[i - 1], tasks[i]].some((t) => t?.checkbox === false && label.includes(t.title));
+    if (label !== null && !ownHeading) {
+      const n = seen.get(label) ?? 0;
+      seen.set(label, n + 1);
+      let done = 0;
+      for (let k = i; k < end; k++) if (tasks[k]!.state === 'done') done++;
+      const row: SectionRow = { kind: 'section', key: n === 0 ? `§${label}` : `§${label}#${n}`, label, total: end - i, done };
+      if (tasks[i]!.sectionParent) row.parent = tasks[i]!.sectionParent;
+      runs.push({ start: i, end, row });
+    }
+    i = end;
+  }
+  return new Set(runs.map((r) => r.row.label)).size > 1 ? runs : [];
 }
 
 /**

@@ -1,7 +1,8 @@
 // The task list's tree logic (renderer/src/tasks/task-tree.ts) over tasks parsed by the real parser.
 import { describe, expect, it } from 'vitest';
 import { parseTasks } from '../../../shared/specs/tasks-markdown';
-import { countTasks, taskKeys, visibleRows, waveLabel } from '../../../renderer/src/tasks/task-tree';
+import { countTasks, isSectionRow, sectionRuns, taskKeys, visibleRows, waveLabel, type ListRow } from '../../../renderer/src/tasks/task-tree';
+import { chipLabel, parseInline, taskTitleView } from '../../../renderer/src/tasks/task-title';
 import { waveTable } from '../../../renderer/src/markdown/render';
 import { onlySpec } from '../../shared/specs/helpers';
 
@@ -104,5 +105,97 @@ describe('the rendered graph block', () => {
   it('anything that does not read as waves stays a code block', () => {
     expect(waveTable('{"waves": [')).toBeNull();
     expect(waveTable('{"other": 1}')).toBeNull();
+  });
+});
+
+const SPECKIT = `# Tasks: Demo
+
+## Phase 1: Setup
+
+- [x] T001 Create the project
+- [ ] T002 [P] Configure \`eslint\`
+
+## Phase 3: User Story 1 - Browse
+
+- [ ] T010 [P] [US1] Model in **src/models/item.ts**
+- [x] T011 [US1] Service, see [the plan](plan.md)
+`;
+const OPENSPEC = `## 1. Storage
+
+- [x] 1.1 Add the table
+- [ ] 1.2 Migrate
+
+## 2. API
+
+- [ ] 2.1 Endpoint
+`;
+const show = (rows: ListRow[]) => rows.map((r) => (isSectionRow(r) ? `# ${r.label} ${r.done}/${r.total}` : r.task.id));
+
+describe('section headings as group rows', () => {
+  const speckit = parseTasks(SPECKIT, 'specs/001-demo/tasks.md', 'speckit').tasks;
+  const openspec = parseTasks(OPENSPEC, 'openspec/changes/demo/tasks.md', 'openspec').tasks;
+
+  it('puts a group row before the tasks of each heading, with done/total', () => {
+    expect(show(visibleRows(speckit, 'all', {}, { sections: true }))).toEqual([
+      '# Phase 1: Setup 1/2', 'T001', 'T002', '# Phase 3: User Story 1 - Browse 1/2', 'T010', 'T011',
+    ]);
+    expect(show(visibleRows(openspec, 'all', {}, { sections: true }))).toEqual(['# 1. Storage 1/2', '1.1', '1.2', '# 2. API 0/1', '2.1']);
+  });
+
+  it('a collapsed group hides its tasks only; a group with no matching task is not shown', () => {
+    expect(show(visibleRows(openspec, 'all', { '§1. Storage': true }, { sections: true }))).toEqual(['# 1. Storage 1/2', '# 2. API 0/1', '2.1']);
+    expect(show(visibleRows(openspec, 'done', {}, { sections: true }))).toEqual(['# 1. Storage 1/2', '1.1']);
+  });
+
+  it('a subsection keeps the heading above it (not a level-1 title) as context', () => {
+    const nested = parseTasks('# Tasks: Demo\n\n## Phase 3: User Story 1\n\n### Tests\n\n- [ ] T010 Test it\n\n### Implementation\n\n- [ ] T011 Build it\n\n## Phase 4: Polish\n\n- [ ] T020 Polish\n', 'specs/001-demo/tasks.md', 'speckit').tasks;
+    expect(sectionRuns(nested).map((r) => [r.row.parent, r.row.label])).toEqual([
+      ['Phase 3: User Story 1', 'Tests'],
+      ['Phase 3: User Story 1', 'Implementation'],
+      [undefined, 'Phase 4: Polish'],
+    ]);
+  });
+
+  it('no group rows for a single heading (Kiro "# Implementation Plan"), nor without the option', () => {
+    expect(sectionRuns(tasks)).toEqual([]);
+    expect(visibleRows(speckit, 'all', {}).some((r) => isSectionRow(r))).toBe(false);
+  });
+
+  it('no group row for a Kiro heading task\'s own heading (the task row shows it)', () => {
+    const kiro = parseTasks('# Plan\n\n## Task 1: Setup\n\n- [ ] 1.1 Init\n\n## Task 2: Build\n\n- [ ] 2.1 Compile\n', FILE).tasks;
+    expect(show(visibleRows(kiro, 'all', {}, { sections: true }))).toEqual(['1', '1.1', '2', '2.1']);
+  });
+});
+
+describe('task titles', () => {
+  it('renders code spans, emphasis and links as pieces', () => {
+    expect(parseInline('Add `a*b` to **core** and _docs_, see [plan](plan.md) *now*')).toEqual([
+      { kind: 'text', text: 'Add ' },
+      { kind: 'code', text: 'a*b' },
+      { kind: 'text', text: ' to ' },
+      { kind: 'strong', text: 'core' },
+      { kind: 'text', text: ' and ' },
+      { kind: 'em', text: 'docs' },
+      { kind: 'text', text: ', see ' },
+      { kind: 'link', text: 'plan', href: 'plan.md' },
+      { kind: 'text', text: ' ' },
+      { kind: 'em', text: 'now' },
+    ]);
+  });
+
+  it('leaves snake_case, lone stars and unclosed backticks as text', () => {
+    expect(parseInline('rename user_id_field * 2 and `open')).toEqual([{ kind: 'text', text: 'rename user_id_field * 2 and `open' }]);
+  });
+
+  it('lifts [P] and [USn] out of the title as chips', () => {
+    const speckit = parseTasks(SPECKIT, 'specs/001-demo/tasks.md', 'speckit').tasks;
+    const t010 = taskTitleView(speckit.find((t) => t.id === 'T010')!);
+    expect(t010.chips).toEqual(['P', 'US1']);
+    expect(t010.plain).toBe('Model in src/models/item.ts');
+    expect(t010.pieces[1]).toEqual({ kind: 'strong', text: 'src/models/item.ts' });
+    expect(chipLabel('P')).toBe('parallel');
+    expect(chipLabel('US1')).toBe('user story 1');
+    // No tags: a leading bracket stays as written.
+    expect(taskTitleView({ title: '[draft] Write it', tags: [] }).plain).toBe('[draft] Write it');
   });
 });
