@@ -2,10 +2,13 @@
 //  - `specdeck check` (with evidence) on the largest corpus repository, made a git repository
 //    with history, on a fresh clone (no link store: links rebuilt from git and the files);
 //  - `specdeck impact <base>..HEAD` over 1,000 commits;
-//  - `specdeck check` on a 50,000-commit history (it must answer, not crash).
+//  - `specdeck check` on a 50,000-commit history (it must answer, not crash);
+//  - `specdeck check` on the bench's generated 100,000-file tree (a git repository with a small Kiro
+//    spec), beside `git ls-files` and a plain walk of the same tree: evidence reads the tree for
+//    comment tags and citing tests, and must cost about a walk that reads, not minutes.
 // Histories are written with `git fast-import` (one process, not one per commit).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'specdeck-bench-evidence-'));
 process.env.SPECDECK_DATA_DIR = path.join(scratch, 'data');
 
 const { runCli } = await import('../../electron/cli/main');
+const { generatedTree, GENERATED_FILES } = await import('./index/trees');
 
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@e', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@e' };
 function git(cwd: string, ...args: string[]): string {
@@ -174,7 +178,55 @@ async function checkOn50000() {
   console.log(`  reference, git log --name-only HEAD: ${reference.toFixed(0)} ms  → ratio ${(r.ms / reference).toFixed(1)}×`);
 }
 
+/** Every file under root (no .git), read or only listed: the plain walk the check is set beside. */
+function plainWalk(root: string, read: boolean): number {
+  let n = 0;
+  const visit = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (d.name === '.git') continue;
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) visit(p);
+      else if (d.isFile()) {
+        if (read) readFileSync(p);
+        n++;
+      }
+    }
+  };
+  visit(root);
+  return n;
+}
+
+async function checkOnLargeTree() {
+  const root = path.join(scratch, 'large-tree');
+  cpSync(generatedTree().root, root, { recursive: true });
+  mkdirSync(path.join(root, '.kiro/specs/demo'), { recursive: true });
+  writeFileSync(path.join(root, '.kiro/specs/demo/requirements.md'), '# Requirements\n\n## Requirement 1\n\n**User Story:** As a user, I want a list, so that I can see it.\n\n#### Acceptance Criteria\n\n1. WHEN the list opens THEN the system SHALL show it\n');
+  writeFileSync(path.join(root, '.kiro/specs/demo/tasks.md'), '# Tasks\n\n- [x] 1. Show the list in `README.md`\n  - _Requirements: 1.1_\n- [x] 2. Style it\n- [ ] 3. Page it\n');
+  writeFileSync(path.join(root, 'README.md'), '# tree\n');
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'tree');
+  const runs: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 3; i++) {
+    rmSync(process.env.SPECDECK_DATA_DIR!, { recursive: true, force: true }); // a fresh clone's: no store
+    const r = await timeCli('check', root, '--json');
+    runs.push(r.ms);
+    findings = (JSON.parse(r.out) as { findings: Array<{ code: string }> }).findings.filter((f) => f.code.startsWith('done-')).length;
+  }
+  const lsFiles = [0, 1, 2].map(() => timeMs(() => git(root, 'ls-files')));
+  const walk = [0, 1, 2].map(() => timeMs(() => plainWalk(root, false)));
+  const walkRead = [0, 1, 2].map(() => timeMs(() => plainWalk(root, true)));
+  const ratio = (ms: number) => `${(median(runs) / ms).toFixed(1)}×`;
+  console.log(`specdeck check with evidence on the generated tree (${GENERATED_FILES} files + a 3-task Kiro spec, one commit, no link store; ${findings} done-* findings):`);
+  console.log(`  specdeck check --json: median ${median(runs).toFixed(0)} ms`);
+  console.log(`  reference, git ls-files: median ${median(lsFiles).toFixed(0)} ms  → ratio ${ratio(median(lsFiles))}`);
+  console.log(`  reference, plain walk (readdir only): median ${median(walk).toFixed(0)} ms  → ratio ${ratio(median(walk))}`);
+  console.log(`  reference, plain walk reading every file: median ${median(walkRead).toFixed(0)} ms  → ratio ${ratio(median(walkRead))}`);
+}
+
 try {
+  await checkOnLargeTree();
   await checkOnCorpus();
   await impactOver1000();
   await checkOn50000();

@@ -15,7 +15,7 @@ import { namedFiles } from '../../../shared/evidence/named-files';
 import { taskTexts } from '../../../shared/evidence/task-text';
 import type { Spec } from '../../../shared/specs/model';
 import type { SpecService } from '../specs/spec-service';
-import { readLinkableText } from '../trace/file-text';
+import { readLinkableText, scanLinkableTexts } from '../trace/file-text';
 import { isSpecDocument } from '../trace/spec-documents';
 import { TraceService } from '../trace/trace-service';
 import { walkFiles } from '../workspace/walk';
@@ -148,18 +148,16 @@ export class EvidenceService {
   private async scanTests(): Promise<Map<string, FileCitations>> {
     const { ws, rules } = this.deps;
     const files = (await walkFiles(ws.root, rules)).filter((f) => isTestPath(f) && !isSpecDocument(f));
+    // Read through the workspace (containment checked); binary, huge, non-UTF-8 and unreadable files give null.
+    const scanned = await scanLinkableTexts(ws, files, (_rel, text): FileCitations | null => {
+      if (text === null || !mayCite(text)) return null;
+      const found = scanCitations(text.split(/\r?\n/));
+      return found.citations.length > 0 ? found : null;
+    });
     const out = new Map<string, FileCitations>();
-    for (const rel of files) {
-      try {
-        // Read through the workspace (containment checked); binary, huge and non-UTF-8 files give null.
-        const text = await readLinkableText(ws, rel);
-        if (text === null || !mayCite(text)) continue;
-        const found = scanCitations(text.split(/\r?\n/));
-        if (found.citations.length > 0) out.set(rel, found);
-      } catch {
-        // unreadable: not evidence
-      }
-    }
+    files.forEach((rel, i) => {
+      if (scanned[i]) out.set(rel, scanned[i]);
+    });
     return out;
   }
 

@@ -47,3 +47,23 @@ export async function readLinkableOrMissing(ws: Workspace, rel: string): Promise
     await handle.close();
   }
 }
+
+/** Files read back to back before the scan yields to other work (saves, API calls). */
+const SCAN_SLICE = 256;
+
+/**
+ * `pick` over the linkable text of every file (null text: missing, binary, not UTF-8, too
+ * large), in the files' order. Whole-tree scans (the link rebuild, the citing-test scan) read
+ * each file synchronously: one async read costs several thread-pool round trips, which made a
+ * 100,000-file tree take minutes. It yields between slices so the serving thread stays responsive.
+ */
+export async function scanLinkableTexts<R>(ws: Workspace, files: readonly string[], pick: (rel: string, text: string | null) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % SCAN_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const rel = files[i]!;
+    const bytes = ws.readBytesSync(rel, TRACE_FILE_LIMIT);
+    out.push(pick(rel, bytes ? linkableFromBytes(bytes) : null));
+  }
+  return out;
+}

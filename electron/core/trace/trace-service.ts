@@ -12,7 +12,7 @@ import type { Workspace } from '../workspace/workspace';
 import { applyChange } from './apply-change';
 import { mayHaveTags, scanCommentTags } from './comment-tags';
 import { evaluateLink, FileLines, type Evaluated } from './evaluate-links';
-import { linkableFromBytes, linkableText, readLinkableText } from './file-text';
+import { linkableFromBytes, linkableText, readLinkableText, scanLinkableTexts } from './file-text';
 import { syncGitLinks } from './git-sync';
 import { hashLines } from './hashes';
 import { splitLines } from './line-diff';
@@ -236,11 +236,11 @@ export class TraceService {
     this.scanned = true;
     const files = await walkFiles(this.ws.root, this.rules);
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
-    for (const rel of files) {
-      if (candidates.has(rel)) continue;
-      const text = await readLinkableText(this.ws, rel);
-      if (text !== null && mayHaveTags(text)) candidates.add(rel);
-    }
+    const unseen = files.filter((rel) => !candidates.has(rel));
+    const tagged = await scanLinkableTexts(this.ws, unseen, (_rel, text) => text !== null && mayHaveTags(text));
+    unseen.forEach((rel, i) => {
+      if (tagged[i]) candidates.add(rel);
+    });
     // A file moved while no one watched: look for its text among all files.
     await this.reanchorFiles([...candidates], files);
     // Links in files that are gone (or were never snapshotted) end here.

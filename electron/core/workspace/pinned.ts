@@ -51,8 +51,8 @@ async function openAndVerify(absolute: string, flags: number): Promise<FileHandl
 }
 
 /** Synchronous openVerified, for the parsers' synchronous reads. Returns the descriptor. */
-export function openVerifiedSync(absolute: string): number {
-  const fd = openSync(absolute, constants.O_RDONLY | NOFOLLOW);
+export function openVerifiedSync(absolute: string, flags: number = constants.O_RDONLY): number {
+  const fd = openSync(absolute, flags | NOFOLLOW);
   try {
     const real = fdRealPathSync(fd);
     if (real !== null) {

@@ -74,18 +74,24 @@ export class Workspace {
     }
   }
 
-  /** The bytes of a file inside the workspace, or null when it is missing, not a file, or leads outside. */
-  readBytesSync(relative: string): Buffer | null {
+  /**
+   * The bytes of a file inside the workspace, or null when it is missing, not a file, leads
+   * outside, or is larger than maxBytes.
+   */
+  readBytesSync(relative: string, maxBytes = Infinity): Buffer | null {
     let fd: number;
     try {
-      const real = realpathSync(this.lexical(relative, 'path'));
+      // native: one realpath(3) call, not an lstat per path component (whole-tree scans call this per file).
+      const real = realpathSync.native(this.lexical(relative, 'path'));
       if (!this.contains(real)) return null;
-      fd = openVerifiedSync(real);
+      // O_NONBLOCK: a FIFO swapped in must not hang the thread (regular files ignore it).
+      fd = openVerifiedSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch {
       return null;
     }
     try {
-      return fstatSync(fd).isFile() ? readFileSync(fd) : null;
+      const info = fstatSync(fd);
+      return info.isFile() && info.size <= maxBytes ? readFileSync(fd) : null;
     } catch {
       return null;
     } finally {
