@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../support/corpus-dir';
 import { runSpecdeck } from '../support/cli-process';
+import { screenshotPath } from '../support/screenshots';
 import { copyOfSampleProject } from '../support/temp-workspace';
 import { cursorLine, NOT_SPEC_DIAGNOSTICS, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
@@ -90,6 +91,7 @@ describe('the Problems view (item 2)', () => {
     // Grouped by file: one header per file with problems (the first rows are rendered).
     const files = [...new Set(expected.map((d) => d.file))].sort();
     await expect.poll(() => problems().locator('button.problem-file').first().getAttribute('title')).toBe(files[0]);
+    await s.page.screenshot({ path: screenshotPath('problems-view.png') });
     await s.page.locator('body').press('Control+Shift+M');
     await expect.poll(() => problems().count()).toBe(0);
   });
@@ -175,6 +177,7 @@ describe('the trace as a full editor tab (item 4)', () => {
     await trace().getByRole('radio', { name: 'Suspect' }).click();
     await expect.poll(() => trace().getByRole('row').count()).toBe(1); // the header only: nothing is suspect
     await trace().getByRole('radio', { name: 'All' }).click();
+    await s.page.screenshot({ path: screenshotPath('trace-tab.png') });
   });
 
   it('Spec Kit: a task under "Phase N: User Story K" covers that story', async () => {
@@ -308,6 +311,7 @@ describe('the large real Kiro spec', () => {
     await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true }).click();
     const design = editor().getByRole('article', { name: 'Design', exact: true });
     await expect.poll(() => design.getByRole('heading').count(), { timeout: 20_000 }).toBeGreaterThan(20);
+    await s.page.screenshot({ path: screenshotPath('spec-document-centre.png') });
   });
 
   it('raised no page error', () => {
