@@ -293,7 +293,11 @@ describe('bad input', () => {
   it('a spec folder deleted while its file has unsaved edits: the text is kept, the tab flagged', async () => {
     await s.page.getByRole('list', { name: 'Spec list' }).locator('button.spec[title=".kiro/specs/huge-design"]').click();
     await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Requirements', exact: true }).click();
+    // Wait for the requirements tab itself before switching it to source: under load the click
+    // could otherwise reach the previous tab's "Show source" (the 5 MB design, already in source).
+    await editor().getByRole('article', { name: 'Requirements', exact: true }).waitFor();
     await editor().getByRole('button', { name: 'Show source' }).click();
+    await editor().locator('.editor-frame .view-lines').waitFor({ state: 'visible' });
     await editor().locator('.editor-frame .view-lines').click();
     await s.page.keyboard.press('Control+End');
     await s.page.keyboard.type('unsaved words');
