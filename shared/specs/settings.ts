@@ -8,11 +8,11 @@
 // keep their meaning. Anything not understood is a diagnostic and is ignored; nothing else changes.
 import type { Diagnostic, SpecFormat, TaskState } from './model';
 import type { StateMap } from './tasks-markdown';
+import { kindOf } from './formats/registry';
 import { parseJsonLimited } from '../json/read-limited';
 
 export const SETTINGS_PATH = '.specdeck/settings.json';
 const LIMITS = { maxLength: 64 * 1024, maxDepth: 16 };
-const FORMATS: readonly SpecFormat[] = ['kiro', 'kiro-bugfix', 'cc-sdd', 'speckit', 'openspec-capability', 'openspec-change'];
 const STATES: readonly TaskState[] = ['todo', 'in-progress', 'done', 'skipped', 'unknown'];
 const FIXED = new Set([' ', 'x', 'X']);
 
@@ -52,7 +52,8 @@ export function parseSettings(text: string, path: string = SETTINGS_PATH): { set
   };
   const chars: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(states)) {
-    if (FORMATS.includes(key as SpecFormat)) {
+    // A format key is any spec kind the registry knows (a format registered at start-up too).
+    if (kindOf(key) !== null) {
       if (!isObject(value)) problem(`taskStates.${key} must be an object such as { "~": "skipped" }`);
       else readMap(value, (settings.taskStates.byFormat[key as SpecFormat] = {}), `taskStates.${key}`);
     } else chars[key] = value;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import '../../../support/toy-format/toy-format';
 import { formatLabel, isSpecDocument, specFormats } from '../../../../shared/specs/formats/registry';
 import { detectSpecs, parseSpec, summarizeSpec } from '../../../../shared/specs/index';
+import { parseSettings, statesFor } from '../../../../shared/specs/settings';
 
 const fixture = path.join(import.meta.dirname, '../../../support/toy-format/fixture');
 const files = ['.toyspec/greeter/wishes.md', '.toyspec/greeter/tasks.md', '.toyspec/README.txt', 'src/app.ts'];
@@ -39,5 +40,12 @@ describe('a toy format added through the registry', () => {
     // The shared checks run on it: the reference to a wish that does not exist is reported.
     expect(spec.diagnostics.map((d) => d.code)).toContain('dangling-reference');
     expect(summarizeSpec(spec)).toMatchObject({ format: 'toy', counts: { total: 2, done: 1 }, requirementCount: 2, coverage: { covered: 2, total: 2 } });
+  });
+
+  it('takes state overrides in .specdeck/settings.json under its own key', () => {
+    const { settings, diagnostics } = parseSettings(JSON.stringify({ taskStates: { '~': 'skipped', toy: { '~': 'in-progress', '!': 'done' } } }));
+    expect(diagnostics).toEqual([]);
+    expect(statesFor(settings, 'toy')).toEqual({ '~': 'in-progress', '!': 'done' });
+    expect(statesFor(settings, 'kiro')).toEqual({ '~': 'skipped' });
   });
 });
