@@ -155,13 +155,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         boxless = { id: bm[2]!, title, line: line.no, start: line.start, bold: Boolean(bm[1]) };
       }
     }
+    // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
+    const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
     if (block !== null) {
-      // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
-      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
     } else {
-      const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
       if (refs) {
         if (sectionRefStack.length === 0) {
           sectionLevels.push(0);
@@ -278,8 +277,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     readDependencyMarks(task, title);
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
-      const own = new Set(task.refDetails!.flatMap((r) => r.ids));
-      addRefs(task, sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every((id) => /^US\d/.test(id)) && [...own].some((id) => /^US\d/.test(id)))));
+      const isStory = (id: string) => /^US\d/.test(id);
+      const ownStory = task.refDetails!.some((r) => r.ids.some(isStory));
+      addRefs(task, ownStory ? sectionRefs.filter((r) => !(r.kind === 'id' && r.ids.length > 0 && r.ids.every(isStory))) : sectionRefs);
     }
     placeInHierarchy(task, indentWidth(indentText));
     tasks.push(task);
