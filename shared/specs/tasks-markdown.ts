@@ -325,13 +325,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   }
 
   deriveBoxlessStates(tasks, noBox);
-  // (graphState is written inside the scan callback, which TypeScript's narrowing does not see.)
-  const graph =
-    (graphState as string) !== 'none' && (graphState as string) !== 'want'
-      ? graphLines.length > 0
-        ? { graph: readTaskGraph(stripFenceCloser(graphLines).join('\n'), graphFenceLine), headingLine: graphHeadingLine, fenceLine: graphFenceLine }
-        : null
-      : null;
+  // Lines are collected only inside the graph's fence: none means no graph block.
+  const graph = graphLines.length > 0 ? { graph: readTaskGraph(stripFenceCloser(graphLines).join('\n'), graphFenceLine), headingLine: graphHeadingLine, fenceLine: graphFenceLine } : null;
   if (scan.unclosedFenceLine !== null) {
     diagnostics.push({
       severity: 'warning',
