@@ -6,20 +6,15 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { readFileSync, renameSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliInProcess } from '../../support/cli-in-process';
 import { SPECDECK_VERSION } from '../../../electron/cli/version';
 import { parseJunit } from '../../../shared/evidence/junit';
 import { repoRoot } from '../../support/temp-workspace';
-import { commitAll, evidenceRepo, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { commitAll, useEvidenceRepo, SPEC } from '../core/evidence/evidence-fixture';
 import { git } from '../core/trace/trace-fixture';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
 const cli = cliInProcess;
 

@@ -3,21 +3,16 @@
 // made in the range, --fail-on suspect, and bad ranges (never a crash).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliInProcess } from '../../support/cli-in-process';
 import type { ImpactResult } from '../../../electron/core/evidence/impact';
 import { repoRoot, tempDir } from '../../support/temp-workspace';
-import { APP, cloneRepo, commitAll, evidenceRepo, REQUIREMENTS, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { APP, cloneRepo, commitAll, useEvidenceRepo, REQUIREMENTS, SPEC } from '../core/evidence/evidence-fixture';
 import { git, writeTree } from '../core/trace/trace-fixture';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
 const cli = cliInProcess;
 

@@ -5,18 +5,13 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliInProcess } from '../../support/cli-in-process';
 import type { EvidenceReport } from '../../../shared/evidence/report-model';
 import { repoRoot } from '../../support/temp-workspace';
-import { evidenceRepo, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { useEvidenceRepo, SPEC } from '../core/evidence/evidence-fixture';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
 const cli = cliInProcess;
 
