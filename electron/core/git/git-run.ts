@@ -28,8 +28,8 @@ const SAFE_CONFIG = [
   'core.untrackedCache=false',
 ] as const;
 
-/** Subcommands that print diffs: textconv and diff drivers are refused on their command line. */
-const DIFFING = new Set(['diff', 'show', 'log']);
+/** Subcommands that print diffs or read text through textconv (blame does by default): textconv and diff drivers are refused on their command line. */
+const DIFFING = new Set(['diff', 'show', 'log', 'blame']);
 /** Subcommands that read the working tree through the repository's clean filters. */
 const WORKTREE_READING = new Set(['diff', 'status', 'add', 'stash', 'ls-files', 'grep', 'blame', 'diff-files', 'diff-index']);
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { runGit } from '../../../../electron/core/git/git-run';
+import { blameFile } from '../../../../electron/core/evidence/git-facts';
 import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits } from '../../../../electron/core/trace/git-trailers';
 import { tempDir, type TempDir } from '../../../support/temp-workspace';
 import { APP, demoFiles, git, lines, openFixture, SPEC, useTempDataDir, writeTree, type Fixture } from '../trace/trace-fixture';
@@ -107,4 +108,12 @@ it('opening the folder and importing its commits runs none of them', async () =>
 it('caps the output and names the cap instead of buffering without bound', async () => {
   const { dir } = armedRepository();
   await expect(runGit(dir.path, ['log', '-p'], { maxBytes: 64 })).rejects.toThrow(/output.*64 bytes/i);
+});
+
+it('blaming a file (evidence) runs none of them: blame applies textconv unless told not to', async () => {
+  const { dir, ran } = armedRepository();
+  const lines = await blameFile(dir.path, 'src/app.ts');
+  expect(lines?.get(6)?.uncommitted).toBe(false); // the work is done: line 6 is the greeter's commit
+  expect(lines?.get(1)?.uncommitted).toBe(true); // the uncommitted "// top"
+  expect(ran()).toEqual([]);
 });
