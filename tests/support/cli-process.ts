@@ -6,15 +6,6 @@ import { repoRoot } from './temp-workspace';
 
 export const specdeckBin = path.join(repoRoot, 'bin', 'specdeck.mjs');
 
-/** Runs the CLI in this process (no build needed), capturing what it prints. */
-export async function runCliCaptured(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { runCli } = await import('../../electron/cli/main');
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 export function runSpecdeck(args: string[], env: NodeJS.ProcessEnv = {}, bin = specdeckBin) {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

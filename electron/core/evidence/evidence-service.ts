@@ -22,7 +22,7 @@ import { walkFiles } from '../workspace/walk';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import type { Workspace } from '../workspace/workspace';
 import { createHash } from 'node:crypto';
-import { gitHead } from '../git/git-run';
+import { gitHead, gitOperation, type GitRunner } from '../git/git-run';
 import { blameFile, readDirty, readGitFacts, type BlameLine, type GitFacts } from './git-facts';
 import { computeImpact, type ImpactResult } from './impact';
 
@@ -89,7 +89,7 @@ export class EvidenceService {
    * A clean tasks file changed by one commit only needs no blame: every line is that commit's.
    * Otherwise blame walks only from the oldest commit that touched it (lines from it are its).
    */
-  private async blame(git: GitFacts, file: string, text: string): Promise<Map<number, BlameLine> | null> {
+  private async blame(git: GitFacts, file: string, text: string, run: GitRunner): Promise<Map<number, BlameLine> | null> {
     const touched = git.touches.get(file) ?? [];
     const clean = !git.dirty.has(file);
     if (clean && touched.length === 1 && !git.shallow) {
@@ -100,16 +100,17 @@ export class EvidenceService {
       return lines;
     }
     const oldest = touched.length > 0 && clean && !git.shallow ? git.commits[touched.at(-1)!]!.sha : null;
-    return blameFile(this.deps.ws.root, file, oldest);
+    return blameFile(this.deps.ws.root, file, oldest, run);
   }
 
   private async blameAll(git: GitFacts, files: Array<[string, string]>): Promise<void> {
     if (!git.head) return;
     const pending = files.filter(([file, text]) => !this.blames.has(blameKey(git, file, text)));
+    const run = gitOperation(this.deps.ws.root); // one filter-driver lookup for all the blames
     const next = async (): Promise<void> => {
       const item = pending.shift();
       if (!item) return;
-      this.blames.set(blameKey(git, item[0], item[1]), await this.blame(git, item[0], item[1]));
+      this.blames.set(blameKey(git, item[0], item[1]), await this.blame(git, item[0], item[1], run));
       return next();
     };
     await Promise.all(Array.from({ length: Math.min(BLAME_CONCURRENCY, pending.length) }, next));

@@ -4,7 +4,7 @@
 // `git status`: the cost of evidence grows with the history once, not once per task.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runGit } from '../git/git-run';
+import { runGit, type GitRunner } from '../git/git-run';
 
 export interface GitCommit {
   sha: string;
@@ -118,13 +118,16 @@ export interface BlameLine {
   uncommitted: boolean;
 }
 
-/** `git blame` of one file: the commit that last changed each line (1-based); null when it cannot. */
-export async function blameFile(root: string, rel: string, since: string | null = null): Promise<Map<number, BlameLine> | null> {
+/**
+ * `git blame` of one file: the commit that last changed each line (1-based); null when it cannot.
+ * `git`: the operation's runner when blaming many files (gitOperation).
+ */
+export async function blameFile(root: string, rel: string, since: string | null = null, git: GitRunner = (args) => runGit(root, args)): Promise<Map<number, BlameLine> | null> {
   let out: string;
   try {
     // `since..HEAD` stops the walk at `since` (its lines are attributed to it); it blames HEAD's
     // text, so it is only used for a file without uncommitted changes.
-    out = await runGit(root, since ? ['blame', '--porcelain', `${since}..HEAD`, '--', rel] : ['blame', '--porcelain', '--', rel]);
+    out = await git(since ? ['blame', '--porcelain', `${since}..HEAD`, '--', rel] : ['blame', '--porcelain', '--', rel]);
   } catch {
     return null; // untracked, or no commit yet
   }

@@ -28,18 +28,34 @@ const SAFE_CONFIG = [
   'core.untrackedCache=false',
 ] as const;
 
-/** Subcommands that print diffs: textconv and diff drivers are refused on their command line. */
-const DIFFING = new Set(['diff', 'show', 'log']);
+/** Subcommands that print diffs or read text through textconv (blame does by default): textconv and diff drivers are refused on their command line. */
+const DIFFING = new Set(['diff', 'show', 'log', 'blame']);
 /** Subcommands that read the working tree through the repository's clean filters. */
 const WORKTREE_READING = new Set(['diff', 'status', 'add', 'stash', 'ls-files', 'grep', 'blame', 'diff-files', 'diff-index']);
 
-export async function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  return guardedGit(cwd, args, options, () => filterDrivers(cwd));
+}
+
+export type GitRunner = (args: readonly string[], options?: GitRunOptions) => Promise<string>;
+
+/**
+ * runGit for the many calls of one operation in one folder (a blame per file): the repository's
+ * filter drivers are read once, by its first call that reads the working tree, instead of one
+ * extra `git config` process per call. Make one per operation, not one to keep.
+ */
+export function gitOperation(cwd: string): GitRunner {
+  let drivers: Promise<string[]> | undefined;
+  return (args, options = {}) => guardedGit(cwd, args, options, () => (drivers ??= filterDrivers(cwd)));
+}
+
+async function guardedGit(cwd: string, args: readonly string[], options: GitRunOptions, drivers: () => Promise<string[]>): Promise<string> {
   const [command, ...rest] = args;
   if (command === undefined) throw new GitUnavailable('git called without a command');
   const config: string[] = SAFE_CONFIG.filter((c) => !(options.ownHooksPath && c.startsWith('core.hooksPath=')));
   // A filter driver is named in .gitattributes and defined in config; an empty command disables it.
   if (WORKTREE_READING.has(command)) {
-    for (const name of await filterDrivers(cwd)) config.push(`filter.${name}.clean=`, `filter.${name}.smudge=`, `filter.${name}.process=`);
+    for (const name of await drivers()) config.push(`filter.${name}.clean=`, `filter.${name}.smudge=`, `filter.${name}.process=`);
   }
   const guarded = DIFFING.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...rest] : [command, ...rest];
   return execGit(cwd, [...config.flatMap((c) => ['-c', c]), '--no-pager', ...guarded], options);

@@ -26,8 +26,10 @@ export async function readLinkableText(ws: Workspace, rel: string): Promise<stri
 
 export const MISSING = Symbol('missing');
 
-/** As readLinkableText, but tells a missing file (MISSING) from one that cannot be linked (null). */
-/** Read through the workspace: a path that leads outside (a link, a swapped folder) is not linkable. */
+/**
+ * As readLinkableText, but tells a missing file (MISSING) from one that cannot be linked (null).
+ * Read through the workspace: a path that leads outside (a link, a swapped folder) is not linkable.
+ */
 export async function readLinkableOrMissing(ws: Workspace, rel: string): Promise<string | null | typeof MISSING> {
   let handle;
   try {
@@ -39,8 +41,7 @@ export async function readLinkableOrMissing(ws: Workspace, rel: string): Promise
   try {
     const info = await handle.stat();
     if (!info.isFile() || info.size > TRACE_FILE_LIMIT) return null;
-    const text = decodeUtf8(await handle.readFile());
-    return text !== null && linkableText(text) ? text : null;
+    return linkableFromBytes(await handle.readFile());
   } catch {
     return null;
   } finally {

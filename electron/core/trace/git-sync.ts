@@ -9,7 +9,7 @@ import type { LinkStore } from './link-store';
 import { readLinkableText } from './file-text';
 import { changedRanges, reanchorRange } from './reanchor';
 import type { SpecCache } from './task-resolve';
-import { gitHead } from '../git/git-run';
+import { gitHead, gitOperation, type GitRunner } from '../git/git-run';
 import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits, renamedSince, splitTaskKey, type TrailerCommit } from './git-trailers';
 import { hashBytes } from '../workspace/hash';
 import { isSpecDocument } from './spec-documents';
@@ -48,8 +48,9 @@ export async function syncGitLinks(ws: Workspace, store: LinkStore, specs: SpecC
     }
   });
   // Oldest first, so later commits' links are made after earlier ones'.
+  const git = gitOperation(root); // one filter-driver lookup for the working-tree diffs of all of them
   for (const commit of commits.filter((c) => !known.has(c.sha)).reverse()) {
-    await importCommit(ws, store, specs, commit, touched, paths, settle);
+    await importCommit(ws, store, specs, commit, touched, paths, settle, git);
   }
   store.setMeta('git_head', head);
   return { repository: true, touched, paths };
@@ -63,17 +64,18 @@ async function importCommit(
   touched: Set<string>,
   paths: Set<string>,
   settle: (rel: string) => Promise<void>,
+  git: GitRunner,
 ): Promise<void> {
   const root = ws.root;
   const files = (await commitHunks(root, commit.sha)).filter((f) => !isSpecDocument(f.path) && changedRanges(f.hunks).length > 0);
   // A file renamed since the commit keeps its links under its new name.
   // Only asked when a file of the commit is not where it was (the common case costs no git call).
   const moved = files.some((f) => !existsSync(path.join(root, f.path)));
-  const renames = moved ? await renamedSince(root, commit.sha) : new Map<string, string>();
+  const renames = moved ? await renamedSince(root, commit.sha, git) : new Map<string, string>();
   const now = (p: string) => renames.get(p) ?? p;
   for (const file of files) await settle(now(file.path));
   const sincePaths = files.flatMap((f) => (renames.has(f.path) ? [f.path, now(f.path)] : [f.path]));
-  const since = files.length > 0 ? await hunksSinceCommit(root, commit.sha, sincePaths, renames.size > 0) : new Map();
+  const since = files.length > 0 ? await hunksSinceCommit(root, commit.sha, sincePaths, renames.size > 0, git) : new Map();
   const prepared: Array<{ path: string; text: string; rows: Array<{ start: number; end: number; codeHash: string }> }> = [];
   for (const file of files) {
     const current = now(file.path);

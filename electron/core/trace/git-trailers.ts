@@ -1,6 +1,6 @@
 // Reads `Spec-Task: <spec-id>/<task-id>` trailers from `git log` and the line ranges each such
 // commit changed: the committed half of the link store, the same on every clone.
-import { runGit } from '../git/git-run';
+import { runGit, type GitRunner } from '../git/git-run';
 import { parseUnifiedDiff, type FileHunks } from './unified-diff';
 
 export const TRAILER_KEY = 'Spec-Task';
@@ -37,18 +37,19 @@ export async function commitHunks(root: string, sha: string): Promise<FileHunks[
 
 /**
  * Hunks from a commit's version of these files to the working tree's (for re-anchoring), keyed by
- * the path in the working tree. With `renames`, pass both names of each renamed file.
+ * the path in the working tree. With `renames`, pass both names of each renamed file. `git`: the
+ * operation's runner when called for many commits (gitOperation).
  */
-export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[], renames = false): Promise<Map<string, FileHunks>> {
-  const out = await runGit(root, ['diff', '--unified=0', '--no-color', '--no-ext-diff', renames ? '-M' : '--no-renames', '--relative', sha, '--', ...paths]);
+export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[], renames = false, git: GitRunner = (args) => runGit(root, args)): Promise<Map<string, FileHunks>> {
+  const out = await git(['diff', '--unified=0', '--no-color', '--no-ext-diff', renames ? '-M' : '--no-renames', '--relative', sha, '--', ...paths]);
   const result = new Map<string, FileHunks>();
   for (const file of parseUnifiedDiff(out)) result.set(file.path, file);
   return result;
 }
 
 /** Files renamed since a commit (old path → path in the working tree), as git's rename detection sees them. */
-export async function renamedSince(root: string, sha: string): Promise<Map<string, string>> {
-  const out = await runGit(root, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', sha, '--', '.']);
+export async function renamedSince(root: string, sha: string, git: GitRunner = (args) => runGit(root, args)): Promise<Map<string, string>> {
+  const out = await git(['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', sha, '--', '.']);
   const parts = out.split('\0');
   const renames = new Map<string, string>();
   for (let i = 0; i + 2 < parts.length; i += 3) if (parts[i]!.startsWith('R')) renames.set(parts[i + 1]!, parts[i + 2]!);

@@ -117,9 +117,14 @@ export async function readWorkspaceBytes(ws: Workspace, rel: string): Promise<Cu
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return readOpened(handle, `Not a file: ${rel}`);
+}
+
+/** An opened file's bytes, hash and mode; closes the handle. */
+async function readOpened(handle: FileHandle, notAFile: string): Promise<CurrentFile> {
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new ApiError('INVALID_ARGUMENT', `Not a file: ${rel}`, 'path');
+    if (!info.isFile()) throw new ApiError('INVALID_ARGUMENT', notAFile, 'path');
     const bytes = await handle.readFile();
     return { bytes, hash: hashBytes(bytes), mode: info.mode & 0o7777 };
   } finally {
@@ -248,14 +253,7 @@ async function readEntry(entry: string): Promise<CurrentFile | null> {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new ApiError('CONFLICT', 'The file was replaced by a link while it was being saved; nothing was written');
     throw error;
   }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new ApiError('INVALID_ARGUMENT', 'Not a file', 'path');
-    const bytes = await handle.readFile();
-    return { bytes, hash: hashBytes(bytes), mode: info.mode & 0o7777 };
-  } finally {
-    await handle.close();
-  }
+  return readOpened(handle, 'Not a file');
 }
 
 async function writeTemp(temp: string, bytes: Uint8Array, mode: number): Promise<void> {

@@ -6,22 +6,17 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { readFileSync, renameSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../../support/cli-process';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../support/cli-in-process';
 import { SPECDECK_VERSION } from '../../../electron/cli/version';
 import { parseJunit } from '../../../shared/evidence/junit';
 import { repoRoot } from '../../support/temp-workspace';
-import { commitAll, evidenceRepo, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { commitAll, useEvidenceRepo, SPEC } from '../core/evidence/evidence-fixture';
 import { git } from '../core/trace/trace-fixture';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
-const cli = runCliCaptured;
+const cli = cliInProcess;
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'tests/support/schemas/sarif-schema-2.1.0.json'), 'utf8'));
 // The schema's language-tag pattern is not valid in Unicode mode; it is valid as a plain RegExp.
@@ -42,7 +37,7 @@ it('the tool version reports name is package.json\'s', () => {
 
 describe('check --format', () => {
   it('sarif: valid SARIF 2.1.0 with rule metadata and locations', async () => {
-    const { code, out } = await cli('check', repo.root, '--format', 'sarif');
+    const { code, stdout: out } = await cli('check', repo.root, '--format', 'sarif');
     expect(code).toBe(0);
     const sarif = JSON.parse(out);
     const valid = validateSarif(sarif);
@@ -65,7 +60,7 @@ describe('check --format', () => {
     mkdirSync(path.join(repo.root, 'packages/my app'));
     for (const f of ['.kiro', 'src', 'tests']) renameSync(path.join(repo.root, 'packages', f), path.join(repo.root, 'packages/my app', f));
     commitAll(repo.root, 'move into a subfolder');
-    const { out } = await cli('check', path.join(repo.root, 'packages/my app'), '--format', 'sarif');
+    const { stdout: out } = await cli('check', path.join(repo.root, 'packages/my app'), '--format', 'sarif');
     const sarif = JSON.parse(out);
     expect(validateSarif(sarif)).toBe(true);
     const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
@@ -77,18 +72,18 @@ describe('check --format', () => {
   it('json: a versioned object valid against docs/schemas/check.schema.json; --json is the same', async () => {
     const a = await cli('check', repo.root, '--format', 'json');
     const b = await cli('check', repo.root, '--json');
-    expect(a.out).toBe(b.out);
-    const json = JSON.parse(a.out);
+    expect(a.stdout).toBe(b.stdout);
+    const json = JSON.parse(a.stdout);
     const validate = validateWith('check.schema.json');
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect(json.version).toBe(1);
     expect(json.findings.filter((f: { code: string }) => f.code.startsWith('done-'))).toHaveLength(3);
     expect((await cli('check', repo.root, '--json', '--format', 'sarif')).code).toBe(2);
-    expect((await cli('check', repo.root, '--format', 'xml')).err).toMatch(/--format must be text, github, json, sarif, junit/);
+    expect((await cli('check', repo.root, '--format', 'xml')).stderr).toMatch(/--format must be text, github, json, sarif, junit/);
   });
 
   it('junit: one suite per spec, warnings as failures, parseable as JUnit', async () => {
-    const { out } = await cli('check', repo.root, '--format', 'junit', '--min-severity', 'warning');
+    const { stdout: out } = await cli('check', repo.root, '--format', 'junit', '--min-severity', 'warning');
     const parsed = parseJunit(out);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

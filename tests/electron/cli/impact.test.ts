@@ -3,27 +3,22 @@
 // made in the range, --fail-on suspect, and bad ranges (never a crash).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../../support/cli-process';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../support/cli-in-process';
 import type { ImpactResult } from '../../../electron/core/evidence/impact';
 import { repoRoot, tempDir } from '../../support/temp-workspace';
-import { APP, cloneRepo, commitAll, evidenceRepo, REQUIREMENTS, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { APP, cloneRepo, commitAll, useEvidenceRepo, REQUIREMENTS, SPEC } from '../core/evidence/evidence-fixture';
 import { git, writeTree } from '../core/trace/trace-fixture';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
-const cli = runCliCaptured;
+const cli = cliInProcess;
 
 async function impact(range: string, ...more: string[]): Promise<{ code: number; result: ImpactResult; err: string }> {
   const r = await cli('impact', range, '--folder', repo.root, '--json', ...more);
-  return { code: r.code, result: JSON.parse(r.out) as ImpactResult, err: r.err };
+  return { code: r.code, result: JSON.parse(r.stdout) as ImpactResult, err: r.stderr };
 }
 
 const taskOf = (r: ImpactResult, id: string) => r.specs.find((s) => s.specId === SPEC)?.tasks.find((t) => t.taskId === id);
@@ -64,16 +59,16 @@ describe('specdeck impact', () => {
 
     expect((await cli('impact', 'base..HEAD', '--folder', repo.root, '--fail-on', 'suspect')).code).toBe(1);
     const text = await cli('impact', 'base..HEAD', '--folder', repo.root);
-    expect(text.out).toContain('renamed src/app.ts -> src/main.ts');
-    expect(text.out).toMatch(/suspect src\/main\.ts:4-4 commit -> .*\/1 \(code-changed\)/);
-    expect(text.err).toMatch(/3 commit\(s\).*1 link\(s\) became suspect/);
+    expect(text.stdout).toContain('renamed src/app.ts -> src/main.ts');
+    expect(text.stdout).toMatch(/suspect src\/main\.ts:4-4 commit -> .*\/1 \(code-changed\)/);
+    expect(text.stderr).toMatch(/3 commit\(s\).*1 link\(s\) became suspect/);
 
     // A fresh clone (no link store) gives the same answer.
     const cloneDir = tempDir('specdeck-impact-clone-');
     try {
       const clone = cloneRepo(repo.root, path.join(cloneDir.path, 'repo'));
       process.env.SPECDECK_DATA_DIR = path.join(cloneDir.path, 'data');
-      const there = JSON.parse((await cli('impact', 'base..HEAD', '--folder', clone, '--json')).out) as ImpactResult;
+      const there = JSON.parse((await cli('impact', 'base..HEAD', '--folder', clone, '--json')).stdout) as ImpactResult;
       const strip = (r: ImpactResult) => ({ ...r, suspect: r.suspect.map(({ id: _id, ...rest }) => rest) });
       expect(strip(there)).toEqual(strip(result));
     } finally {
@@ -92,7 +87,7 @@ describe('specdeck impact', () => {
 
   it('bad ranges and folders: clear messages, no crash', async () => {
     const missing = await cli('impact', 'nope..HEAD', '--folder', repo.root);
-    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('cannot resolve nope to a commit') });
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot resolve nope to a commit') });
     expect((await cli('impact', 'HEAD', '--folder', repo.root)).code).toBe(2);
     expect((await cli('impact', '--fail-on', 'everything', 'a..b', '--folder', repo.root)).code).toBe(2);
     expect((await cli('impact', '--upload-pack=x..HEAD', '--folder', repo.root)).code).not.toBe(0);
@@ -100,7 +95,7 @@ describe('specdeck impact', () => {
     expect(weird.code).not.toBe(0);
     // Not a git repository.
     rmSync(path.join(repo.root, '.git'), { recursive: true, force: true });
-    expect(await cli('impact', 'a..b', '--folder', repo.root)).toMatchObject({ code: 1, err: expect.stringContaining('not in a git repository') });
+    expect(await cli('impact', 'a..b', '--folder', repo.root)).toMatchObject({ code: 1, stderr: expect.stringContaining('not in a git repository') });
   });
 
   it('a shallow clone without the base says to fetch more history', async () => {
@@ -109,7 +104,7 @@ describe('specdeck impact', () => {
     try {
       const clone = cloneRepo(repo.root, path.join(cloneDir.path, 'repo'), '--depth', '1');
       const r = await cli('impact', `${base}..HEAD`, '--folder', clone);
-      expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/cannot resolve .* shallow clone: fetch more history/) });
+      expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot resolve .* shallow clone: fetch more history/) });
     } finally {
       cloneDir.remove();
     }

@@ -5,20 +5,15 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../../support/cli-process';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../support/cli-in-process';
 import type { EvidenceReport } from '../../../shared/evidence/report-model';
 import { repoRoot } from '../../support/temp-workspace';
-import { evidenceRepo, SPEC, type EvidenceRepo } from '../core/evidence/evidence-fixture';
+import { useEvidenceRepo, SPEC } from '../core/evidence/evidence-fixture';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path;
-});
-afterEach(() => repo.remove());
+const repo = useEvidenceRepo();
 
-const cli = runCliCaptured;
+const cli = cliInProcess;
 
 const ajv = new Ajv({ strict: true, allErrors: true });
 addFormats(ajv);
@@ -38,7 +33,7 @@ const req = (r: EvidenceReport, id: string) => r.specs.find((s) => s.specId === 
 describe('specdeck report', () => {
   it('--json follows the schema; --html writes one self-contained file; nothing is verified without results', async () => {
     const html = path.join(repo.data.path, 'report.html');
-    const { code, out } = await cli('report', repo.root, '--html', html, '--json');
+    const { code, stdout: out } = await cli('report', repo.root, '--html', html, '--json');
     expect(code).toBe(0);
     const report = JSON.parse(out) as EvidenceReport;
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
@@ -58,20 +53,20 @@ describe('specdeck report', () => {
   it('--junit: a passing citing test marks the requirement verified, a failing one flags it', async () => {
     const pass = path.join(repo.data.path, 'pass.xml');
     writeFileSync(pass, junit('pass'));
-    const passed = JSON.parse((await cli('report', repo.root, '--spec', 'demo', '--json', '--junit', pass)).out) as EvidenceReport;
+    const passed = JSON.parse((await cli('report', repo.root, '--spec', 'demo', '--json', '--junit', pass)).stdout) as EvidenceReport;
     expect(passed.junit).toEqual([{ path: pass, cases: 2, error: null }]);
     expect(req(passed, '2.1')).toMatchObject({ verdict: 'verified', tests: [{ outcome: 'passed' }] });
     expect(req(passed, '1.1').verdict).toBe('untested'); // no citing test: never verified
 
     const fail = path.join(repo.data.path, 'fail.xml');
     writeFileSync(fail, junit('fail'));
-    const failed = JSON.parse((await cli('report', repo.root, '--json', '--junit', fail)).out) as EvidenceReport;
+    const failed = JSON.parse((await cli('report', repo.root, '--json', '--junit', fail)).stdout) as EvidenceReport;
     expect(req(failed, '2.1')).toMatchObject({ verdict: 'failed', tests: [{ outcome: 'failed' }] });
     expect(failed.specs[0]!.diagnostics).toContainEqual(expect.objectContaining({ code: 'requirement-tests-failed', pos: { file: 'tests/farewell.test.ts', line: 3, column: 1 } }));
     // Results that do not contain the citing test: not run, not verified.
     const other = path.join(repo.data.path, 'other.xml');
     writeFileSync(other, '<testsuite name="x"><testcase classname="tests/other.test.ts" name="unrelated"/></testsuite>');
-    expect(req(JSON.parse((await cli('report', repo.root, '--json', '--junit', other)).out), '2.1').verdict).toBe('not-run');
+    expect(req(JSON.parse((await cli('report', repo.root, '--json', '--junit', other)).stdout), '2.1').verdict).toBe('not-run');
   });
 
   it('bad results files: not JUnit, 200 MB, missing — each refused with a reason, the good one still used', async () => {
@@ -82,7 +77,7 @@ describe('specdeck report', () => {
     truncateSync(huge, 200 * 1024 * 1024); // sparse: 200 MB by size, no disk used
     const good = path.join(repo.data.path, 'pass.xml');
     writeFileSync(good, junit('pass'));
-    const { code, out, err } = await cli('report', repo.root, '--json', '--junit', html, '--junit', huge, '--junit', path.join(repo.data.path, 'missing.xml'), '--junit', good);
+    const { code, stdout: out, stderr: err } = await cli('report', repo.root, '--json', '--junit', html, '--junit', huge, '--junit', path.join(repo.data.path, 'missing.xml'), '--junit', good);
     expect(code).toBe(0);
     const report = JSON.parse(out) as EvidenceReport;
     expect(report.junit).toEqual([
@@ -94,7 +89,7 @@ describe('specdeck report', () => {
     expect(req(report, '2.1').verdict).toBe('verified');
     expect(err).toContain('huge.xml not used: 200 MB is over the 64 MB limit');
     // Only unusable files: results count as not given, so nothing is verified.
-    const none = JSON.parse((await cli('report', repo.root, '--json', '--junit', html)).out) as EvidenceReport;
+    const none = JSON.parse((await cli('report', repo.root, '--json', '--junit', html)).stdout) as EvidenceReport;
     expect(req(none, '2.1').verdict).toBe('not-run');
     expect(none.notes).toContain('no results file could be used: no requirement is marked verified');
   });

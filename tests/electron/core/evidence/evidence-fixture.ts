@@ -1,6 +1,7 @@
 // A git repository with a Kiro spec whose done tasks have different kinds of evidence (or none).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { Session } from '../../../../electron/core/session';
 import type { SpecEvidence } from '../../../../shared/evidence/model';
 import { tempDir, type TempDir } from '../../../support/temp-workspace';
@@ -63,6 +64,26 @@ export function evidenceRepo(): EvidenceRepo {
 }
 
 /** Evidence of the demo spec as a fresh process sees it (its own data folder). */
+/**
+ * A fresh evidence repository for each test of the file, its data folder as SPECDECK_DATA_DIR
+ * (restored after), removed after the test. The returned object is the current test's repository.
+ */
+export function useEvidenceRepo(): EvidenceRepo {
+  const current = {} as EvidenceRepo;
+  let saved: string | undefined;
+  beforeEach(() => {
+    Object.assign(current, evidenceRepo());
+    saved = process.env.SPECDECK_DATA_DIR;
+    process.env.SPECDECK_DATA_DIR = current.data.path;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SPECDECK_DATA_DIR;
+    else process.env.SPECDECK_DATA_DIR = saved;
+    current.remove();
+  });
+  return current;
+}
+
 export async function evidenceOf(root: string, dataDir: string, specId = SPEC): Promise<SpecEvidence> {
   const previous = process.env.SPECDECK_DATA_DIR;
   process.env.SPECDECK_DATA_DIR = dataDir;

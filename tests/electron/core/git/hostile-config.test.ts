@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, 
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { runGit } from '../../../../electron/core/git/git-run';
+import { gitOperation, runGit } from '../../../../electron/core/git/git-run';
+import { blameFile } from '../../../../electron/core/evidence/git-facts';
 import { commitHunks, fileAtCommit, hunksSinceCommit, readTrailerCommits } from '../../../../electron/core/trace/git-trailers';
 import { tempDir, type TempDir } from '../../../support/temp-workspace';
 import { APP, demoFiles, git, lines, openFixture, SPEC, useTempDataDir, writeTree, type Fixture } from '../trace/trace-fixture';
@@ -107,4 +108,40 @@ it('opening the folder and importing its commits runs none of them', async () =>
 it('caps the output and names the cap instead of buffering without bound', async () => {
   const { dir } = armedRepository();
   await expect(runGit(dir.path, ['log', '-p'], { maxBytes: 64 })).rejects.toThrow(/output.*64 bytes/i);
+});
+
+it('blaming a file (evidence) runs none of them: blame applies textconv unless told not to', async () => {
+  const { dir, ran } = armedRepository();
+  const lines = await blameFile(dir.path, 'src/app.ts');
+  expect(lines?.get(6)?.uncommitted).toBe(false); // the work is done: line 6 is the greeter's commit
+  expect(lines?.get(1)?.uncommitted).toBe(true); // the uncommitted "// top"
+  expect(ran()).toEqual([]);
+});
+
+it('one operation reads the filter drivers once, and its calls are guarded as runGit is', async () => {
+  const { dir, ran } = armedRepository();
+  // A `git` first on PATH that logs each call's subcommand, then runs the real one.
+  const shim = tempDir('specdeck-git-shim-');
+  dirs.push(shim);
+  const calls = path.join(shim.path, 'calls.log');
+  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync(path.join(shim.path, 'git'), `#!/bin/sh\nfor a; do case "$a" in -c) skip=1;; *) if [ -z "$skip" ]; then case "$a" in -*) ;; *) echo "$a" >> '${calls}'; break;; esac; fi; skip=;; esac; done\nexec '${realGit}' "$@"\n`);
+  chmodSync(path.join(shim.path, 'git'), 0o755);
+  const saved = process.env.PATH;
+  process.env.PATH = `${shim.path}${path.delimiter}${saved ?? ''}`;
+  try {
+    const logged = () => readFileSync(calls, 'utf8').split('\n').filter(Boolean);
+    await runGit(dir.path, ['status', '--porcelain']);
+    expect(logged()).toEqual(['config', 'status']); // the shim sees the calls (the test can fail)
+    rmSync(calls);
+    const run = gitOperation(dir.path);
+    expect((await blameFile(dir.path, 'src/app.ts', null, run))?.size).toBeGreaterThan(0);
+    expect((await blameFile(dir.path, `${SPEC}/tasks.md`, null, run))?.size).toBeGreaterThan(0);
+    await run(['status', '--porcelain']);
+    await run(['diff', 'HEAD']);
+    expect(logged()).toEqual(['config', 'blame', 'blame', 'status', 'diff']);
+  } finally {
+    process.env.PATH = saved;
+  }
+  expect(ran()).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // Ticking a task through the API rewrites only its state character, whatever the file's bytes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callDirect, createRouter, type Router } from '../../../../electron/core/api/router';
@@ -91,5 +91,27 @@ describe('tasks.setState with completeParents', () => {
     expect(readFileSync(file, 'utf8')).toContain('- [x] 2. Implement the store');
     expect(readFileSync(file, 'utf8')).toContain('- [ ]* 2.3 Write unit tests for the store');
     expect(result.spec.tasks.find((t) => t.id === '2')?.state).toBe('done');
+  });
+});
+
+// Issue 12 finding 7: ticks that cannot lose each other.
+describe('concurrent ticks', () => {
+  it('two quick ticks of different tasks with the same hash both land', async () => {
+    const { tasksHash } = await callDirect(router, 'specs.get', { specId: SPEC });
+    await Promise.all([
+      callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '2.1', state: 'done', expectedHash: tasksHash! }),
+      callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '3.1', state: 'done', expectedHash: tasksHash! }),
+    ]);
+    const after = await callDirect(router, 'specs.get', { specId: SPEC });
+    expect(after.spec.tasks.find((t) => t.id === '2.1')?.state).toBe('done');
+    expect(after.spec.tasks.find((t) => t.id === '3.1')?.state).toBe('done');
+  });
+
+  it('a tick with a hash from before an outside edit is still refused', async () => {
+    const { tasksHash } = await callDirect(router, 'specs.get', { specId: SPEC });
+    await callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '2.1', state: 'done', expectedHash: tasksHash! });
+    appendFileSync(path.join(workspace.path, SPEC, 'tasks.md'), '\n- [ ] 9. Added outside\n');
+    await expect(callDirect(router, 'tasks.setState', { specId: SPEC, taskId: '3.1', state: 'done', expectedHash: tasksHash! })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(readFileSync(path.join(workspace.path, SPEC, 'tasks.md'), 'utf8')).toContain('Added outside');
   });
 });
