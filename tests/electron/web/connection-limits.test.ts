@@ -3,10 +3,10 @@
 // resuming lose nothing); a client that never reads is dropped past the hard bound.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/api/wire';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
+import { openClient } from '../../support/cli-process';
 import { rawConnect, textFrame } from '../../support/raw-websocket';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
@@ -42,11 +42,7 @@ afterAll(async () => {
 
 describe('connection limits', () => {
   it('answers every one of 300 calls sent at once by a client that reads', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    const ws = await openClient(host.port, host.token);
     const answered = new Map<number, boolean>();
     ws.on('message', (raw) => {
       const message = JSON.parse(String(raw)) as ServerMessage;

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome, ServerMessage } from '../../../shared/api/wire';
 import { createRouter, type Router } from '../../../electron/core/api/router';
 import { Session } from '../../../electron/core/session';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { copyOfSampleProject, tempDir, type TempDir } from '../../support/temp-workspace';
+import { callOver } from '../../support/ws-call';
 
 let workspace: TempDir;
 let host: WebHost;
@@ -22,23 +22,6 @@ function connect(opts: { token?: string; origin?: string } = {}): Promise<WebSoc
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
     ws.once('error', reject);
-  });
-}
-
-let nextId = 1;
-function callOver(ws: WebSocket, method: string, params: unknown): Promise<Outcome> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(String(data)) as ServerMessage;
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        const { type: _t, id: _i, ...outcome } = message;
-        resolve(outcome as Outcome);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'call', id, method, params }));
   });
 }
 
