@@ -26,6 +26,21 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 29, env: gitEnv });
 }
 
+/** `root` made a git repository of one commit holding all it has. */
+function commitAll(root: string, message: string): void {
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', message);
+}
+
+/** A copy of the bundled sample project, committed, under the scratch folder. */
+function sampleRepository(name: string): string {
+  const root = path.join(scratch, name);
+  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
+  commitAll(root, 'sample');
+  return root;
+}
+
 function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -105,9 +120,7 @@ async function checkOnCorpus() {
   if (!source) return console.log('check on the corpus: skipped, ../shared/corpus not found');
   const origin = path.join(scratch, 'corpus-origin');
   cpSync(source, origin, { recursive: true });
-  git(origin, 'init', '-q');
-  git(origin, 'add', '-A');
-  git(origin, 'commit', '-q', '-m', 'corpus');
+  commitAll(origin, 'corpus');
   addHistory(origin, 1000, await specKeys(origin), 50);
   const clone = path.join(scratch, 'corpus-clone');
   git(scratch, 'clone', '-q', `file://${origin}`, clone);
@@ -142,11 +155,7 @@ async function checkOnCorpus() {
 }
 
 async function impactOver1000() {
-  const root = path.join(scratch, 'impact');
-  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'sample');
+  const root = sampleRepository('impact');
   git(root, 'tag', 'base');
   addHistory(root, 1000, ['.kiro/specs/todo-cli/2.1', '.kiro/specs/todo-cli/2.2'], 100);
   const runs: number[] = [];
@@ -164,11 +173,7 @@ async function impactOver1000() {
 }
 
 async function checkOn50000() {
-  const root = path.join(scratch, 'big-history');
-  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'sample');
+  const root = sampleRepository('big-history');
   addHistory(root, 50_000, ['.kiro/specs/todo-cli/2.1'], 5000, 500);
   rmSync(process.env.SPECDECK_DATA_DIR!, { recursive: true, force: true });
   const r = await timeCli('check', root, '--json');
@@ -203,9 +208,7 @@ async function checkOnLargeTree() {
   writeFileSync(path.join(root, '.kiro/specs/demo/requirements.md'), '# Requirements\n\n## Requirement 1\n\n**User Story:** As a user, I want a list, so that I can see it.\n\n#### Acceptance Criteria\n\n1. WHEN the list opens THEN the system SHALL show it\n');
   writeFileSync(path.join(root, '.kiro/specs/demo/tasks.md'), '# Tasks\n\n- [x] 1. Show the list in `README.md`\n  - _Requirements: 1.1_\n- [x] 2. Style it\n- [ ] 3. Page it\n');
   writeFileSync(path.join(root, 'README.md'), '# tree\n');
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'tree');
+  commitAll(root, 'tree');
   const runs: number[] = [];
   let findings = 0;
   for (let i = 0; i < 3; i++) {
