@@ -20,6 +20,7 @@ process.env.SPECDECK_DATA_DIR = path.join(scratch, 'data');
 
 const { runCli } = await import('../../electron/cli/main');
 const { generatedTree, GENERATED_FILES } = await import('./index/trees');
+const { percentile } = await import('./index/measure');
 
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@e', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@e' };
 function git(cwd: string, ...args: string[]): string {
@@ -41,10 +42,7 @@ function sampleRepository(name: string): string {
   return root;
 }
 
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const median = (samples: number[]) => percentile(samples, 50);
 
 function timeMs(run: () => void): number {
   const t0 = performance.now();
