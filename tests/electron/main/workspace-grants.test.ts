@@ -34,9 +34,9 @@ beforeAll(async () => {
     writeFileSync(path.join(folder(name), 'README.md'), `# ${name}\n`);
   }
   symlinkSync(folder('chosen'), folder('link-to-chosen'));
-  session = new Session();
   recents = new RecentFoldersStore(userData.path);
   await recents.load();
+  session = new Session({ recentFolders: recents }); // one list, as in main.ts: what the session opens is recent, so granted
   const grants = new WorkspaceGrants(() => recents.list());
   controller = new WorkspaceController(createRouter(session, () => {}), recents, () => {}, grants);
   const router = createRouter(session, () => {});
@@ -80,6 +80,13 @@ describe('workspace.open from the page', () => {
     await recents.add(folder('recent')); // as if opened in an earlier run
     expect(await ipc.call(APP_FRAME, 'workspace.open', { path: folder('recent') })).toMatchObject({ ok: true });
     expect(rootNow()).toBe(folder('recent'));
+  });
+
+  it('opens every folder the page lists as recent (workspace.recent reads the granted list)', async () => {
+    const listed = await ipc.call(APP_FRAME, 'workspace.recent', {});
+    const folders = listed.ok ? (listed.result as { folders: string[] }).folders : [];
+    expect(folders).toEqual(expect.arrayContaining([folder('first'), folder('chosen'), folder('recent')]));
+    for (const f of folders) expect(await ipc.call(APP_FRAME, 'workspace.open', { path: f })).toMatchObject({ ok: true });
   });
 
   it('leaves malformed params to the router, which names the field', async () => {
