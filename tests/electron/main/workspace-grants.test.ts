@@ -12,23 +12,22 @@ import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { RecentFoldersStore } from '../../../electron/main/recent-folders';
 import { WorkspaceController } from '../../../electron/main/workspace-controller';
 import { WorkspaceGrants } from '../../../electron/main/workspace-grants';
+import { useTempDataDir } from '../../support/data-dir';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 const APP_FRAME = { url: 'app://specdeck/index.html', isMainFrame: true };
 let base: TempDir;
 let userData: TempDir;
-let dataDir: TempDir;
 let session: Session;
 let recents: RecentFoldersStore;
 let controller: WorkspaceController;
 let ipc: ReturnType<typeof createIpcHandlers>;
 const folder = (name: string) => path.join(base.path, name);
+useTempDataDir();
 
 beforeAll(async () => {
   base = tempDir('specdeck-grants-');
   userData = tempDir('specdeck-userdata-');
-  dataDir = tempDir('specdeck-data-');
-  process.env.SPECDECK_DATA_DIR = dataDir.path;
   for (const name of ['first', 'chosen', 'recent', 'secret']) {
     mkdirSync(folder(name));
     writeFileSync(path.join(folder(name), 'README.md'), `# ${name}\n`);
@@ -48,8 +47,6 @@ afterAll(async () => {
   await session?.close();
   base?.remove();
   userData?.remove();
-  dataDir?.remove();
-  delete process.env.SPECDECK_DATA_DIR;
 });
 
 const rootNow = () => session.info().root;

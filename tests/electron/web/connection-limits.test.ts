@@ -8,19 +8,17 @@ import type { ServerMessage } from '../../../shared/api/wire';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
 import { openClient } from '../../support/cli-process';
 import { rawConnect, textFrame } from '../../support/raw-websocket';
+import { useTempDataDir } from '../../support/data-dir';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 const MB = 1024 * 1024;
 let workspace: TempDir;
-let data: TempDir;
 let host: WebHost;
 const logged: string[] = [];
-const dataDirBefore = process.env.SPECDECK_DATA_DIR;
+useTempDataDir();
 
 beforeAll(async () => {
   workspace = tempDir('specdeck-limits-');
-  data = tempDir('specdeck-data-');
-  process.env.SPECDECK_DATA_DIR = data.path;
   writeFileSync(path.join(workspace.path, 'big.txt'), 'y'.repeat(3 * MB));
   writeFileSync(path.join(workspace.path, 'small.txt'), 'hello\n');
   writeFileSync(path.join(workspace.path, 'huge.txt'), 'z'.repeat(9 * MB));
@@ -35,9 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close();
   workspace?.remove();
-  data?.remove();
-  if (dataDirBefore === undefined) delete process.env.SPECDECK_DATA_DIR;
-  else process.env.SPECDECK_DATA_DIR = dataDirBefore;
 });
 
 describe('connection limits', () => {
