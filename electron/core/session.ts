@@ -25,6 +25,12 @@ export interface SessionOptions {
   index?: boolean | IndexServiceOptions;
   /** Told when the index found its database unusable, moved it aside and started a new one. */
   onIndexRecovered?: (recovery: Recovery) => void;
+  /**
+   * The recent-folders list to keep, already loaded (the desktop app's, in its user-data folder,
+   * so its menu, its grants and `workspace.recent` read one list). Without it a long-lived
+   * session keeps its own in the data folder.
+   */
+  recentFolders?: RecentFoldersStore;
 }
 
 export class Session {
@@ -48,7 +54,10 @@ export class Session {
   private recentLoaded: Promise<unknown> | null = null;
 
   constructor(private readonly options: SessionOptions = {}) {
-    this.recent = options.watch ? new RecentFoldersStore(dataDir()) : null;
+    if (options.recentFolders) {
+      this.recent = options.recentFolders;
+      this.recentLoaded = Promise.resolve();
+    } else this.recent = options.watch ? new RecentFoldersStore(dataDir()) : null;
   }
 
   /** Folders this backend opened, most recent first (empty for one-shot sessions). */

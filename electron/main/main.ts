@@ -46,7 +46,7 @@ async function start(): Promise<WorkspaceController> {
 
   const recents = new RecentFoldersStore(app.getPath('userData'));
   await recents.load();
-  const session = new Session({ watch: true });
+  const session = new Session({ watch: true, recentFolders: recents }); // one list: the menu's, the grants', the page's
   const router = createRouter(session);
   const refreshMenu = () =>
     setApplicationMenu(recents.list(), menuActions(), { isMac, devTools: !app.isPackaged });

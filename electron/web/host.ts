@@ -44,13 +44,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   let origins: string[] = [];
+  let csp = ''; // fixed once the port is known, before the first request can arrive
 
   const server = createServer((req, res) => {
     if (!hostHeaderIsLocal(req)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
       return;
     }
-    serveStatic(rendererDir, contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) }), req, res);
+    serveStatic(rendererDir, csp, req, res);
   });
   // A malformed HTTP request or a reset before the upgrade must not end the host either.
   server.on('clientError', (_error, socket) => {
@@ -79,6 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = (server.address() as AddressInfo).port;
   // The page may be opened as 127.0.0.1 or as localhost; its socket then comes from that origin.
   origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  csp = contentSecurityPolicy({ connectSrc: origins.map((o) => o.replace('http:', 'ws:')) });
 
   return {
     url: `${origins[0]}/?token=${token}`,

@@ -20,16 +20,29 @@ process.env.SPECDECK_DATA_DIR = path.join(scratch, 'data');
 
 const { runCli } = await import('../../electron/cli/main');
 const { generatedTree, GENERATED_FILES } = await import('./index/trees');
+const { percentile } = await import('./index/measure');
 
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@e', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@e' };
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 29, env: gitEnv });
 }
 
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** `root` made a git repository of one commit holding all it has. */
+function commitAll(root: string, message: string): void {
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', message);
 }
+
+/** A copy of the bundled sample project, committed, under the scratch folder. */
+function sampleRepository(name: string): string {
+  const root = path.join(scratch, name);
+  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
+  commitAll(root, 'sample');
+  return root;
+}
+
+const median = (samples: number[]) => percentile(samples, 50);
 
 function timeMs(run: () => void): number {
   const t0 = performance.now();
@@ -105,9 +118,7 @@ async function checkOnCorpus() {
   if (!source) return console.log('check on the corpus: skipped, ../shared/corpus not found');
   const origin = path.join(scratch, 'corpus-origin');
   cpSync(source, origin, { recursive: true });
-  git(origin, 'init', '-q');
-  git(origin, 'add', '-A');
-  git(origin, 'commit', '-q', '-m', 'corpus');
+  commitAll(origin, 'corpus');
   addHistory(origin, 1000, await specKeys(origin), 50);
   const clone = path.join(scratch, 'corpus-clone');
   git(scratch, 'clone', '-q', `file://${origin}`, clone);
@@ -142,11 +153,7 @@ async function checkOnCorpus() {
 }
 
 async function impactOver1000() {
-  const root = path.join(scratch, 'impact');
-  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'sample');
+  const root = sampleRepository('impact');
   git(root, 'tag', 'base');
   addHistory(root, 1000, ['.kiro/specs/todo-cli/2.1', '.kiro/specs/todo-cli/2.2'], 100);
   const runs: number[] = [];
@@ -164,11 +171,7 @@ async function impactOver1000() {
 }
 
 async function checkOn50000() {
-  const root = path.join(scratch, 'big-history');
-  cpSync(path.join(repoRoot, 'resources/sample-project'), root, { recursive: true });
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'sample');
+  const root = sampleRepository('big-history');
   addHistory(root, 50_000, ['.kiro/specs/todo-cli/2.1'], 5000, 500);
   rmSync(process.env.SPECDECK_DATA_DIR!, { recursive: true, force: true });
   const r = await timeCli('check', root, '--json');
@@ -203,9 +206,7 @@ async function checkOnLargeTree() {
   writeFileSync(path.join(root, '.kiro/specs/demo/requirements.md'), '# Requirements\n\n## Requirement 1\n\n**User Story:** As a user, I want a list, so that I can see it.\n\n#### Acceptance Criteria\n\n1. WHEN the list opens THEN the system SHALL show it\n');
   writeFileSync(path.join(root, '.kiro/specs/demo/tasks.md'), '# Tasks\n\n- [x] 1. Show the list in `README.md`\n  - _Requirements: 1.1_\n- [x] 2. Style it\n- [ ] 3. Page it\n');
   writeFileSync(path.join(root, 'README.md'), '# tree\n');
-  git(root, 'init', '-q');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'tree');
+  commitAll(root, 'tree');
   const runs: number[] = [];
   let findings = 0;
   for (let i = 0; i < 3; i++) {

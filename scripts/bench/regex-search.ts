@@ -3,7 +3,7 @@
 // costs a search (p50 through IndexService, beside the same search run by TextSearcher on this
 // thread as before) and the serving thread's largest stall during a catastrophic pattern (beside
 // the stall the old path gave on a shorter, finite line). Asserts nothing.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IndexService } from '../../electron/core/index/index-service';
@@ -18,8 +18,11 @@ const f1 = (n: number) => n.toFixed(1);
 process.env.SPECDECK_DATA_DIR = path.join(BENCH_ROOT, 'data-regex');
 // Lines that make (x+)+$ backtrack: 2^n steps for n x's. 24 b's stay finite for the reference
 // (on the serving thread); 40 a's would take hours, so only the budgeted worker meets them.
-writeFileSync(path.join(tree.root, 'backtrack-bait-24.txt'), `${'b'.repeat(24)}!\n`);
-writeFileSync(path.join(tree.root, 'backtrack-bait-40.txt'), `${'a'.repeat(40)}!\n`);
+// The tree is the one the index and CLI benches read too: the bait leaves it when this bench ends.
+const bait = [path.join(tree.root, 'backtrack-bait-24.txt'), path.join(tree.root, 'backtrack-bait-40.txt')];
+writeFileSync(bait[0]!, `${'b'.repeat(24)}!\n`);
+writeFileSync(bait[1]!, `${'a'.repeat(40)}!\n`);
+process.once('exit', () => bait.forEach((file) => rmSync(file, { force: true })));
 
 const index = IndexService.start(tree.root, { regexBudgetMs: 5000 });
 await index.whenIdle();

@@ -14,6 +14,7 @@ import { createRouter, callDirect } from '../../electron/core/api/router';
 import { Session } from '../../electron/core/session';
 import { copyOfSampleProject, tempDir } from '../../tests/support/temp-workspace';
 import { bigTasksFile } from '../../tests/support/workbench-session';
+import { percentile } from './index/measure';
 
 const RUNS = 200;
 const WARM_UP = 10;
@@ -41,8 +42,8 @@ fs.readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknow
 }) as typeof fs.readFileSync;
 syncBuiltinESMExports();
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * 0.95))]!;
+const median = (v: number[]) => percentile(v, 50);
+const p95 = (v: number[]) => percentile(v, 95);
 const row = (label: string, times: number[], readsPer: number, ref: number) =>
   console.log(`${label.padEnd(46)} ${median(times).toFixed(2).padStart(7)} / ${p95(times).toFixed(2).padStart(7)} ms   reads of the file per call ${readsPer.toFixed(1)}   (reference: read + hash once ${ref.toFixed(2)} ms)`);
 

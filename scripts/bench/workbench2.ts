@@ -12,11 +12,12 @@ import { launchChromium } from '../../tests/support/browser';
 import { serve } from '../../tests/support/cli-process';
 import { corpusDir } from '../../tests/support/corpus-dir';
 import { copyOfSampleProject, type TempDir } from '../../tests/support/temp-workspace';
+import { percentile } from './index/measure';
 
 const WARM_RUNS = 5;
 const ARMOURED = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls');
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
+const median = (v: number[]) => percentile(v, 50);
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 function line(label: string, value: string, reference: string, target?: string) {
   console.log(`${label.padEnd(52)} ${value.padStart(8)}   reference ${reference}${target ? `   (target ${target})` : ''}`);

@@ -65,6 +65,8 @@ export class RecentFoldersStore {
 
   /** Updates the list at once; writes are queued so overlapping changes land in order. */
   private async save(folders: string[]): Promise<string[]> {
+    // The same list again (an open recorded by the session and then by the desktop app) writes nothing.
+    if (folders.length === this.folders.length && folders.every((f, i) => f === this.folders[i])) return this.list();
     this.folders = folders;
     await this.writes.run(() => this.write());
     return this.list();

@@ -9,16 +9,17 @@ import { Session } from '../../../electron/core/session';
 import { createIpcHandlers, UntrustedSenderError } from '../../../electron/main/ipc-handlers';
 import { WorkspaceGrants } from '../../../electron/main/workspace-grants';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { copyOfSampleProject, tempDir, type TempDir } from '../../support/temp-workspace';
+import { useTempDataDir } from '../../support/data-dir';
+import { copyOfSampleProject, type TempDir } from '../../support/temp-workspace';
 
 const APP_FRAME = { url: 'app://specdeck/index.html', isMainFrame: true };
 let workspace: TempDir;
-let dataDir: TempDir;
 let host: WebHost;
 let ws: WebSocket;
 let session: Session;
 let ipc: ReturnType<typeof createIpcHandlers>;
 const opened: string[] = [];
+useTempDataDir('specdeck-ipc-data-');
 
 let nextId = 1;
 function overWebSocket(message: unknown): Promise<Outcome> {
@@ -37,8 +38,6 @@ function overWebSocket(message: unknown): Promise<Outcome> {
 
 beforeAll(async () => {
   workspace = copyOfSampleProject();
-  dataDir = tempDir('specdeck-ipc-data-');
-  process.env.SPECDECK_DATA_DIR = dataDir.path;
   host = await startWebHost({ folder: workspace.path, rendererDir: workspace.path });
   ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -61,8 +60,6 @@ afterAll(async () => {
   await host?.close();
   await session?.close();
   workspace?.remove();
-  dataDir?.remove();
-  delete process.env.SPECDECK_DATA_DIR;
 });
 
 const cases: [string, string, unknown][] = [

@@ -50,6 +50,18 @@ describe('RecentFoldersStore', () => {
     expect(await new RecentFoldersStore(userData).load()).toEqual([]);
   });
 
+  it('writes nothing when a change leaves the list as it was (the same folder opened again)', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'specdeck-recent-'));
+    const store = new RecentFoldersStore(dir);
+    await store.load();
+    await store.add(abs('one'));
+    await rm(path.join(dir, 'recent-folders.json'));
+    expect(await store.add(abs('one'))).toEqual([abs('one')]);
+    await expect(readFile(path.join(dir, 'recent-folders.json'), 'utf8')).rejects.toThrow();
+    await store.add(abs('two'));
+    expect(JSON.parse(await readFile(path.join(dir, 'recent-folders.json'), 'utf8')).folders).toEqual([abs('two'), abs('one')]);
+  });
+
   it('starts empty when the file is corrupt', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'specdeck-recent-'));
     await writeFile(path.join(dir, 'recent-folders.json'), '{"folders": [');

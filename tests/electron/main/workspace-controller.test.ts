@@ -77,6 +77,29 @@ describe('WorkspaceController', () => {
   });
 });
 
+describe('one recent-folders list in the desktop app', () => {
+  it('the session records its opens in the list it was given, and workspace.recent reads that list', async () => {
+    const appData = tempDir('specdeck-userdata-');
+    const other = copyOfSampleProject();
+    const store = new RecentFoldersStore(appData.path);
+    await store.load();
+    const appSession = new Session({ recentFolders: store });
+    try {
+      const router = createRouter(appSession, () => {});
+      const opened = await router.dispatch('workspace.open', { path: other.path });
+      expect(opened.ok).toBe(true);
+      const root = appSession.info().root;
+      expect(store.list()).toEqual([root]);
+      expect(await new RecentFoldersStore(appData.path).load()).toEqual([root]);
+      expect(await router.dispatch('workspace.recent', {})).toEqual({ ok: true, result: { folders: [root] } });
+    } finally {
+      await appSession.close();
+      other.remove();
+      appData.remove();
+    }
+  });
+});
+
 describe('sampleProjectCopy', () => {
   it('copies the bundled sample once into user data and then reuses it', async () => {
     const target = await sampleProjectCopy(sampleProject, userData.path);

@@ -12,31 +12,30 @@ import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { RecentFoldersStore } from '../../../electron/main/recent-folders';
 import { WorkspaceController } from '../../../electron/main/workspace-controller';
 import { WorkspaceGrants } from '../../../electron/main/workspace-grants';
+import { useTempDataDir } from '../../support/data-dir';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 const APP_FRAME = { url: 'app://specdeck/index.html', isMainFrame: true };
 let base: TempDir;
 let userData: TempDir;
-let dataDir: TempDir;
 let session: Session;
 let recents: RecentFoldersStore;
 let controller: WorkspaceController;
 let ipc: ReturnType<typeof createIpcHandlers>;
 const folder = (name: string) => path.join(base.path, name);
+useTempDataDir();
 
 beforeAll(async () => {
   base = tempDir('specdeck-grants-');
   userData = tempDir('specdeck-userdata-');
-  dataDir = tempDir('specdeck-data-');
-  process.env.SPECDECK_DATA_DIR = dataDir.path;
   for (const name of ['first', 'chosen', 'recent', 'secret']) {
     mkdirSync(folder(name));
     writeFileSync(path.join(folder(name), 'README.md'), `# ${name}\n`);
   }
   symlinkSync(folder('chosen'), folder('link-to-chosen'));
-  session = new Session();
   recents = new RecentFoldersStore(userData.path);
   await recents.load();
+  session = new Session({ recentFolders: recents }); // one list, as in main.ts: what the session opens is recent, so granted
   const grants = new WorkspaceGrants(() => recents.list());
   controller = new WorkspaceController(createRouter(session, () => {}), recents, () => {}, grants);
   const router = createRouter(session, () => {});
@@ -48,8 +47,6 @@ afterAll(async () => {
   await session?.close();
   base?.remove();
   userData?.remove();
-  dataDir?.remove();
-  delete process.env.SPECDECK_DATA_DIR;
 });
 
 const rootNow = () => session.info().root;
@@ -80,6 +77,13 @@ describe('workspace.open from the page', () => {
     await recents.add(folder('recent')); // as if opened in an earlier run
     expect(await ipc.call(APP_FRAME, 'workspace.open', { path: folder('recent') })).toMatchObject({ ok: true });
     expect(rootNow()).toBe(folder('recent'));
+  });
+
+  it('opens every folder the page lists as recent (workspace.recent reads the granted list)', async () => {
+    const listed = await ipc.call(APP_FRAME, 'workspace.recent', {});
+    const folders = listed.ok ? (listed.result as { folders: string[] }).folders : [];
+    expect(folders).toEqual(expect.arrayContaining([folder('first'), folder('chosen'), folder('recent')]));
+    for (const f of folders) expect(await ipc.call(APP_FRAME, 'workspace.open', { path: f })).toMatchObject({ ok: true });
   });
 
   it('leaves malformed params to the router, which names the field', async () => {

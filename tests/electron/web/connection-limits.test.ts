@@ -3,24 +3,22 @@
 // resuming lose nothing); a client that never reads is dropped past the hard bound.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/api/wire';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
+import { openClient } from '../../support/cli-process';
 import { rawConnect, textFrame } from '../../support/raw-websocket';
+import { useTempDataDir } from '../../support/data-dir';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
 
 const MB = 1024 * 1024;
 let workspace: TempDir;
-let data: TempDir;
 let host: WebHost;
 const logged: string[] = [];
-const dataDirBefore = process.env.SPECDECK_DATA_DIR;
+useTempDataDir();
 
 beforeAll(async () => {
   workspace = tempDir('specdeck-limits-');
-  data = tempDir('specdeck-data-');
-  process.env.SPECDECK_DATA_DIR = data.path;
   writeFileSync(path.join(workspace.path, 'big.txt'), 'y'.repeat(3 * MB));
   writeFileSync(path.join(workspace.path, 'small.txt'), 'hello\n');
   writeFileSync(path.join(workspace.path, 'huge.txt'), 'z'.repeat(9 * MB));
@@ -35,18 +33,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close();
   workspace?.remove();
-  data?.remove();
-  if (dataDirBefore === undefined) delete process.env.SPECDECK_DATA_DIR;
-  else process.env.SPECDECK_DATA_DIR = dataDirBefore;
 });
 
 describe('connection limits', () => {
   it('answers every one of 300 calls sent at once by a client that reads', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    const ws = await openClient(host.port, host.token);
     const answered = new Map<number, boolean>();
     ws.on('message', (raw) => {
       const message = JSON.parse(String(raw)) as ServerMessage;

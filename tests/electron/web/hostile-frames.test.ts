@@ -4,10 +4,10 @@
 // one the same process must still answer an ordinary call on a fresh connection.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../../shared/api/wire';
-import { openClient, serve, type ServeProcess } from '../../support/cli-process';
+import { serve, type ServeProcess } from '../../support/cli-process';
 import { frame, rawConnect, textFrame } from '../../support/raw-websocket';
 import { copyOfSampleProject, type TempDir } from '../../support/temp-workspace';
+import { callOnce } from '../../support/ws-call';
 
 let workspace: TempDir;
 let host: ServeProcess;
@@ -27,20 +27,7 @@ afterAll(async () => {
 
 /** A well-behaved client's call, on a fresh connection. */
 async function readsStillWork(): Promise<void> {
-  const ws = await openClient(port, token);
-  try {
-    const answer = await new Promise<ServerMessage>((resolve, reject) => {
-      ws.on('message', (data) => {
-        const message = JSON.parse(String(data)) as ServerMessage;
-        if (message.type === 'result') resolve(message);
-      });
-      ws.once('close', () => reject(new Error('closed before answering')));
-      ws.send(JSON.stringify({ type: 'call', id: 1, method: 'fs.read', params: { path: 'README.md' } }));
-    });
-    expect(answer).toMatchObject({ type: 'result', id: 1, ok: true });
-  } finally {
-    ws.terminate();
-  }
+  expect(await callOnce(port, token, 'fs.read', { path: 'README.md' })).toMatchObject({ ok: true });
 }
 
 const closeWith = (code: number) => {

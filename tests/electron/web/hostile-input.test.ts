@@ -7,9 +7,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome, ServerMessage } from '../../../shared/api/wire';
-import { openClient, serve, type ServeProcess } from '../../support/cli-process';
+import type { Outcome } from '../../../shared/api/wire';
+import { serve, type ServeProcess } from '../../support/cli-process';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
+import { callOnce } from '../../support/ws-call';
 
 let workspace: TempDir;
 let host: ServeProcess;
@@ -36,23 +37,7 @@ afterAll(async () => {
   workspace?.remove();
 });
 
-async function call(method: string, params: unknown, via = '127.0.0.1'): Promise<Outcome> {
-  const ws = await openClient(port, token, via);
-  try {
-    const message = await new Promise<ServerMessage>((resolve, reject) => {
-      ws.on('message', (data) => {
-        const parsed = JSON.parse(String(data)) as ServerMessage;
-        if (parsed.type === 'result') resolve(parsed);
-      });
-      ws.once('close', () => reject(new Error('the host closed the connection')));
-      ws.send(JSON.stringify({ type: 'call', id: 1, method, params }));
-    });
-    const { type: _t, id: _i, ...outcome } = message as ServerMessage & { id: number };
-    return outcome as Outcome;
-  } finally {
-    ws.terminate();
-  }
-}
+const call = (method: string, params: unknown, via = '127.0.0.1'): Promise<Outcome> => callOnce(port, token, method, params, via);
 
 describe('the host answers hostile repository content and goes on', () => {
   it('lists and opens a spec whose spec.json nests 20,000 levels, reporting the file', async () => {

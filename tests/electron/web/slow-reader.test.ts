@@ -5,12 +5,11 @@
 // and reads its resident set from /proc.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../../shared/api/wire';
 import { openClient, serve, type ServeProcess } from '../../support/cli-process';
 import { rawConnect, textFrame } from '../../support/raw-websocket';
 import { tempDir, type TempDir } from '../../support/temp-workspace';
+import { callOver } from '../../support/ws-call';
 
 const MB = 1024 * 1024;
 let workspace: TempDir;
@@ -40,20 +39,8 @@ function residentBytes(pid: number): number {
 async function probeReads(count: number, sample: () => void): Promise<void> {
   const ws = await openClient(port, token);
   try {
-    for (let id = 1; id <= count; id++) {
-      const answer = await new Promise<ServerMessage>((resolve, reject) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          const message = JSON.parse(String(data)) as ServerMessage;
-          if (message.type === 'result' && message.id === id) {
-            ws.off('message', onMessage);
-            resolve(message);
-          }
-        };
-        ws.on('message', onMessage);
-        ws.once('close', () => reject(new Error('the host closed a client that reads')));
-        ws.send(JSON.stringify({ type: 'call', id, method: 'fs.read', params: { path: 'big.txt' } }));
-      });
-      expect(answer).toMatchObject({ ok: true });
+    for (let i = 0; i < count; i++) {
+      expect(await callOver(ws, 'fs.read', { path: 'big.txt' })).toMatchObject({ ok: true });
       sample();
     }
   } finally {

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome, ServerMessage } from '../../../shared/api/wire';
 import { createRouter, type Router } from '../../../electron/core/api/router';
 import { Session } from '../../../electron/core/session';
 import { startWebHost, type WebHost } from '../../../electron/web/host';
-import { copyOfSampleProject, tempDir, type TempDir } from '../../support/temp-workspace';
+import { useTempDataDir } from '../../support/data-dir';
+import { copyOfSampleProject, type TempDir } from '../../support/temp-workspace';
+import { callOver } from '../../support/ws-call';
 
 let workspace: TempDir;
 let host: WebHost;
@@ -25,31 +26,11 @@ function connect(opts: { token?: string; origin?: string } = {}): Promise<WebSoc
   });
 }
 
-let nextId = 1;
-function callOver(ws: WebSocket, method: string, params: unknown): Promise<Outcome> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(String(data)) as ServerMessage;
-      if (message.type === 'result' && message.id === id) {
-        ws.off('message', onMessage);
-        const { type: _t, id: _i, ...outcome } = message;
-        resolve(outcome as Outcome);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'call', id, method, params }));
-  });
-}
-
-let data: TempDir;
-const dataDirBefore = process.env.SPECDECK_DATA_DIR;
+useTempDataDir();
 
 beforeAll(async () => {
   workspace = copyOfSampleProject();
   // The host indexes what it serves: keep that index in a temporary folder, not the user's.
-  data = tempDir('specdeck-data-');
-  process.env.SPECDECK_DATA_DIR = data.path;
   host = await startWebHost({ folder: workspace.path, rendererDir: workspace.path });
   directSession = await Session.open(workspace.path);
   direct = createRouter(directSession, () => {});
@@ -59,9 +40,6 @@ afterAll(async () => {
   await host.close();
   await directSession.close();
   workspace.remove();
-  data.remove();
-  if (dataDirBefore === undefined) delete process.env.SPECDECK_DATA_DIR;
-  else process.env.SPECDECK_DATA_DIR = dataDirBefore;
 });
 
 const cases: [string, string, unknown][] = [
