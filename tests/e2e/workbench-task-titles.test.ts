@@ -132,13 +132,19 @@ describe('the task list reads well', () => {
     await expect.poll(() => tasks().getByRole('checkbox', { name: /^T011 / }).count()).toBe(1);
   });
 
-  it('wraps a long code path in a title inside the task pane', async () => {
+  it('wraps a long code path in a title inside the task pane and the trace tab, as code', async () => {
     await selectSpec(/long-paths/);
     const row = tasks().getByRole('checkbox', { name: /^1 Write property-based tests/ });
     await expect(row.locator('code').textContent()).resolves.toBe(LONG_PATH);
     // Nothing runs out of the pane: the row is no wider than the space it has.
     const overflow = (el: Element) => el.scrollWidth - el.clientWidth;
     await expect(row.evaluate(overflow)).resolves.toBeLessThanOrEqual(0);
+    await tasks().getByRole('button', { name: 'Trace', exact: true }).click();
+    const trace = s.page.getByRole('region', { name: /^Trace of / });
+    const task = trace.locator('.trace-task').first();
+    await expect.poll(() => task.locator('code').textContent()).toBe(LONG_PATH);
+    expect(await task.textContent()).not.toContain('`');
+    await expect(trace.locator('table').evaluate((t) => t.scrollWidth - (t.parentElement?.clientWidth ?? 0))).resolves.toBeLessThanOrEqual(0);
   });
 
   it('remembers the filter per spec', async () => {
