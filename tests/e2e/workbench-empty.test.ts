@@ -25,6 +25,8 @@ describe('no specs yet', () => {
     await expect.poll(() => left().textContent()).toContain('No specs found in this folder');
     await expect(left().textContent()).resolves.toContain('.kiro/specs/*/');
     await expect(s.page.getByRole('region', { name: 'Tasks' }).textContent()).resolves.toContain('Select a spec');
+    // The empty editor's hint reads as two sentences (it once ran them together: "line.Ctrl+Shift+P").
+    await expect(s.page.getByRole('region', { name: 'Editor' }).textContent()).resolves.toContain('open its line. Ctrl+Shift+P lists every command');
     await expect(form().getByRole('button', { name: 'Create Kiro spec' }).isDisabled()).resolves.toBe(true); // no name yet
   });
 

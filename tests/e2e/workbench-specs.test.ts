@@ -61,6 +61,14 @@ describe('the spec panel', () => {
     expect(expected.get('.kiro/specs/todo-cli')).toBeUndefined();
     await expect.poll(() => specList().getByRole('button', { name: `${problemsLabel(speckitProblems)} in Note search: show them` }).count()).toBe(1);
     await expect(kiro.getByLabel('no problems').count()).resolves.toBe(1);
+    // A row with a problems badge is as wide as one without: the selection fills the row and the
+    // progress lines line up (the badge once took its width out of the row).
+    const widths = await specList().locator('.spec-item').evaluateAll((items) =>
+      items.map((li) => ({ row: li.getBoundingClientRect().width, spec: li.querySelector('button.spec')!.getBoundingClientRect().width, progress: li.querySelector('.spec-progress')!.getBoundingClientRect().width })),
+    );
+    expect(widths.length).toBeGreaterThan(1);
+    for (const w of widths) expect(w.spec).toBe(w.row);
+    expect(new Set(widths.map((w) => Math.round(w.progress))).size).toBe(1);
   });
 
   it('filters the specs as you type, and says so when nothing matches', async () => {

@@ -10,6 +10,8 @@ import { openWorkbench, type WorkbenchSession } from '../support/workbench-sessi
 let s: WorkbenchSession;
 const GROUPS = 'openspec/changes/two-groups';
 const NESTED = 'specs/002-nested-phases';
+const LONG = '.kiro/specs/long-paths';
+const LONG_PATH = 'app/backend/src/services/achievement/__tests__/achievementConfigValidation.property.test.ts';
 
 beforeAll(async () => {
   s = await openWorkbench({
@@ -20,6 +22,9 @@ beforeAll(async () => {
         path.join(root, NESTED, 'tasks.md'),
         '# Tasks: Nested phases\n\n## Phase 3: User Story 1 - Browse\n\n### Tests for User Story 1\n\n- [ ] T010 [P] [US1] Test browsing\n\n### Implementation for User Story 1\n\n- [ ] T011 [US1] Browse\n',
       );
+      mkdirSync(path.join(root, LONG), { recursive: true });
+      writeFileSync(path.join(root, LONG, 'requirements.md'), '# Requirements Document\n\n### Requirement 1: Config\n\n**User Story:** As a developer, I want one config.\n\n#### Acceptance Criteria\n\n1. WHEN the app starts THEN the system SHALL read the config\n');
+      writeFileSync(path.join(root, LONG, 'tasks.md'), `# Implementation Plan\n\n- [ ] 1. Write property-based tests in \`${LONG_PATH}\`\n  - _Requirements: 1.1_\n`);
       mkdirSync(path.join(root, GROUPS), { recursive: true });
       writeFileSync(path.join(root, GROUPS, 'proposal.md'), '# Two groups\n\n## Why\n\nGroups in the task list.\n\n## What Changes\n\n- Groups\n');
       writeFileSync(
@@ -125,6 +130,22 @@ describe('the task list reads well', () => {
     await expect.poll(() => tasks().getByRole('checkbox', { name: /^T011 / }).count()).toBe(0);
     await s.page.keyboard.press('ArrowRight');
     await expect.poll(() => tasks().getByRole('checkbox', { name: /^T011 / }).count()).toBe(1);
+  });
+
+  it('wraps a long code path in a title inside the task pane and the trace tab, as code', async () => {
+    await selectSpec(/long-paths/);
+    const row = tasks().getByRole('checkbox', { name: /^1 Write property-based tests/ });
+    await expect(row.locator('code').textContent()).resolves.toBe(LONG_PATH);
+    // Nothing runs out of the pane: the row is no wider than the space it has.
+    const overflow = (el: Element) => el.scrollWidth - el.clientWidth;
+    await expect(row.evaluate(overflow)).resolves.toBeLessThanOrEqual(0);
+    await tasks().getByRole('button', { name: 'Trace', exact: true }).click();
+    const trace = s.page.getByRole('region', { name: /^Trace of / });
+    const task = trace.locator('.trace-task').first();
+    await expect.poll(() => task.locator('code').textContent()).toBe(LONG_PATH);
+    expect(await task.textContent()).not.toContain('`');
+    // The table fits the editor: no column is pushed out of view.
+    await expect(trace.evaluate((view) => view.scrollWidth - view.clientWidth)).resolves.toBeLessThanOrEqual(0);
   });
 
   it('remembers the filter per spec', async () => {

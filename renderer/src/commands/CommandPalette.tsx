@@ -1,18 +1,17 @@
 // The command palette (Ctrl/Cmd+Shift+P, F1): every command with its keys, filtered as you type.
 import { useMemo, useState } from 'react';
+import { hasEveryWord, queryWords } from '../query-words';
 import { displayKeys } from './keybindings';
 import { COMMANDS, type Command } from './registry';
 
-function matches(command: Command, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const title = command.title.toLowerCase();
-  return words.every((w) => title.includes(w));
-}
 
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
-  const shown = useMemo(() => COMMANDS.filter((c) => matches(c, query)), [query]);
+  const shown = useMemo(() => {
+    const words = queryWords(query);
+    return COMMANDS.filter((c) => hasEveryWord(c.title, words));
+  }, [query]);
 
   const run = (command: Command | undefined) => {
     if (!command) return;

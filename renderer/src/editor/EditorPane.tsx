@@ -88,7 +88,7 @@ export function EditorPane() {
           <div className="empty editor-empty">
             <p>No file is open.</p>
             <p>
-              Open one from the Files tab, with <kbd>Ctrl+P</kbd> (Go to File), or press <kbd>Enter</kbd> on a task to open its line.
+              Open one from the Files tab, with <kbd>Ctrl+P</kbd> (Go to File), or press <kbd>Enter</kbd> on a task to open its line.{' '}
               <kbd>Ctrl+Shift+P</kbd> lists every command.
             </p>
           </div>

@@ -1,11 +1,12 @@
 // The editor's tabs: dirty markers, the preview tab in italics, close / close others / reopen
 // closed from the tab's context menu (right click, Shift+F10 or the context-menu key).
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { splitPath } from '../path-parts';
 import { useEditor, type Tab } from '../stores/editor-store';
 
 /** A tab's name: the file name (the trace tab is "Trace"). */
 function tabLabel(tab: Tab): string {
-  return tab.kind === 'trace' ? 'Trace' : tab.path.slice(tab.path.lastIndexOf('/') + 1);
+  return tab.kind === 'trace' ? 'Trace' : splitPath(tab.path).name;
 }
 
 /** A menu's keys: arrows move between its items (those matching `items`), Escape closes it. */
@@ -79,7 +80,7 @@ function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y:
               activate(t.path);
             }}
           >
-            {tabLabel(t)} <span className="muted">{t.kind === 'trace' ? '' : t.path.slice(0, Math.max(0, t.path.lastIndexOf('/')))}</span>
+            {tabLabel(t)} <span className="muted">{t.kind === 'trace' ? '' : splitPath(t.path).folder}</span>
             {t.dirty ? ' ●' : ''}
           </button>
         ))}

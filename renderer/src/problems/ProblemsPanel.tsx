@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Severity } from '../../../shared/specs/model';
+import { splitPath } from '../path-parts';
 import { markAfterPaint } from '../perf-marks';
 import { useEditor } from '../stores/editor-store';
 import { useLayout } from '../stores/layout-store';
@@ -114,7 +115,7 @@ export function ProblemsPanel() {
                 {row.kind === 'file' ? (
                   <button type="button" className="problem-file" data-index={item.index} aria-expanded={!row.collapsed} title={row.file} onClick={() => openProblem(row)}>
                     <span aria-hidden="true">{row.collapsed ? '▸' : '▾'} </span>
-                    <span className="problem-file-name">{row.file.slice(row.file.lastIndexOf('/') + 1)}</span> <span className="muted">{row.file.slice(0, Math.max(0, row.file.lastIndexOf('/')))}</span>{' '}
+                    <span className="problem-file-name">{splitPath(row.file).name}</span> <span className="muted">{splitPath(row.file).folder}</span>{' '}
                     <span className="problem-file-count">{row.count}</span>
                   </button>
                 ) : (

@@ -2,6 +2,7 @@
 // column), filtered by severity and text, with counts per severity.
 import type { SpecDiagnostic } from '../../../shared/api/contract';
 import type { Severity } from '../../../shared/specs/model';
+import { hasEveryWord, queryWords } from '../query-words';
 
 export interface ProblemFilter {
   text: string;
@@ -22,12 +23,8 @@ export function countBySeverity(list: readonly SpecDiagnostic[]): SeverityCounts
   return counts;
 }
 
-export function matchesProblem(d: SpecDiagnostic, filter: ProblemFilter): boolean {
-  if (!filter[d.severity]) return false;
-  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = `${d.message} ${d.code} ${d.pos.file} ${d.specId}`.toLowerCase();
-  return words.every((w) => haystack.includes(w));
+function matchesProblem(d: SpecDiagnostic, filter: ProblemFilter, words: readonly string[]): boolean {
+  return filter[d.severity] && hasEveryWord(`${d.message} ${d.code} ${d.pos.file} ${d.specId}`, words);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -35,9 +32,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** File rows, each followed (unless collapsed) by its problems in line order. */
 export function problemRows(list: readonly SpecDiagnostic[], filter: ProblemFilter, collapsed: Readonly<Record<string, boolean>>): { rows: ProblemRow[]; shown: number } {
   const byFile = new Map<string, SpecDiagnostic[]>();
+  const words = queryWords(filter.text);
   let shown = 0;
   for (const d of list) {
-    if (!matchesProblem(d, filter)) continue;
+    if (!matchesProblem(d, filter, words)) continue;
     shown++;
     let group = byFile.get(d.pos.file);
     if (!group) byFile.set(d.pos.file, (group = []));

@@ -1,6 +1,7 @@
 // The Search tab (Ctrl/Cmd+Shift+F): full-text search over the index; a hit opens the file at its line.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TextSearchHit } from '../../../shared/api/contract';
+import { splitPath } from '../path-parts';
 import { useEditor } from '../stores/editor-store';
 import { useSearch, type SearchOptions } from '../stores/search-store';
 
@@ -28,11 +29,6 @@ function HitPreview({ hit }: { hit: TextSearchHit }) {
       {hit.preview.slice(end)}
     </span>
   );
-}
-
-function splitPath(path: string): { name: string; folder: string } {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? { name: path, folder: '' } : { name: path.slice(slash + 1), folder: path.slice(0, slash) };
 }
 
 function FileGroup({ path, hits }: { path: string; hits: TextSearchHit[] }) {

@@ -18,7 +18,7 @@ function SpecItem({ spec, selected }: { spec: SpecSummary; selected: boolean }) 
   const errors = spec.errorCount ?? 0;
   const status = specStatus(spec);
   return (
-    <li className={`spec-item status-${status}`}>
+    <li className={`spec-item status-${status}${problems > 0 ? ' has-problems' : ''}`}>
       <button
         type="button"
         className={selected ? 'spec selected' : 'spec'}

@@ -2,6 +2,7 @@
 // Labels and the order of the groups are the format registry's.
 import { formatLabel, formatOrder } from '../../../shared/specs/formats/registry';
 import type { SpecFormat, SpecSummary } from '../../../shared/specs/model';
+import { hasEveryWord, queryWords } from '../query-words';
 
 export interface SpecGroup {
   key: string;
@@ -16,16 +17,15 @@ function parentFolder(spec: SpecSummary): string {
   return i < 0 ? '.' : spec.folder.slice(0, i);
 }
 
-export function matchesFilter(spec: SpecSummary, filter: string): boolean {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const haystack = `${spec.title} ${spec.folder} ${formatLabel(spec.format)}`.toLowerCase();
-  return words.every((w) => haystack.includes(w));
+function matchesFilter(spec: SpecSummary, words: readonly string[]): boolean {
+  return hasEveryWord(`${spec.title} ${spec.folder} ${formatLabel(spec.format)}`, words);
 }
 
 export function groupSpecs(list: readonly SpecSummary[], filter: string): SpecGroup[] {
   const groups = new Map<string, SpecGroup>();
+  const words = queryWords(filter);
   for (const spec of list) {
-    if (!matchesFilter(spec, filter)) continue;
+    if (!matchesFilter(spec, words)) continue;
     const folder = parentFolder(spec);
     const key = `${spec.format}\u0000${folder}`;
     if (!groups.has(key)) groups.set(key, { key, format: spec.format, folder, specs: [] });

@@ -146,13 +146,27 @@ export async function restoreTabs(saved: SavedUiState): Promise<void> {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Saves the state a moment after it changes (one write per burst; a failed write is retried by the next change). */
+/**
+ * Saves the state a moment after it changes (one write per burst; a failed write is retried by the
+ * next change). The stores change for much that is not saved (spec and diagnostic reloads, loading
+ * flags, a tab turning dirty): a burst that leaves the saved state as it was writes nothing.
+ */
 export function startSaving(): () => void {
   let stopped = false;
+  let written: string | null = null;
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!stopped) void api().call('ui.setState', { state: snapshot() as unknown as Record<string, unknown> }).catch(() => {});
+      if (stopped) return;
+      const state = snapshot();
+      const json = JSON.stringify(state);
+      if (json === written) return;
+      written = json;
+      api()
+        .call('ui.setState', { state: state as unknown as Record<string, unknown> })
+        .catch(() => {
+          if (written === json) written = null; // not saved: the next change writes again
+        });
     }, 250);
   };
   const unsubscribers = [useEditor.subscribe(schedule), useLayout.subscribe(schedule), useSpecs.subscribe(schedule), useTasksView.subscribe(schedule), onViewPositionChange(schedule)];

@@ -50,7 +50,8 @@ interface TaskRowProps {
   onKey(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
-function Piece({ piece }: { piece: TitlePiece }) {
+/** One inline piece of a task title (task-title.ts), as React text; the trace view shows titles with it too. */
+export function Piece({ piece }: { piece: TitlePiece }) {
   if (piece.kind === 'code') return <code className="task-code">{piece.text}</code>;
   if (piece.kind === 'strong') return <strong>{piece.text}</strong>;
   if (piece.kind === 'em') return <em>{piece.text}</em>;

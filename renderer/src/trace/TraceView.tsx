@@ -6,6 +6,8 @@ import { plural } from '../../../shared/text/plural';
 import { useEditor } from '../stores/editor-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
+import { Piece } from '../tasks/TaskRow';
+import { parseInline } from '../tasks/task-title';
 import { filterTraceRows, NO_TRACE_FILTER, traceRows, type CoverageState, type LinkFilter, type TraceFilter } from './trace-rows';
 import { useEvidence } from '../stores/evidence-store';
 import { RequirementEvidence } from '../evidence/RequirementEvidence';
@@ -116,7 +118,10 @@ export function TraceView() {
                 {row.tasks.length === 0 && <span className="muted">{row.coverage === 'not-applicable' ? '—' : 'no task'}</span>}
                 {row.tasks.map((t) => (
                   <div key={t.taskId} className={`trace-task state-${t.state}`}>
-                    <span className="task-id">{t.taskId}</span> {t.title}
+                    <span className="task-id">{t.taskId}</span>{' '}
+                    {parseInline(t.title).map((p, i) => (
+                      <Piece key={i} piece={p} />
+                    ))}
                     {row.viaPhase.has(t.taskId) && <span className="chip">phase</span>}
                     <span className="muted"> · {t.state === 'in-progress' ? 'in progress' : t.state}</span>
                   </div>

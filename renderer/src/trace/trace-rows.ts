@@ -1,6 +1,7 @@
 // The trace tab's rows (pure): one per requirement, with its tasks and their code, its coverage
 // and the link states, filtered by text, coverage and link state.
 import type { TraceLink, TraceSpecReport, TraceTaskReport } from '../../../shared/api/contract';
+import { hasEveryWord, queryWords } from '../query-words';
 
 export type CoverageState = 'covered' | 'via-phase' | 'uncovered' | 'not-applicable';
 export type LinkFilter = 'all' | 'linked' | 'suspect' | 'no-code';
@@ -49,14 +50,13 @@ export function traceRows(report: TraceSpecReport): TraceRow[] {
 }
 
 export function filterTraceRows(rows: readonly TraceRow[], filter: TraceFilter): TraceRow[] {
-  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(filter.text);
   return rows.filter((row) => {
     if (filter.uncoveredOnly && row.coverage !== 'uncovered') return false;
     if (filter.links === 'linked' && (row.links.length === 0 || row.suspect > 0)) return false;
     if (filter.links === 'suspect' && row.suspect === 0) return false;
     if (filter.links === 'no-code' && row.links.length > 0) return false;
     if (words.length === 0) return true;
-    const haystack = `${row.id} ${row.title} ${row.text} ${row.tasks.map((t) => `${t.taskId} ${t.title}`).join(' ')} ${row.links.map((l) => l.path).join(' ')}`.toLowerCase();
-    return words.every((w) => haystack.includes(w));
+    return hasEveryWord(`${row.id} ${row.title} ${row.text} ${row.tasks.map((t) => `${t.taskId} ${t.title}`).join(' ')} ${row.links.map((l) => l.path).join(' ')}`, words);
   });
 }
