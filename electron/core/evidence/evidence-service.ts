@@ -57,11 +57,31 @@ export class EvidenceService {
   private history: { head: string | null; facts: GitFacts } | null = null;
   private readonly blames = new Map<string, Map<number, BlameLine> | null>();
   private scratch: { dir: string; trace: TraceService } | null = null;
+  /** The workspace's files, walked once per run: the link rebuild and the test scan share it. */
+  private runFiles: Promise<string[]> | null = null;
 
   constructor(private readonly deps: EvidenceDeps) {}
 
   /** Evidence of these specs, after one read of git and of the test files. */
-  async forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
+  forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
+    return this.run(() => this.forSpecsNow(specIds, options));
+  }
+
+  /** One walk of the workspace per run (a new run sees the tree as it is now), dropped after it. */
+  private async run<T>(body: () => Promise<T>): Promise<T> {
+    this.runFiles = null;
+    try {
+      return await body();
+    } finally {
+      this.runFiles = null;
+    }
+  }
+
+  private files(): Promise<string[]> {
+    return (this.runFiles ??= walkFiles(this.deps.ws.root, this.deps.rules));
+  }
+
+  private async forSpecsNow(specIds: readonly string[], options: EvidenceOptions): Promise<EvidenceRun> {
     const git = await this.gitFacts();
     const reports = await this.traceReports(specIds);
     const specs: Spec[] = [];
@@ -117,7 +137,7 @@ export class EvidenceService {
 
   /** What a range of commits did to the specs (`specdeck impact`). */
   impact(range: string): Promise<ImpactResult> {
-    return computeImpact({ ws: this.deps.ws, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range);
+    return this.run(() => computeImpact({ ws: this.deps.ws, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range));
   }
 
   private traceReports(specIds: readonly string[]): Promise<TraceSpecReport[]> {
@@ -133,7 +153,7 @@ export class EvidenceService {
     if (existing) return use(existing);
     if (!this.scratch) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
-      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite')) };
+      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite'), () => this.files()) };
     }
     return use(this.scratch.trace);
   }
@@ -146,8 +166,8 @@ export class EvidenceService {
   }
 
   private async scanTests(): Promise<Map<string, FileCitations>> {
-    const { ws, rules } = this.deps;
-    const files = (await walkFiles(ws.root, rules)).filter((f) => isTestPath(f) && !isSpecDocument(f));
+    const { ws } = this.deps;
+    const files = (await this.files()).filter((f) => isTestPath(f) && !isSpecDocument(f));
     // Read through the workspace (containment checked); binary, huge, non-UTF-8 and unreadable files give null.
     const scanned = await scanLinkableTexts(ws, files, (_rel, text): FileCitations | null => {
       if (text === null || !mayCite(text)) return null;
