@@ -287,6 +287,10 @@ interface BoundCitation {
 function bindCitations(spec: Spec, allSpecs: readonly Spec[], tests: Map<string, FileCitations>, texts: Map<string, string>): BoundCitation[] {
   const name = spec.folder.split('/').at(-1)!;
   const names = new Set([name, name.replace(/^\d+-/, ''), spec.id]);
+  // Derived once per spec, not once per citation.
+  let allText: string | null = null;
+  let owners: Map<string, string | null> | null = null;
+  const onlySpecWithTasks = allSpecs.filter((s) => s.tasks.length > 0).length === 1;
   const out: BoundCitation[] = [];
   for (const [p, file] of tests) {
     const declared = file.features.length > 0;
@@ -295,20 +299,29 @@ function bindCitations(spec: Spec, allSpecs: readonly Spec[], tests: Map<string,
     for (const c of file.citations) {
       if (!declared) {
         if (c.kind === 'requirement') {
-          const owners = allSpecs.filter((s) => s.requirements.some((r) => r.id === c.id));
-          if (owners.length !== 1 || owners[0]!.id !== spec.id) continue;
+          owners ??= requirementOwners(allSpecs);
+          if (owners.get(c.id) !== spec.id) continue;
         } else {
-          const allText = [...texts.values()].join('\n');
+          allText ??= [...texts.values()].join('\n');
           if (!propertyOf(allText, c.id)) continue;
           // Another spec naming the same property makes it ambiguous; only this spec's texts are at hand, so
           // an undeclared property tag counts only when this is the workspace's one spec with tasks.
-          if (allSpecs.filter((s) => s.tasks.length > 0).length !== 1) continue;
+          if (!onlySpecWithTasks) continue;
         }
       } else if (c.kind === 'requirement' && !spec.requirements.some((r) => r.id === c.id)) continue;
       out.push({ path: p, line: c.line, testName: c.testName, kind: c.kind, id: c.id });
     }
   }
   return out;
+}
+
+/** Requirement ID → the one spec that has it (null when several do). */
+function requirementOwners(specs: readonly Spec[]): Map<string, string | null> {
+  const owners = new Map<string, string | null>();
+  for (const s of specs) {
+    for (const id of new Set(s.requirements.map((r) => r.id))) owners.set(id, owners.has(id) ? null : s.id);
+  }
+  return owners;
 }
 
 /** Index (in git log order, newest first) of the oldest commit that touched the spec folder. */
