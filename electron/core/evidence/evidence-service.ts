@@ -57,11 +57,31 @@ export class EvidenceService {
   private history: { head: string | null; facts: GitFacts } | null = null;
   private readonly blames = new Map<string, Map<number, BlameLine> | null>();
   private scratch: { dir: string; trace: TraceService } | null = null;
+  /** The workspace's files, walked once per run: the link rebuild and the test scan share it. */
+  private runFiles: Promise<string[]> | null = null;
 
   constructor(private readonly deps: EvidenceDeps) {}
 
   /** Evidence of these specs, after one read of git and of the test files. */
-  async forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
+  forSpecs(specIds: readonly string[], options: EvidenceOptions = {}): Promise<EvidenceRun> {
+    return this.run(() => this.forSpecsNow(specIds, options));
+  }
+
+  /** One walk of the workspace per run (a new run sees the tree as it is now), dropped after it. */
+  private async run<T>(body: () => Promise<T>): Promise<T> {
+    this.runFiles = null;
+    try {
+      return await body();
+    } finally {
+      this.runFiles = null;
+    }
+  }
+
+  private files(): Promise<string[]> {
+    return (this.runFiles ??= walkFiles(this.deps.ws.root, this.deps.rules));
+  }
+
+  private async forSpecsNow(specIds: readonly string[], options: EvidenceOptions): Promise<EvidenceRun> {
     const git = await this.gitFacts();
     const reports = await this.traceReports(specIds);
     const specs: Spec[] = [];
@@ -118,7 +138,7 @@ export class EvidenceService {
 
   /** What a range of commits did to the specs (`specdeck impact`). */
   impact(range: string): Promise<ImpactResult> {
-    return computeImpact({ ws: this.deps.ws, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range);
+    return this.run(() => computeImpact({ ws: this.deps.ws, specs: this.deps.specs, links: () => this.withTrace((t) => t.allLinks()) }, range));
   }
 
   private traceReports(specIds: readonly string[]): Promise<TraceSpecReport[]> {
@@ -134,7 +154,7 @@ export class EvidenceService {
     if (existing) return use(existing);
     if (!this.scratch) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-evidence-'));
-      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite')) };
+      this.scratch = { dir, trace: TraceService.openAt(this.deps.ws, this.deps.rules, this.deps.specs, () => {}, path.join(dir, 'trace.sqlite'), () => this.files()) };
     }
     return use(this.scratch.trace);
   }
@@ -147,8 +167,8 @@ export class EvidenceService {
   }
 
   private async scanTests(): Promise<Map<string, FileCitations>> {
-    const { ws, rules } = this.deps;
-    const files = (await walkFiles(ws.root, rules)).filter((f) => isTestPath(f) && !isSpecDocument(f));
+    const { ws } = this.deps;
+    const files = (await this.files()).filter((f) => isTestPath(f) && !isSpecDocument(f));
     // Read through the workspace (containment checked); binary, huge, non-UTF-8 and unreadable files give null.
     const scanned = await scanLinkableTexts(ws, files, (_rel, text): FileCitations | null => {
       if (text === null || !mayCite(text)) return null;
@@ -268,6 +288,10 @@ interface BoundCitation {
 function bindCitations(spec: Spec, allSpecs: readonly Spec[], tests: Map<string, FileCitations>, texts: Map<string, string>): BoundCitation[] {
   const name = spec.folder.split('/').at(-1)!;
   const names = new Set([name, name.replace(/^\d+-/, ''), spec.id]);
+  // Derived once per spec, not once per citation.
+  let allText: string | null = null;
+  let owners: Map<string, string | null> | null = null;
+  const onlySpecWithTasks = allSpecs.filter((s) => s.tasks.length > 0).length === 1;
   const out: BoundCitation[] = [];
   for (const [p, file] of tests) {
     const declared = file.features.length > 0;
@@ -276,20 +300,29 @@ function bindCitations(spec: Spec, allSpecs: readonly Spec[], tests: Map<string,
     for (const c of file.citations) {
       if (!declared) {
         if (c.kind === 'requirement') {
-          const owners = allSpecs.filter((s) => s.requirements.some((r) => r.id === c.id));
-          if (owners.length !== 1 || owners[0]!.id !== spec.id) continue;
+          owners ??= requirementOwners(allSpecs);
+          if (owners.get(c.id) !== spec.id) continue;
         } else {
-          const allText = [...texts.values()].join('\n');
+          allText ??= [...texts.values()].join('\n');
           if (!propertyOf(allText, c.id)) continue;
           // Another spec naming the same property makes it ambiguous; only this spec's texts are at hand, so
           // an undeclared property tag counts only when this is the workspace's one spec with tasks.
-          if (allSpecs.filter((s) => s.tasks.length > 0).length !== 1) continue;
+          if (!onlySpecWithTasks) continue;
         }
       } else if (c.kind === 'requirement' && !spec.requirements.some((r) => r.id === c.id)) continue;
       out.push({ path: p, line: c.line, testName: c.testName, kind: c.kind, id: c.id });
     }
   }
   return out;
+}
+
+/** Requirement ID → the one spec that has it (null when several do). */
+function requirementOwners(specs: readonly Spec[]): Map<string, string | null> {
+  const owners = new Map<string, string | null>();
+  for (const s of specs) {
+    for (const id of new Set(s.requirements.map((r) => r.id))) owners.set(id, owners.has(id) ? null : s.id);
+  }
+  return owners;
 }
 
 /** Index (in git log order, newest first) of the oldest commit that touched the spec folder. */

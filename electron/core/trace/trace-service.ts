@@ -38,15 +38,19 @@ export class TraceService {
     private readonly specs: SpecService,
     readonly store: LinkStore,
     private readonly emit: Emit,
+    private readonly listFiles: () => Promise<string[]> = () => walkFiles(ws.root, rules),
   ) {}
 
   static open(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, env: NodeJS.ProcessEnv = process.env): TraceService {
     return new TraceService(ws, rules, specs, LinkStore.open(traceDbPath(ws.root, env)), emit);
   }
 
-  /** A service over a store at `dbPath` (evidence on a fresh clone uses a throw-away one). */
-  static openAt(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, dbPath: string): TraceService {
-    return new TraceService(ws, rules, specs, LinkStore.open(dbPath), emit);
+  /**
+   * A service over a store at `dbPath` (evidence on a fresh clone uses a throw-away one); `listFiles`
+   * gives the workspace's files (evidence shares one walk with its test scan).
+   */
+  static openAt(ws: Workspace, rules: IgnoreRules, specs: SpecService, emit: Emit, dbPath: string, listFiles?: () => Promise<string[]>): TraceService {
+    return new TraceService(ws, rules, specs, LinkStore.open(dbPath), emit, listFiles);
   }
 
   /** True when this workspace already has a link store (commands that only read open it then). */
@@ -234,7 +238,7 @@ export class TraceService {
     await this.syncGit(specs);
     if (this.scanned) return;
     this.scanned = true;
-    const files = await walkFiles(this.ws.root, this.rules);
+    const files = await this.listFiles();
     const candidates = new Set((this.store.db.prepare('SELECT path FROM snapshots UNION SELECT path FROM links').all() as { path: string }[]).map((r) => r.path));
     const unseen = files.filter((rel) => !candidates.has(rel));
     const tagged = await scanLinkableTexts(this.ws, unseen, (_rel, text) => text !== null && mayHaveTags(text));

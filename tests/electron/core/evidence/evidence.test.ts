@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidenceFindings } from '../../../../shared/evidence/evaluate';
+import { Session } from '../../../../electron/core/session';
 import { tempDir } from '../../../support/temp-workspace';
 import { git, openFixture, writeTree } from '../trace/trace-fixture';
 import { APP, cloneRepo, commitAll, comparable, evidenceOf, evidenceRepo, REQUIREMENTS, SPEC, TASKS, type EvidenceRepo } from './evidence-fixture';
@@ -88,6 +89,28 @@ describe('evidence per task', () => {
     commitAll(repo.root, 'test for 4');
     e = await evidenceOf(repo.root, path.join(repo.data.path, 'e'));
     expect(task(e, '4')).toMatchObject({ count: 1, status: 'fresh' });
+  });
+
+  it('a test naming no feature cites a requirement only the one spec that has it can mean', async () => {
+    writeTree(repo.root, { 'tests/plain.test.ts': "// Validates: Requirements 2.1\nit('says bye', () => {});\n" });
+    commitAll(repo.root, 'a test naming no feature');
+    const plain = (e: Awaited<ReturnType<typeof evidenceOf>>) => task(e, '5').tests.filter((t) => t.path === 'tests/plain.test.ts');
+    expect(plain(await evidenceOf(repo.root, path.join(repo.data.path, 'f')))).toMatchObject([{ line: 1, name: 'says bye', cites: 'requirement 2.1' }]);
+    // A second spec with requirement 2.1 makes the citation ambiguous: it counts for neither.
+    const other = '.kiro/specs/other';
+    writeTree(repo.root, { [`${other}/requirements.md`]: REQUIREMENTS, [`${other}/tasks.md`]: '# Tasks\n\n- [x] 1. Other\n  - _Requirements: 2.1_\n' });
+    commitAll(repo.root, 'another spec');
+    process.env.SPECDECK_DATA_DIR = path.join(repo.data.path, 'g');
+    const session = await Session.open(repo.root);
+    try {
+      const { evidence } = await session.evidence.forSpecs([SPEC, other]);
+      expect(plain(evidence[0]!)).toEqual([]);
+      expect(evidence[1]!.tasks[0]!.tests.filter((t) => t.path === 'tests/plain.test.ts')).toEqual([]);
+      // The feature-declaring test still counts for its own spec.
+      expect(task(evidence[0]!, '5').tests.map((t) => t.path)).toEqual(['tests/farewell.test.ts']);
+    } finally {
+      await session.close();
+    }
   });
 });
 
