@@ -37,7 +37,7 @@ interface Columns {
   mask: number[];
   /** The same for the basename alone. */
   baseMask: number[];
-  /** Index in `folders` of the path's folder (its text up to the basename, lower-cased). */
+  /** Index in `folders` of the path's folder (its text up to the basename; `folders` holds it lower-cased). */
   folder: number[];
   folders: string[];
   folderIds: Map<string, number>;
@@ -60,11 +60,12 @@ function push(c: Columns, path: string): void {
   c.pathStarts.push(wordStarts(path, 1));
   c.mask.push(charMask(lower));
   c.baseMask.push(charMask(lower.slice(base)));
-  const folder = lower.slice(0, base);
+  // Keyed by the folder as written: scoring tells case apart (lowerCase folders alone could merge two).
+  const folder = path.slice(0, base);
   let id = c.folderIds.get(folder);
   if (id === undefined) {
     id = c.folders.length;
-    c.folders.push(folder);
+    c.folders.push(lower.slice(0, base));
     c.folderIds.set(folder, id);
   }
   c.folder.push(id);
@@ -222,7 +223,8 @@ export class FileList {
       // As scorePathOnly (fuzzy.ts), with bounds from this path's word starts.
       let score: number | null = null;
       let tried = false;
-      if (!slash && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base)) {
+      const wholeFits = !slash && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base);
+      if (wholeFits) {
         const prefix = lower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
         if (hopeless(BASENAME_TIER + prefix + scoreBound(m, baseStarts[i]!), floor, winsTie)) continue;
         const inBase = fuzzyScoreOnly(query, queryLower, path, lower, base);
@@ -231,7 +233,7 @@ export class FileList {
       }
       if (!tried) {
         if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
-        score = full.score(path, lower, base, baseStarts[i]!, floor, winsTie);
+        score = full.score(path, lower, base, f, baseStarts[i]!, wholeFits, floor, winsTie);
       }
       if (score === null) continue;
       if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;

@@ -270,6 +270,11 @@ export function scorePathOnly(
   return fuzzyScoreOnly(query, queryLower, path, pathLower, 0);
 }
 
+/** The most a row entering the basename with `entry` can reach, `rest` rows after it. */
+function reach(entry: number, rest: number, baseStarts: number): number {
+  return entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
+}
+
 /** Whether a score of at most `limit` cannot enter the top list (a module function: no closure per path). */
 function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
@@ -319,7 +324,8 @@ export class FullPathScorer {
   private live = 0;
   /** Best score of the last row so far. */
   private top = NONE;
-  private folder: string | null = null;
+  private folder = -1;
+  private readonly folderEntry: Float64Array;
   private readonly folderPrev: Float64Array;
   private readonly folderGap: Float64Array;
   private folderTop = NONE;
@@ -353,14 +359,17 @@ export class FullPathScorer {
     this.liveRows = new Int32Array(m);
     this.folderPrev = new Float64Array(m);
     this.folderGap = new Float64Array(m);
+    this.folderEntry = new Float64Array(m);
   }
 
   /**
    * The path's score, or null when it does not match or (given `floor` and `winsTie`, as in
-   * scorePathOnly) cannot enter the top list. `base` is where the basename starts,
-   * `baseStarts` the word starts after the basename's first character.
+   * scorePathOnly) cannot enter the top list. `base` is where the basename starts, `folder`
+   * names the folder (paths with the same number share the text before `base`), `baseStarts`
+   * counts the basename's word starts (wordStarts from base + 1), `wholeFits` says whether the
+   * whole query is a subsequence of the basename.
    */
-  score(path: string, pathLower: string, base: number, baseStarts: number, floor = NONE, winsTie = true): number | null {
+  score(path: string, pathLower: string, base: number, folder: number, baseStarts: number, wholeFits: boolean, floor = NONE, winsTie = true): number | null {
     const m = this.m;
     const n = Math.min(path.length, MAX_LENGTH);
     if (m === 0) return 0;
@@ -370,15 +379,8 @@ export class FullPathScorer {
       this.reset();
       this.run(path, pathLower, 0, n);
     } else {
-      if (!(this.folder !== null && base === this.folder.length && path.startsWith(this.folder))) {
-        this.reset();
-        this.run(path, pathLower, 0, base);
-        this.folder = path.slice(0, base);
-        this.folderPrev.set(this.prev);
-        this.folderGap.set(this.gap);
-        this.folderTop = this.top;
-      }
-      if (floor !== NONE && hopeless(this.basenameBound(pathLower, base, baseStarts), floor, winsTie)) return null;
+      if (folder !== this.folder) this.enterFolder(path, pathLower, base, folder);
+      if (floor !== NONE && hopeless(this.basenameBound(pathLower, base, baseStarts, wholeFits, floor, winsTie), floor, winsTie)) return null;
       this.prev.set(this.folderPrev);
       this.gap.set(this.folderGap);
       this.top = this.folderTop;
@@ -389,15 +391,45 @@ export class FullPathScorer {
     return this.top === NONE ? null : this.top;
   }
 
+  /** Scores the folder's columns once and keeps the state, for every path in it. */
+  private enterFolder(path: string, pathLower: string, base: number, folder: number): void {
+    this.reset();
+    this.run(path, pathLower, 0, base);
+    this.folder = folder;
+    this.folderPrev.set(this.prev);
+    this.folderGap.set(this.gap);
+    this.folderTop = this.top;
+    // What row r (r >= 1) can have on entering the basename at its first column at the earliest.
+    for (let r = 1; r < this.m; r++) this.folderEntry[r] = this.entry(r, base, base);
+  }
+
+  /** Row `row`'s best before its own score when it is the first row in the basename, at column `at`. */
+  private entry(row: number, base: number, at: number): number {
+    const g = this.folderGap[row - 1]!;
+    const p = this.folderPrev[row - 1]!;
+    const viaGap = g === NONE ? NONE : g - GAP_PENALTY * (at - 1);
+    // From the folder's last column: in sequence at the basename's start, else by a gap.
+    const viaLast = p === NONE ? NONE : at === base ? p + SEQUENCE_BONUS : p - GAP_PENALTY * (at - base);
+    return Math.max(viaGap, viaLast);
+  }
+
   /**
-   * From the folder's state: no alignment of this path scores more. Rows i.. of the query can
-   * only go into the basename when they fit there; row i enters it by a gap (at least to its first
+   * From the folder's state: no alignment of this path scores more. Rows r.. of the query can
+   * only go into the basename when they fit there; row r enters it by a gap (at least to its first
    * column there) or right after the folder's last column, gets at most 1 + SEGMENT +
-   * SAME_CASE there, and every later row what scoreBound allows.
+   * SAME_CASE there, and every later row what scoreBound allows. A first, cheaper bound assumes
+   * every row fits at the basename's start; only when it is not enough is the basename read.
    */
-  private basenameBound(pathLower: string, base: number, baseStarts: number): number {
+  private basenameBound(pathLower: string, base: number, baseStarts: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
     const m = this.m;
-    let bound = this.folderTop;
+    const whole = wholeFits ? scoreBound(m, baseStarts) : NONE;
+    let rough = Math.max(this.folderTop, whole);
+    for (let row = 1; row < m; row++) {
+      const e = this.folderEntry[row]!;
+      if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
+    }
+    if (hopeless(rough, floor, winsTie)) return rough;
+    let bound = Math.max(this.folderTop, whole);
     // The smallest i with queryLower[i..] a subsequence of the basename (greedy from the right).
     let i = m;
     for (let t = pathLower.length; i > 0; i--) {
@@ -405,19 +437,9 @@ export class FullPathScorer {
       if (t < base) break;
     }
     for (let row = Math.max(i, 1); row < m; row++) {
-      // Its first possible column in the basename: a gap reaches no later column more cheaply.
-      const first = pathLower.indexOf(this.queryLower[row]!, base);
-      const g = this.folderGap[row - 1]!;
-      const p = this.folderPrev[row - 1]!;
-      const viaGap = g === NONE ? NONE : g - GAP_PENALTY * (first - 1);
-      const viaSeq = p === NONE || first !== base ? NONE : p + SEQUENCE_BONUS;
-      const entry = Math.max(viaGap, viaSeq);
-      if (entry === NONE) continue;
-      const rest = m - 1 - row;
-      const reach = entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
-      if (reach > bound) bound = reach;
+      const e = this.entry(row, base, pathLower.indexOf(this.queryLower[row]!, base));
+      if (e !== NONE) bound = Math.max(bound, reach(e, m - 1 - row, baseStarts));
     }
-    if (i === 0) bound = Math.max(bound, scoreBound(m, baseStarts));
     return bound;
   }
 
