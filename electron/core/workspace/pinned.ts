@@ -3,13 +3,15 @@
 // descriptor's real path is checked (Linux: /proc/self/fd/N; elsewhere: fstat identity against the
 // resolved path), and writes pin the parent folder with a descriptor and address names through it
 // (`/proc/self/fd/N/name`, an openat on Linux), so a swap after the check cannot redirect them.
-import { constants, existsSync, fstatSync, openSync, closeSync, readlinkSync, statSync } from 'node:fs';
-import { open, readlink, stat, type FileHandle } from 'node:fs/promises';
+import { constants, existsSync, fstatSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, readlink, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd');
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const DIRECTORY = constants.O_DIRECTORY ?? 0;
+// A FIFO or device swapped in for a file must not hang the thread (regular files ignore it).
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Where an open descriptor really is (Linux), or null where the system cannot tell. */
 export async function fdRealPath(fd: number): Promise<string | null> {
@@ -89,5 +91,86 @@ export class PinnedFolder {
 
   close(): Promise<void> {
     return this.handle.close();
+  }
+}
+
+/** Whether an error means "not (verifiably) at that path": gone, a link, or moved while opened. */
+export function isRaceOrGone(error: unknown): boolean {
+  if (error instanceof RaceError) return true;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
+}
+
+/**
+ * Reads the file at `absolute` (a real path, no link in any part) into `buffer`, at most its
+ * length; returns the bytes read. The index's one way to read a file: opened, verified, read.
+ * Throws the fs error, or RaceError when a folder on the way was swapped for a link.
+ */
+export function readVerifiedInto(absolute: string, buffer: Buffer): number {
+  const fd = openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK);
+  let length = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0 || (length += n) === buffer.length) return length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small file's text (e.g. a `.gitignore`), read verified; null when absent, not a file, or raced. */
+export function readVerifiedTextSync(absolute: string): string | null {
+  let fd: number;
+  try {
+    fd = openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Synchronous pinned folder for walks: opened and verified at `absolute` (a real path), then
+ * listed and its entries lstat-ed through the descriptor (Linux), so a swap of the folder (or of
+ * one above it) after the check cannot make the walk list or stat outside entries.
+ */
+export class VerifiedFolderSync {
+  private constructor(
+    private readonly folder: string,
+    private readonly fd: number,
+  ) {}
+
+  /** Throws the fs error (ENOENT, EACCES…), ELOOP for a link, or RaceError. */
+  static open(absolute: string): VerifiedFolderSync {
+    return new VerifiedFolderSync(absolute, openVerifiedSync(absolute, constants.O_RDONLY | DIRECTORY));
+  }
+
+  list(): Dirent[] {
+    return readdirSync(PROC_FD ? `/proc/self/fd/${this.fd}` : this.folder, { withFileTypes: true });
+  }
+
+  lstat(name: string): Stats {
+    return lstatSync(PROC_FD ? `/proc/self/fd/${this.fd}/${name}` : path.join(this.folder, name));
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** One folder's entries, listed through a verified descriptor (the async walk's VerifiedFolderSync). */
+export async function listVerified(absolute: string): Promise<Dirent[]> {
+  const handle = await openAndVerify(absolute, constants.O_RDONLY | DIRECTORY | NOFOLLOW);
+  try {
+    return await readdir(PROC_FD ? `/proc/self/fd/${handle.fd}` : absolute, { withFileTypes: true });
+  } finally {
+    await handle.close();
   }
 }
