@@ -1,12 +1,14 @@
 // Synchronous tree walk for the index worker: every visible regular file with its size and
 // mtime. Symlinks are not followed (no loops; ripgrep does the same), and whatever cannot be
 // read is reported through `skip` and passed over. Each folder is opened and verified before it
-// is listed, and its files are lstat-ed through that descriptor (VerifiedFolderSync): a folder
-// swapped for a link to outside during the walk is skipped, never listed.
-import type { Dirent, Stats } from 'node:fs';
+// is listed (listVerifiedSync): a folder swapped for a link to outside during the walk is
+// skipped, never listed. Files are lstat-ed by path (through the descriptor cost a procfs lookup
+// per file): a swap between listing and lstat can only give an outside file's size and mtime to
+// an inside name, and the content read that follows is verified (it refuses, and the row goes).
+import { lstatSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from '../workspace/ignore-rules';
-import { RaceError, VerifiedFolderSync } from '../workspace/pinned';
+import { listVerifiedSync, RaceError } from '../workspace/pinned';
 
 export interface ScannedFile {
   path: string;
@@ -35,28 +37,20 @@ export function scanTree(
   const pending = [start];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let folder: VerifiedFolderSync | null = null;
     let entries: Dirent[];
     try {
-      folder = VerifiedFolderSync.open(path.join(root, dir));
-      entries = folder.list();
+      entries = listVerifiedSync(path.join(root, dir));
     } catch (error) {
-      folder?.close();
       skip(dir === '' ? '.' : dir, errorReason(error));
       continue;
     }
-    try {
-      visitEntries(folder, dir, entries, rules, pending, onFile, skip, wants);
-    } finally {
-      folder.close();
-    }
+    visitEntries(root, dir, entries, rules, pending, onFile, skip, wants);
   }
 }
 
 /** One listed folder's entries: files reported, visible folders queued. */
-
 function visitEntries(
-  folder: VerifiedFolderSync,
+  root: string,
   dir: string,
   entries: Dirent[],
   rules: IgnoreRules,
@@ -75,7 +69,7 @@ function visitEntries(
     let info: Stats | null = null;
     if (!listedDir) {
       try {
-        info = folder.lstat(name);
+        info = lstatSync(path.join(root, rel));
       } catch (error) {
         if (name.includes('\uFFFD')) skip(rel, 'name is not valid UTF-8');
         else skip(rel, errorReason(error));

@@ -3,7 +3,7 @@
 // descriptor's real path is checked (Linux: /proc/self/fd/N; elsewhere: fstat identity against the
 // resolved path), and writes pin the parent folder with a descriptor and address names through it
 // (`/proc/self/fd/N/name`, an openat on Linux), so a swap after the check cannot redirect them.
-import { constants, existsSync, fstatSync, lstatSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { constants, existsSync, fstatSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type Dirent } from 'node:fs';
 import { open, readdir, readlink, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -137,35 +137,20 @@ export function readVerifiedTextSync(absolute: string): string | null {
 }
 
 /**
- * Synchronous pinned folder for walks: opened and verified at `absolute` (a real path), then
- * listed and its entries lstat-ed through the descriptor (Linux), so a swap of the folder (or of
- * one above it) after the check cannot make the walk list or stat outside entries.
+ * One folder's entries, listed through its descriptor after the open was verified at `absolute`
+ * (a real path), so a swap of the folder (or of one above it) cannot make a walk list outside
+ * names. Throws the fs error (ENOENT, EACCES…), ELOOP for a link, or RaceError.
  */
-export class VerifiedFolderSync {
-  private constructor(
-    private readonly folder: string,
-    private readonly fd: number,
-  ) {}
-
-  /** Throws the fs error (ENOENT, EACCES…), ELOOP for a link, or RaceError. */
-  static open(absolute: string): VerifiedFolderSync {
-    return new VerifiedFolderSync(absolute, openVerifiedSync(absolute, constants.O_RDONLY | DIRECTORY));
-  }
-
-  list(): Dirent[] {
-    return readdirSync(PROC_FD ? `/proc/self/fd/${this.fd}` : this.folder, { withFileTypes: true });
-  }
-
-  lstat(name: string): Stats {
-    return lstatSync(PROC_FD ? `/proc/self/fd/${this.fd}/${name}` : path.join(this.folder, name));
-  }
-
-  close(): void {
-    closeSync(this.fd);
+export function listVerifiedSync(absolute: string): Dirent[] {
+  const fd = openVerifiedSync(absolute, constants.O_RDONLY | DIRECTORY);
+  try {
+    return readdirSync(PROC_FD ? `/proc/self/fd/${fd}` : absolute, { withFileTypes: true });
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** One folder's entries, listed through a verified descriptor (the async walk's VerifiedFolderSync). */
+/** listVerifiedSync for the asynchronous walk. */
 export async function listVerified(absolute: string): Promise<Dirent[]> {
   const handle = await openAndVerify(absolute, constants.O_RDONLY | DIRECTORY | NOFOLLOW);
   try {
