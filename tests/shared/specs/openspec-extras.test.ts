@@ -68,6 +68,21 @@ describe('openspec/config.yaml', () => {
     const spec = onlySpec({ 'openspec/specs/auth/spec.md': BASE, 'openspec/config.yaml': 'references: [team-context]\n' });
     expect(spec.openspecConfig).toEqual({ path: 'openspec/config.yaml', store: null, references: ['team-context'] });
   });
+
+  it('is read once per text for all the specs of a root, yet an edit is seen and no two specs share it', () => {
+    const files = {
+      'openspec/specs/auth/spec.md': BASE,
+      'openspec/specs/billing/spec.md': BASE,
+      'openspec/config.yaml': 'references: [team-context]\n',
+    };
+    const [a, b] = specsFrom(files);
+    expect(a!.openspecConfig).toEqual(b!.openspecConfig);
+    expect(a!.openspecConfig).not.toBe(b!.openspecConfig);
+    a!.openspecConfig!.references.push('changed by a consumer');
+    expect(specsFrom(files)[1]!.openspecConfig!.references).toEqual(['team-context']);
+    const edited = specsFrom({ ...files, 'openspec/config.yaml': 'store: team-store\nreferences: [other]\n' });
+    expect(edited[0]!.openspecConfig).toEqual({ path: 'openspec/config.yaml', store: 'team-store', references: ['other'] });
+  });
 });
 
 describe('changes that modify the same requirement', () => {
@@ -100,5 +115,20 @@ describe('changes that modify the same requirement', () => {
       'other/openspec/changes/d/specs/auth/spec.md': modifies('Login'),
     };
     expect(checkChangeConflicts(specsFrom(other)).size).toBe(0);
+  });
+});
+
+describe('the capability a delta modifies', () => {
+  it('is read again when it changes (it is read once per text for all the changes that modify it)', () => {
+    const files = {
+      'openspec/specs/auth/spec.md': BASE,
+      'openspec/changes/a/proposal.md': '# A\n',
+      'openspec/changes/a/specs/auth/spec.md': modifies('Login'),
+    };
+    const change = (f: Record<string, string>) => specsFrom(f).find((s) => s.id === 'openspec/changes/a')!;
+    expect(codes(change(files))).not.toContain('openspec-delta-unknown-requirement');
+    const renamed = { ...files, 'openspec/specs/auth/spec.md': BASE.replace('Requirement: Login', 'Requirement: Sign in') };
+    expect(codes(change(renamed))).toContain('openspec-delta-unknown-requirement');
+    expect(codes(change(files))).not.toContain('openspec-delta-unknown-requirement');
   });
 });
