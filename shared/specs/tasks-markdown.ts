@@ -21,6 +21,8 @@ const HEADING_TASK = /^Task[ \t]+(\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)\.?(?:
 // It is read as a task only when a checkbox sub-task numbered under it follows (`- [ ] 1.1`).
 const BOXLESS_MAIN = /^(?:[-*+][ \t]+)?(\*\*)?(\d{1,9})[.)][ \t]+(?!\[.\])(.+)$/s;
 const GRAPH_HEADING = /^(?:Task[ \t]+)?Dependency[ \t]+Graph\b/i;
+// What dependsOnLine and blockedOnLine look for first (task-deps.ts).
+const DEPENDENCY_MARKS = /epends|locked/;
 
 /** How state characters read, per format: `[~]` is in progress for Kiro, cc-sdd and OpenSpec, skipped for Spec Kit. */
 export type StateMap = Readonly<Record<string, TaskState>>;
@@ -156,7 +158,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
     // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
-    const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+    const refs = refsOnLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
     if (block !== null) {
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
@@ -173,6 +175,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   });
 
   function readDependencyMarks(task: Task, s: string): void {
+    // One search for both markers: most lines have neither.
+    if (!DEPENDENCY_MARKS.test(s)) return;
     const deps = dependsOnLine(s);
     if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
     const blocked = blockedOnLine(s);
