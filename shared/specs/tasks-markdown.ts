@@ -128,7 +128,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
       sectionLevels.push(heading.level);
       sectionRefStack.push(own);
-      sectionRefs = sectionRefStack.flat();
+      sectionRefs = flatRefs(sectionRefStack);
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -169,7 +169,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
           sectionRefStack.push([]);
         }
         sectionRefStack[sectionRefStack.length - 1]!.push(...refs);
-        sectionRefs = sectionRefStack.flat();
+        sectionRefs = flatRefs(sectionRefStack);
       }
     }
   });
@@ -371,6 +371,12 @@ function deriveBoxlessStates(tasks: Task[], noBox: Task[]): void {
     else if (counted.some((c) => c.state === 'done' || c.state === 'in-progress' || c.state === 'skipped')) t.state = 'in-progress';
     else t.state = 'todo';
   }
+}
+
+const NO_REFS: TaskRef[] = [];
+/** The section references in force (read-only: shared by every task under them). */
+function flatRefs(stack: TaskRef[][]): TaskRef[] {
+  return stack.some((refs) => refs.length > 0) ? stack.flat() : NO_REFS;
 }
 
 function addRefs(task: Task, refs: TaskRef[]): void {
