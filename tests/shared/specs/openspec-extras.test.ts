@@ -98,12 +98,29 @@ describe('changes that modify the same requirement', () => {
     'openspec/changes/archive/2025-01-01-old/specs/auth/spec.md': modifies('Login'),
   };
 
-  it('each active change involved gets one finding, at its delta; archived changes are history', () => {
+  it('one finding per shared requirement, at the delta of the first change, naming the other; archived changes are history', () => {
     const found = checkChangeConflicts(specsFrom(files));
-    expect([...found.keys()].sort()).toEqual(['openspec/changes/a', 'openspec/changes/b']);
+    expect([...found.keys()]).toEqual(['openspec/changes/a']);
+    expect(found.get('openspec/changes/a')).toHaveLength(1);
     const [a] = found.get('openspec/changes/a')!;
     expect(a).toMatchObject({ severity: 'warning', code: 'openspec-change-conflict', pos: { file: 'openspec/changes/a/specs/auth/spec.md', line: 3 } });
     expect(a!.message).toBe('MODIFIED "Login" of auth: also changed by b (REMOVED); whichever is archived second no longer applies as written');
+  });
+
+  it('a requirement five changes modify is one finding naming the four others, whatever order the specs come in', () => {
+    const five: Record<string, string> = { 'openspec/specs/auth/spec.md': BASE };
+    for (const c of ['e', 'b', 'd', 'a', 'c']) {
+      five[`openspec/changes/${c}/proposal.md`] = `# ${c}\n`;
+      five[`openspec/changes/${c}/specs/auth/spec.md`] = modifies('Login');
+    }
+    const specs = specsFrom(five);
+    for (const order of [specs, [...specs].reverse()]) {
+      const found = checkChangeConflicts(order);
+      expect([...found.keys()]).toEqual(['openspec/changes/a']);
+      expect(found.get('openspec/changes/a')!.map((d) => d.message)).toEqual([
+        'MODIFIED "Login" of auth: also changed by b (MODIFIED), c (MODIFIED), d (MODIFIED), e (MODIFIED); all but the first archived no longer apply as written',
+      ]);
+    }
   });
 
   it('different capabilities or different roots do not conflict', () => {
