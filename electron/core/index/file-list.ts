@@ -5,25 +5,9 @@
 // where the basename starts and how many word starts there are (which bound the score, so a
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
-import { BASENAME_TIER, FullPathScorer, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { BASENAME_TIER, FullPathScorer, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 4096;
-
-/** One bit per character class a path holds: a query needing a bit the path lacks cannot match. */
-function charMask(lower: string): number {
-  let mask = 0;
-  for (let i = 0; i < lower.length; i++) mask |= charBit(lower.charCodeAt(i));
-  return mask;
-}
-
-function charBit(c: number): number {
-  if (c >= 97 && c <= 122) return 1 << (c - 97);
-  if (c >= 48 && c <= 57) return 1 << 26;
-  if (c === 47) return 1 << 27; // '/'
-  if (c === 46) return 1 << 28; // '.'
-  if (c === 95 || c === 45) return 1 << 29; // '_' '-'
-  return 1 << 30;
-}
 
 /** The per-path facts the search uses, computed once when the path arrives. */
 interface Columns {
@@ -40,12 +24,15 @@ interface Columns {
   /** Index in `folders` of the path's folder (its text up to the basename; `folders` holds it lower-cased). */
   folder: number[];
   folders: string[];
+  /** The folders as written, and their word starts (wordStarts from 1). */
+  folderText: string[];
+  folderStarts: number[];
   folderIds: Map<string, number>;
   present: Set<string>;
 }
 
 const emptyColumns = (): Columns => ({
-  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], folders: [], folderIds: new Map(), present: new Set(),
+  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(), present: new Set(),
 });
 
 function push(c: Columns, path: string): void {
@@ -53,21 +40,29 @@ function push(c: Columns, path: string): void {
   c.present.add(path);
   const lower = path.toLowerCase();
   const base = path.lastIndexOf('/') + 1;
+  // Keyed by the folder as written: scoring tells case apart (lower-cased folders could merge two).
+  // Paths come grouped by folder, so the last folder is nearly always the one.
+  let id = c.folders.length - 1;
+  if (!(id >= 0 && c.folderText[id]!.length === base && path.startsWith(c.folderText[id]!))) {
+    const folder = path.slice(0, base);
+    id = c.folderIds.get(folder) ?? -1;
+    if (id === -1) {
+      id = c.folders.length;
+      c.folders.push(lower.slice(0, base));
+      c.folderText.push(folder);
+      c.folderStarts.push(base > 1 ? wordStarts(folder, 1) : 0);
+      c.folderIds.set(folder, id);
+    }
+  }
+  const baseStarts = wordStarts(path, base + 1);
   c.paths.push(path);
   c.lower.push(lower);
   c.base.push(base);
-  c.baseStarts.push(wordStarts(path, base + 1));
-  c.pathStarts.push(wordStarts(path, 1));
+  c.baseStarts.push(baseStarts);
+  // The folder's, the basename's first position (after a '/': a strong start) and the rest.
+  c.pathStarts.push(c.folderStarts[id]! + (base > 0 ? STRONG_START : 0) + baseStarts);
   c.mask.push(charMask(lower));
-  c.baseMask.push(charMask(lower.slice(base)));
-  // Keyed by the folder as written: scoring tells case apart (lowerCase folders alone could merge two).
-  const folder = path.slice(0, base);
-  let id = c.folderIds.get(folder);
-  if (id === undefined) {
-    id = c.folders.length;
-    c.folders.push(lower.slice(0, base));
-    c.folderIds.set(folder, id);
-  }
+  c.baseMask.push(charMask(lower, base));
   c.folder.push(id);
 }
 
@@ -141,6 +136,8 @@ export class FileList {
     const next = emptyColumns();
     next.present = old.present;
     next.folders = old.folders;
+    next.folderText = old.folderText;
+    next.folderStarts = old.folderStarts;
     next.folderIds = old.folderIds;
     for (let i = 0; i < old.paths.length; i++) {
       if (!old.present.has(old.paths[i]!)) continue;
@@ -233,7 +230,7 @@ export class FileList {
       }
       if (!tried) {
         if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
-        score = full.score(path, lower, base, f, baseStarts[i]!, wholeFits, floor, winsTie);
+        score = full.score(path, lower, base, f, baseStarts[i]!, baseMask[i]!, wholeFits, floor, winsTie);
       }
       if (score === null) continue;
       if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;

@@ -57,6 +57,22 @@ function boundaryBonus(target: string, j: number): number {
   return curUpper && prevLowerOrDigit ? CAMEL_BONUS : 0;
 }
 
+/** One bit per character class a path holds: a query needing a bit the path lacks cannot match. */
+export function charMask(lower: string, from = 0): number {
+  let mask = 0;
+  for (let i = from; i < lower.length; i++) mask |= charBit(lower.charCodeAt(i));
+  return mask;
+}
+
+export function charBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1 << (c - 97);
+  if (c >= 48 && c <= 57) return 1 << 26;
+  if (c === 47) return 1 << 27; // '/'
+  if (c === 46) return 1 << 28; // '.'
+  if (c === 95 || c === 45) return 1 << 29; // '_' '-'
+  return 1 << 30;
+}
+
 /**
  * The word starts (positions where a boundary bonus applies) at or after `from` in `target`,
  * packed as strong * STRONG + weak: `strong` after a path separator (SEGMENT_BONUS), `weak` the
@@ -70,10 +86,13 @@ export function wordStarts(target: string, from: number): number {
     if (bonus === SEGMENT_BONUS) strong++;
     else if (bonus > 0) weak++;
   }
-  return Math.min(strong, STRONG - 1) * STRONG + Math.min(weak, STRONG - 1);
+  // Capped well below STRONG, so packed counts of a folder and a basename add without carrying.
+  return Math.min(strong, 1023) * STRONG + Math.min(weak, 1023);
 }
 
 const STRONG = 1 << 12;
+/** One strong word start in wordStarts' packing (the counts add up). */
+export const STRONG_START = STRONG;
 
 /** The most `k` positions of a target with these word starts (wordStarts) add in boundary bonuses. */
 function startBonus(k: number, starts: number): number {
@@ -326,6 +345,8 @@ export class FullPathScorer {
   private top = NONE;
   private folder = -1;
   private readonly folderEntry: Float64Array;
+  /** charBit of each query character. */
+  private readonly rowBits: Int32Array;
   private readonly folderPrev: Float64Array;
   private readonly folderGap: Float64Array;
   private folderTop = NONE;
@@ -360,16 +381,28 @@ export class FullPathScorer {
     this.folderPrev = new Float64Array(m);
     this.folderGap = new Float64Array(m);
     this.folderEntry = new Float64Array(m);
+    this.rowBits = new Int32Array(m);
+    for (let i = 0; i < m; i++) this.rowBits[i] = charBit(queryLower.charCodeAt(i));
   }
 
   /**
    * The path's score, or null when it does not match or (given `floor` and `winsTie`, as in
    * scorePathOnly) cannot enter the top list. `base` is where the basename starts, `folder`
    * names the folder (paths with the same number share the text before `base`), `baseStarts`
-   * counts the basename's word starts (wordStarts from base + 1), `wholeFits` says whether the
-   * whole query is a subsequence of the basename.
+   * counts the basename's word starts (wordStarts from base + 1), `baseMask` is charMask of the
+   * lower-cased basename, `wholeFits` says whether the whole query is a subsequence of it.
    */
-  score(path: string, pathLower: string, base: number, folder: number, baseStarts: number, wholeFits: boolean, floor = NONE, winsTie = true): number | null {
+  score(
+    path: string,
+    pathLower: string,
+    base: number,
+    folder: number,
+    baseStarts: number,
+    baseMask: number,
+    wholeFits: boolean,
+    floor = NONE,
+    winsTie = true,
+  ): number | null {
     const m = this.m;
     const n = Math.min(path.length, MAX_LENGTH);
     if (m === 0) return 0;
@@ -380,7 +413,7 @@ export class FullPathScorer {
       this.run(path, pathLower, 0, n);
     } else {
       if (folder !== this.folder) this.enterFolder(path, pathLower, base, folder);
-      if (floor !== NONE && hopeless(this.basenameBound(pathLower, base, baseStarts, wholeFits, floor, winsTie), floor, winsTie)) return null;
+      if (floor !== NONE && hopeless(this.basenameBound(pathLower, base, baseStarts, baseMask, wholeFits, floor, winsTie), floor, winsTie)) return null;
       this.prev.set(this.folderPrev);
       this.gap.set(this.folderGap);
       this.top = this.folderTop;
@@ -420,11 +453,14 @@ export class FullPathScorer {
    * SAME_CASE there, and every later row what scoreBound allows. A first, cheaper bound assumes
    * every row fits at the basename's start; only when it is not enough is the basename read.
    */
-  private basenameBound(pathLower: string, base: number, baseStarts: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
+  private basenameBound(pathLower: string, base: number, baseStarts: number, baseMask: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
     const m = this.m;
     const whole = wholeFits ? scoreBound(m, baseStarts) : NONE;
     let rough = Math.max(this.folderTop, whole);
-    for (let row = 1; row < m; row++) {
+    // Rows before `fits` cannot start the basename: a later row's character is missing there.
+    let fits = m;
+    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
+    for (let row = Math.max(fits, 1); row < m; row++) {
       const e = this.folderEntry[row]!;
       if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
     }
