@@ -7,7 +7,7 @@
 import type { FileSearchHit } from '../../../shared/api/contract';
 import { BASENAME_TIER, FullPathScorer, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
-const SLICE = 4096;
+const SLICE = 1024;
 
 /** The per-path facts the search uses, computed once when the path arrives. */
 interface Columns {
