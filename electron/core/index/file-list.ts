@@ -5,12 +5,13 @@
 // where the basename starts and how many word starts there are (which bound the score, so a
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
-import { BASENAME_TIER, FullPathScorer, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { BASENAME_TIER, FullPathScorer, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 1024;
 
 /** The per-path facts the search uses, computed once when the path arrives. */
 interface Columns {
+  /** Per path index; a removed path keeps its slot (not in `present`, not in its folder's `files`) until compaction. */
   paths: string[];
   lower: string[];
   /** Where the basename starts. */
@@ -28,42 +29,78 @@ interface Columns {
   folderText: string[];
   folderStarts: number[];
   folderIds: Map<string, number>;
-  present: Set<string>;
+  /**
+   * Per folder: its live paths, and what bounds all of them at once, so one test accepts or
+   * rejects the folder: the characters of the folder and of any basename, of any basename, the
+   * most word starts (strong and weak counted apart) and the shortest basename. Removals leave
+   * these as they were: larger than needed is still a bound, and compaction recomputes them.
+   */
+  files: number[][];
+  folderMask: number[];
+  anyBaseMask: number[];
+  mostBaseStarts: number[];
+  mostPathStarts: number[];
+  shortestBase: number[];
+  /** Live paths and their index. */
+  present: Map<string, number>;
+  removed: number;
 }
 
 const emptyColumns = (): Columns => ({
-  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(), present: new Set(),
+  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(),
+  files: [], folderMask: [], anyBaseMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
 });
+
+/** Word-start counts (wordStarts' packing) at least as large as both, in each count. */
+function mostStarts(a: number, b: number): number {
+  return Math.max(Math.floor(a / STRONG_START), Math.floor(b / STRONG_START)) * STRONG_START + Math.max(a % STRONG_START, b % STRONG_START);
+}
 
 function push(c: Columns, path: string): void {
   if (c.present.has(path)) return;
-  c.present.add(path);
+  const index = c.paths.length;
+  c.present.set(path, index);
   const lower = path.toLowerCase();
   const base = path.lastIndexOf('/') + 1;
   // Keyed by the folder as written: scoring tells case apart (lower-cased folders could merge two).
-  // Paths come grouped by folder, so the last folder is nearly always the one.
-  let id = c.folders.length - 1;
+  // Paths mostly come grouped by folder, so the last folder is usually the one.
+  let id = c.folder.length > 0 ? c.folder[c.folder.length - 1]! : -1;
   if (!(id >= 0 && c.folderText[id]!.length === base && path.startsWith(c.folderText[id]!))) {
     const folder = path.slice(0, base);
     id = c.folderIds.get(folder) ?? -1;
     if (id === -1) {
       id = c.folders.length;
-      c.folders.push(lower.slice(0, base));
+      const folderLower = lower.slice(0, base);
+      c.folders.push(folderLower);
       c.folderText.push(folder);
       c.folderStarts.push(base > 1 ? wordStarts(folder, 1) : 0);
       c.folderIds.set(folder, id);
+      c.files.push([]);
+      c.folderMask.push(charMask(folderLower));
+      c.anyBaseMask.push(0);
+      c.mostBaseStarts.push(0);
+      c.mostPathStarts.push(0);
+      c.shortestBase.push(Infinity);
     }
   }
   const baseStarts = wordStarts(path, base + 1);
+  // The folder's, the basename's first position (after a '/': a strong start) and the rest.
+  const pathStarts = c.folderStarts[id]! + (base > 0 ? STRONG_START : 0) + baseStarts;
+  const baseMask = charMask(lower, base);
   c.paths.push(path);
   c.lower.push(lower);
   c.base.push(base);
   c.baseStarts.push(baseStarts);
-  // The folder's, the basename's first position (after a '/': a strong start) and the rest.
-  c.pathStarts.push(c.folderStarts[id]! + (base > 0 ? STRONG_START : 0) + baseStarts);
+  c.pathStarts.push(pathStarts);
   c.mask.push(charMask(lower));
-  c.baseMask.push(charMask(lower, base));
+  c.baseMask.push(baseMask);
   c.folder.push(id);
+  c.files[id]!.push(index);
+  c.folderMask[id]! |= baseMask;
+  c.anyBaseMask[id]! |= baseMask;
+  c.mostBaseStarts[id] = mostStarts(c.mostBaseStarts[id]!, baseStarts);
+  c.mostPathStarts[id] = mostStarts(c.mostPathStarts[id]!, pathStarts);
+  c.shortestBase[id] = Math.min(c.shortestBase[id]!, path.length - base);
 }
 
 /** How many leading characters of `queryLower` the folder holds in order (greedy from the left). */
@@ -88,11 +125,17 @@ function restFits(queryLower: string, from: number, target: string, start: numbe
   return true;
 }
 
+/**
+ * Survivors of a query, by folder: the folder's index, then -1 when every live path of it
+ * survived, else how many did and their indices.
+ */
+type Survivors = number[];
+
 export class FileList {
   private c: Columns = emptyColumns();
   private generation = 0;
   /** Survivors of the last query, valid while the list has not changed. */
-  private last: { query: string; generation: number; survivors: number[] } | null = null;
+  private last: { query: string; generation: number; survivors: Survivors } | null = null;
 
   get size(): number {
     return this.c.present.size;
@@ -127,36 +170,33 @@ export class FileList {
     this.generation++;
   }
 
+  /**
+   * Each removal costs its folder's size; the slots are reclaimed (every column rebuilt) only
+   * once removed paths outnumber live ones, so a batch costs about what it removes.
+   */
   remove(paths: readonly string[]): void {
-    if (paths.length === 0) return;
+    const c = this.c;
     let removed = false;
-    for (const p of paths) removed = this.c.present.delete(p) || removed;
-    if (!removed) return;
-    const old = this.c;
-    const next = emptyColumns();
-    next.present = old.present;
-    next.folders = old.folders;
-    next.folderText = old.folderText;
-    next.folderStarts = old.folderStarts;
-    next.folderIds = old.folderIds;
-    for (let i = 0; i < old.paths.length; i++) {
-      if (!old.present.has(old.paths[i]!)) continue;
-      next.paths.push(old.paths[i]!);
-      next.lower.push(old.lower[i]!);
-      next.base.push(old.base[i]!);
-      next.baseStarts.push(old.baseStarts[i]!);
-      next.pathStarts.push(old.pathStarts[i]!);
-      next.mask.push(old.mask[i]!);
-      next.baseMask.push(old.baseMask[i]!);
-      next.folder.push(old.folder[i]!);
+    for (const p of paths) {
+      const i = c.present.get(p);
+      if (i === undefined) continue;
+      c.present.delete(p);
+      const files = c.files[c.folder[i]!]!;
+      const at = files.lastIndexOf(i);
+      files.splice(at, 1);
+      c.removed++;
+      removed = true;
     }
-    this.c = next;
+    if (!removed) return;
+    if (c.removed > c.present.size) this.c = compacted(c);
     this.generation++;
   }
 
   /** Every path, in no particular order (the service sorts the union of its shards once). */
   all(): string[] {
-    return [...this.c.paths];
+    const out: string[] = [];
+    for (const files of this.c.files) for (const i of files) out.push(this.c.paths[i]!);
+    return out;
   }
 
   has(path: string): boolean {
@@ -174,73 +214,145 @@ export class FileList {
   /**
    * The same search in slices: it yields after every few thousand paths, so a caller on a busy
    * thread can let other work in between (IndexService does, keeping each slice short).
+   * It goes folder by folder: a folder whose characters or bounds rule out all its paths costs
+   * one test, and one that holds the whole query passes all its paths at once.
    */
   *searchSteps(rawQuery: string, limit = 50): Generator<void, FileSearchHit[]> {
     const query = rawQuery.replace(/\s+/g, '').replace(/\\/g, '/');
     const c = this.c;
-    if (query === '') return c.paths.slice().sort().slice(0, limit).map((path) => ({ path, score: 0, positions: [] }));
+    if (query === '') return this.all().sort().slice(0, limit).map((path) => ({ path, score: 0, positions: [] }));
     const queryLower = query.toLowerCase();
     const m = queryLower.length;
     const candidates =
       this.last && this.last.generation === this.generation && queryLower.startsWith(this.last.query)
         ? this.last.survivors
         : null;
-    let queryMask = 0;
-    for (let i = 0; i < m; i++) queryMask |= charBit(queryLower.charCodeAt(i));
+    // restMask[h]: the characters of the query from h on.
+    const restMask = new Int32Array(m + 1);
+    for (let i = m - 1; i >= 0; i--) restMask[i] = restMask[i + 1]! | charBit(queryLower.charCodeAt(i));
+    const queryMask = restMask[0]!;
     const slash = queryLower.includes('/');
     const full = new FullPathScorer(query, queryLower);
-    const survivors: number[] = [];
+    const survivors: Survivors = [];
     // The best `limit` as parallel arrays, best first; objects and positions only for the winners.
     const topIndex: number[] = [];
     const topScore: number[] = [];
-    const { paths, lower: lowers, base: bases, baseStarts, pathStarts, mask, baseMask, folder: folderOf, folders } = c;
-    // Per folder, how much of the query it holds (computed once per folder, -1 until then): the
-    // rest must fit in the basename, so most paths are filtered by their basename alone.
-    const inFolder = new Int32Array(folders.length).fill(-1);
+    const { paths, lower: lowers, base: bases, baseStarts, pathStarts, baseMask, folders, files } = c;
     const generation = this.generation;
-    const count = candidates ? candidates.length : paths.length;
-    for (let k = 0; k < count; k++) {
-      const i = candidates ? candidates[k]! : k;
-      if (k % SLICE === SLICE - 1) {
+    let work = 0;
+    let at = 0; // in `candidates`, or the next folder
+    for (;;) {
+      // The next folder and which of its paths to consider: ids[from .. to).
+      let g: number;
+      let ids: number[];
+      let from = 0;
+      let to: number;
+      if (candidates) {
+        if (at >= candidates.length) break;
+        g = candidates[at]!;
+        const k = candidates[at + 1]!;
+        if (k === -1) {
+          ids = files[g]!;
+          to = ids.length;
+          at += 2;
+        } else {
+          ids = candidates;
+          from = at + 2;
+          to = from + k;
+          at = to;
+        }
+      } else {
+        if (at >= folders.length) break;
+        g = at++;
+        ids = files[g]!;
+        to = ids.length;
+      }
+      if (++work >= SLICE) {
+        work = 0;
         yield;
         if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit); // the list changed meanwhile: start over, still sliced
       }
-      if ((mask[i]! & queryMask) !== queryMask) continue;
-      const lower = lowers[i]!;
-      const base = bases[i]!;
-      const f = folderOf[i]!;
-      let held = inFolder[f]!;
-      if (held === -1) held = inFolder[f] = matchedInFolder(queryLower, folders[f]!);
-      if (held < m && !restFits(queryLower, held, lower, base)) continue;
-      survivors.push(i);
-      const path = paths[i]!;
-      const isFull = topIndex.length === limit;
-      const floor = isFull ? topScore[limit - 1]! : -Infinity;
-      const winsTie = !isFull || this.better(floor, i, floor, topIndex[limit - 1]!);
-      // As scorePathOnly (fuzzy.ts), with bounds from this path's word starts.
-      let score: number | null = null;
-      let tried = false;
-      const wholeFits = !slash && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base);
-      if (wholeFits) {
-        const prefix = lower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
-        if (hopeless(BASENAME_TIER + prefix + scoreBound(m, baseStarts[i]!), floor, winsTie)) continue;
-        const inBase = fuzzyScoreOnly(query, queryLower, path, lower, base);
-        if (inBase !== null) score = inBase + BASENAME_TIER + prefix;
-        tried = inBase !== null;
+      if (from === to || (c.folderMask[g]! & queryMask) !== queryMask) continue;
+      // The folder holds the query's first `held` characters; the rest must fit in the basename.
+      const held = matchedInFolder(queryLower, folders[g]!);
+      if (held === m) {
+        survivors.push(g, -1);
+      } else {
+        const rest = restMask[held]!;
+        if ((c.anyBaseMask[g]! & rest) !== rest) continue;
+        survivors.push(g, 0);
+        const countAt = survivors.length - 1;
+        for (let k = from; k < to; k++) {
+          const i = ids[k]!;
+          if ((baseMask[i]! & rest) === rest && restFits(queryLower, held, lowers[i]!, bases[i]!)) survivors.push(i);
+          // A path filtered costs far less than one scored.
+          if ((k - from) % 16 === 15 && ++work >= SLICE) {
+            work = 0;
+            yield;
+            if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
+          }
+        }
+        const count = survivors.length - countAt - 1;
+        if (count === 0) {
+          survivors.length = countAt - 1;
+          continue;
+        }
+        survivors[countAt] = count;
+        ids = survivors;
+        from = countAt + 1;
+        to = survivors.length;
       }
-      if (!tried) {
-        if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
-        score = full.score(path, lower, base, f, baseStarts[i]!, baseMask[i]!, wholeFits, floor, winsTie);
+      const anyWhole = !slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
+      if (topIndex.length === limit) {
+        // No path of this folder can score more: when that is below the worst of the top list, skip them all.
+        const floor = topScore[limit - 1]!;
+        const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
+        let fullBound = scoreBound(m, c.mostPathStarts[g]!);
+        const base = c.folderText[g]!.length;
+        if (wholeBound < floor && fullBound >= floor && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
+          const first = ids[from]!;
+          fullBound = Math.min(fullBound, full.folderBound(paths[first]!, lowers[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
+        }
+        if (wholeBound < floor && fullBound < floor) continue;
       }
-      if (score === null) continue;
-      if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;
-      let at = topIndex.length;
-      while (at > 0 && this.better(score, i, topScore[at - 1]!, topIndex[at - 1]!)) at--;
-      topIndex.splice(at, 0, i);
-      topScore.splice(at, 0, score);
-      if (topIndex.length > limit) {
-        topIndex.pop();
-        topScore.pop();
+      for (let k = from; k < to; k++) {
+        if (++work >= SLICE) {
+          work = 0;
+          yield;
+          if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
+        }
+        const i = ids[k]!;
+        const lower = lowers[i]!;
+        const base = bases[i]!;
+        const path = paths[i]!;
+        const isFull = topIndex.length === limit;
+        const floor = isFull ? topScore[limit - 1]! : -Infinity;
+        const winsTie = !isFull || this.better(floor, i, floor, topIndex[limit - 1]!);
+        // As scorePathOnly (fuzzy.ts), with bounds from this path's word starts.
+        let score: number | null = null;
+        let tried = false;
+        const wholeFits = anyWhole && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base);
+        if (wholeFits) {
+          const prefix = lower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
+          if (hopeless(BASENAME_TIER + prefix + scoreBound(m, baseStarts[i]!), floor, winsTie)) continue;
+          const inBase = fuzzyScoreOnly(query, queryLower, path, lower, base);
+          if (inBase !== null) score = inBase + BASENAME_TIER + prefix;
+          tried = inBase !== null;
+        }
+        if (!tried) {
+          if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
+          score = full.score(path, lower, base, g, baseStarts[i]!, baseMask[i]!, wholeFits, floor, winsTie);
+        }
+        if (score === null) continue;
+        if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;
+        let place = topIndex.length;
+        while (place > 0 && this.better(score, i, topScore[place - 1]!, topIndex[place - 1]!)) place--;
+        topIndex.splice(place, 0, i);
+        topScore.splice(place, 0, score);
+        if (topIndex.length > limit) {
+          topIndex.pop();
+          topScore.pop();
+        }
       }
     }
     this.last = { query: queryLower, generation: this.generation, survivors };
@@ -250,7 +362,7 @@ export class FileList {
     });
   }
 
-  /** Better first: higher score, then the shorter path, then alphabetical. */
+/** Better first: higher score, then the shorter path, then alphabetical. */
   private better(score: number, i: number, otherScore: number, other: number): boolean {
     if (score !== otherScore) return score > otherScore;
     const a = this.c.paths[i]!;
@@ -263,4 +375,11 @@ export class FileList {
 /** Whether a score of at most `limit` cannot enter the top list. */
 function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
+}
+
+/** The live paths again, in their order, without the removed ones' slots. */
+function compacted(c: Columns): Columns {
+  const next = emptyColumns();
+  for (let i = 0; i < c.paths.length; i++) if (c.present.get(c.paths[i]!) === i) push(next, c.paths[i]!);
+  return next;
 }

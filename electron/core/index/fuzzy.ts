@@ -17,7 +17,7 @@ const CAMEL_BONUS = 5; // a hump is a word start, like a separator
 const SAME_CASE_BONUS = 1;
 /** Per character skipped between two matched characters: nearer word starts win. */
 const GAP_PENALTY = 0.25;
-const MAX_LENGTH = 512;
+export const MAX_LENGTH = 512;
 /** A cell no alignment reaches. */
 const NONE = -Infinity;
 
@@ -456,14 +456,7 @@ export class FullPathScorer {
   private basenameBound(pathLower: string, base: number, baseStarts: number, baseMask: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
     const m = this.m;
     const whole = wholeFits ? scoreBound(m, baseStarts) : NONE;
-    let rough = Math.max(this.folderTop, whole);
-    // Rows before `fits` cannot start the basename: a later row's character is missing there.
-    let fits = m;
-    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
-    for (let row = Math.max(fits, 1); row < m; row++) {
-      const e = this.folderEntry[row]!;
-      if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
-    }
+    const rough = this.roughBound(baseStarts, baseMask, wholeFits);
     if (hopeless(rough, floor, winsTie)) return rough;
     let bound = Math.max(this.folderTop, whole);
     // The smallest i with queryLower[i..] a subsequence of the basename (greedy from the right).
@@ -477,6 +470,31 @@ export class FullPathScorer {
       if (e !== NONE) bound = Math.max(bound, reach(e, m - 1 - row, baseStarts));
     }
     return bound;
+  }
+
+  /** basenameBound's first, cheaper bound, from the entered folder's state alone. */
+  private roughBound(baseStarts: number, baseMask: number, wholeFits: boolean): number {
+    const m = this.m;
+    let rough = Math.max(this.folderTop, wholeFits ? scoreBound(m, baseStarts) : NONE);
+    // Rows before `fits` cannot start the basename: a later row's character is missing there.
+    let fits = m;
+    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
+    for (let row = Math.max(fits, 1); row < m; row++) {
+      const e = this.folderEntry[row]!;
+      if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
+    }
+    return rough;
+  }
+
+  /**
+   * No path of the folder (`path` is one of them, `base` its folder's length) scores more, given
+   * the most word starts of its basenames, the characters of all of them together and whether
+   * any could hold the whole query: the rough bound only grows with each. Valid when score()
+   * would take its folder route for every path: m >= 2 and 0 < base < min(length, MAX_LENGTH).
+   */
+  folderBound(path: string, pathLower: string, base: number, folder: number, baseStarts: number, baseMask: number, wholeFits: boolean): number {
+    if (folder !== this.folder) this.enterFolder(path, pathLower, base, folder);
+    return this.roughBound(baseStarts, baseMask, wholeFits);
   }
 
   private reset(): void {

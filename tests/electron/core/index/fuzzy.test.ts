@@ -213,3 +213,70 @@ describe('quick-open scoring shortcuts', () => {
     }
   });
 });
+
+describe('quick-open grouped by folder', () => {
+  const brute = (live: Iterable<string>, query: string, limit: number) => {
+    const q = query.replace(/\s+/g, '').replace(/\\/g, '/');
+    return [...live]
+      .map((path) => ({ path, match: scorePath(q, q.toLowerCase(), path, path.toLowerCase()) }))
+      .filter((h) => h.match !== null)
+      .map((h) => ({ path: h.path, ...h.match! }))
+      .sort((a, b) => b.score - a.score || a.path.length - b.path.length || (a.path < b.path ? -1 : 1))
+      .slice(0, limit);
+  };
+
+  it('ranks exactly as brute force while paths arrive out of folder order and are added and removed', () => {
+    // Interleaved across folders (as a bench tree writes them), plus odd shapes: an empty
+    // basename, a folder past the scored length, a root file.
+    const tree = treePaths(1200);
+    const interleaved = tree.map((_, i) => tree[(i * 37) % tree.length]!);
+    expect(new Set(interleaved).size).toBe(tree.length);
+    const extra = ['odd/', 'odd/usersession.ts', `${'e'.repeat(520)}/packages/user.ts`, 'packages.ts'];
+    const list = new FileList();
+    list.replace([...interleaved.slice(0, 900), ...extra]);
+    const live = new Set([...interleaved.slice(0, 900), ...extra]);
+    const check = (label: string) => {
+      for (const typed of ['usersessioncache', 'packages/user', 'OrderItem', 'pa']) {
+        for (let k = 1; k <= typed.length; k++) {
+          for (const limit of [1, 7, 50]) {
+            // Typing narrows the last survivors; each prefix also checked fresh (limit 7 runs right after limit 1 of the same prefix: not narrowing, a repeat).
+            expect(list.search(typed.slice(0, k), limit), `${label}: ${typed.slice(0, k)} (limit ${limit})`).toEqual(brute(live, typed.slice(0, k), limit));
+          }
+        }
+      }
+    };
+    check('first list');
+    // Add the rest, then remove a scattered third, then enough to force compaction.
+    list.add(interleaved.slice(900));
+    for (const p of interleaved.slice(900)) live.add(p);
+    check('after add');
+    const third = interleaved.filter((_, i) => i % 3 === 1);
+    list.remove([...third, 'not/there.ts']);
+    for (const p of third) live.delete(p);
+    expect(list.size).toBe(live.size);
+    check('after removing a third');
+    const most = interleaved.filter((_, i) => i % 3 !== 1 && i % 5 !== 0);
+    list.remove(most);
+    for (const p of most) live.delete(p);
+    expect(list.size).toBe(live.size);
+    expect(list.all().sort()).toEqual([...live].sort());
+    check('after compaction');
+    // Removed paths come back as new ones.
+    list.add(most.slice(0, 100));
+    for (const p of most.slice(0, 100)) live.add(p);
+    check('after re-adding');
+    expect(list.search('', 5).map((h) => h.path)).toEqual([...live].sort().slice(0, 5));
+  });
+
+  it('narrowing within one keystroke of an add or remove never reuses stale survivors', () => {
+    const list = new FileList();
+    list.replace(['packages/a/user.ts', 'packages/b/user.ts', 'other/useless.ts']);
+    expect(list.search('use').map((h) => h.path)).toHaveLength(3);
+    list.remove(['packages/a/user.ts']);
+    expect(list.search('user').map((h) => h.path)).toEqual(['packages/b/user.ts']);
+    list.add(['packages/a/user.ts', 'packages/a/users.ts']);
+    expect(list.search('usersx')).toEqual([]);
+    expect(list.search('users.').map((h) => h.path)).toEqual(['packages/a/users.ts']);
+    expect(list.search('users.')).toEqual(brute(['packages/b/user.ts', 'other/useless.ts', 'packages/a/user.ts', 'packages/a/users.ts'], 'users.', 50));
+  });
+});
