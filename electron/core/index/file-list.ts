@@ -131,6 +131,18 @@ function restFits(queryLower: string, from: number, target: string, start: numbe
  */
 type Survivors = number[];
 
+/** One search's query and its top list so far (best first, as parallel arrays). */
+interface Run {
+  query: string;
+  queryLower: string;
+  m: number;
+  queryMask: number;
+  limit: number;
+  full: FullPathScorer;
+  topIndex: number[];
+  topScore: number[];
+}
+
 export class FileList {
   private c: Columns = emptyColumns();
   private generation = 0;
@@ -160,7 +172,7 @@ export class FileList {
   }
 
   commitStaging(): void {
-    this.c = this.staged!;
+    this.c = grouped(this.staged!);
     this.staged = null;
     this.generation++;
   }
@@ -237,7 +249,8 @@ export class FileList {
     // The best `limit` as parallel arrays, best first; objects and positions only for the winners.
     const topIndex: number[] = [];
     const topScore: number[] = [];
-    const { paths, lower: lowers, base: bases, baseStarts, pathStarts, baseMask, folders, files } = c;
+    const run: Run = { query, queryLower, m, queryMask, limit, full, topIndex, topScore };
+    const { paths, lower: lowers, base: bases, baseMask, folders, files } = c;
     const generation = this.generation;
     let work = 0;
     let at = 0; // in `candidates`, or the next folder
@@ -315,44 +328,16 @@ export class FileList {
         }
         if (wholeBound < floor && fullBound < floor) continue;
       }
-      for (let k = from; k < to; k++) {
-        if (++work >= SLICE) {
+      // In runs of at most SLICE paths, scored by a plain method (a generator's loop optimizes worse).
+      for (let k = from; k < to; k += SLICE) {
+        const end = Math.min(to, k + SLICE);
+        work += end - k;
+        if (work >= SLICE) {
           work = 0;
           yield;
           if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
         }
-        const i = ids[k]!;
-        const lower = lowers[i]!;
-        const base = bases[i]!;
-        const path = paths[i]!;
-        const isFull = topIndex.length === limit;
-        const floor = isFull ? topScore[limit - 1]! : -Infinity;
-        const winsTie = !isFull || this.better(floor, i, floor, topIndex[limit - 1]!);
-        // As scorePathOnly (fuzzy.ts), with bounds from this path's word starts.
-        let score: number | null = null;
-        let tried = false;
-        const wholeFits = anyWhole && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base);
-        if (wholeFits) {
-          const prefix = lower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
-          if (hopeless(BASENAME_TIER + prefix + scoreBound(m, baseStarts[i]!), floor, winsTie)) continue;
-          const inBase = fuzzyScoreOnly(query, queryLower, path, lower, base);
-          if (inBase !== null) score = inBase + BASENAME_TIER + prefix;
-          tried = inBase !== null;
-        }
-        if (!tried) {
-          if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
-          score = full.score(path, lower, base, g, baseStarts[i]!, baseMask[i]!, wholeFits, floor, winsTie);
-        }
-        if (score === null) continue;
-        if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;
-        let place = topIndex.length;
-        while (place > 0 && this.better(score, i, topScore[place - 1]!, topIndex[place - 1]!)) place--;
-        topIndex.splice(place, 0, i);
-        topScore.splice(place, 0, score);
-        if (topIndex.length > limit) {
-          topIndex.pop();
-          topScore.pop();
-        }
+        this.scoreRun(run, ids, k, end, g, anyWhole);
       }
     }
     this.last = { query: queryLower, generation: this.generation, survivors };
@@ -362,7 +347,46 @@ export class FileList {
     });
   }
 
-/** Better first: higher score, then the shorter path, then alphabetical. */
+  /** Scores paths ids[from .. to) of folder `g` into the run's top list (as scorePathOnly in fuzzy.ts, with bounds from each path's word starts). */
+  private scoreRun(run: Run, ids: number[], from: number, to: number, g: number, anyWhole: boolean): void {
+    const { query, queryLower, m, queryMask, limit, full, topIndex, topScore } = run;
+    const { paths, lower: lowers, base: bases, baseStarts, pathStarts, baseMask } = this.c;
+    for (let k = from; k < to; k++) {
+      const i = ids[k]!;
+      const lower = lowers[i]!;
+      const base = bases[i]!;
+      const path = paths[i]!;
+      const isFull = topIndex.length === limit;
+      const floor = isFull ? topScore[limit - 1]! : -Infinity;
+      const winsTie = !isFull || this.better(floor, i, floor, topIndex[limit - 1]!);
+      let score: number | null = null;
+      let tried = false;
+      const wholeFits = anyWhole && (baseMask[i]! & queryMask) === queryMask && isSubsequence(queryLower, lower, base);
+      if (wholeFits) {
+        const prefix = lower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
+        if (hopeless(BASENAME_TIER + prefix + scoreBound(m, baseStarts[i]!), floor, winsTie)) continue;
+        const inBase = fuzzyScoreOnly(query, queryLower, path, lower, base);
+        if (inBase !== null) score = inBase + BASENAME_TIER + prefix;
+        tried = inBase !== null;
+      }
+      if (!tried) {
+        if (hopeless(scoreBound(m, pathStarts[i]!), floor, winsTie)) continue;
+        score = full.score(path, lower, base, g, baseStarts[i]!, baseMask[i]!, wholeFits, floor, winsTie);
+      }
+      if (score === null) continue;
+      if (isFull && !this.better(score, i, topScore[limit - 1]!, topIndex[limit - 1]!)) continue;
+      let place = topIndex.length;
+      while (place > 0 && this.better(score, i, topScore[place - 1]!, topIndex[place - 1]!)) place--;
+      topIndex.splice(place, 0, i);
+      topScore.splice(place, 0, score);
+      if (topIndex.length > limit) {
+        topIndex.pop();
+        topScore.pop();
+      }
+    }
+  }
+
+  /** Better first: higher score, then the shorter path, then alphabetical. */
   private better(score: number, i: number, otherScore: number, other: number): boolean {
     if (score !== otherScore) return score > otherScore;
     const a = this.c.paths[i]!;
@@ -377,9 +401,36 @@ function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
 }
 
-/** The live paths again, in their order, without the removed ones' slots. */
+/** The live paths again, without the removed ones' slots, each folder's together. */
 function compacted(c: Columns): Columns {
   const next = emptyColumns();
-  for (let i = 0; i < c.paths.length; i++) if (c.present.get(c.paths[i]!) === i) push(next, c.paths[i]!);
+  for (const files of c.files) for (const i of files) push(next, c.paths[i]!);
+  return next;
+}
+
+/**
+ * The same columns with each folder's paths contiguous, so a search reads memory in order (a
+ * walk lists them so already; then this only checks).
+ */
+function grouped(c: Columns): Columns {
+  if (c.files.every((files) => files.length === 0 || files[files.length - 1]! - files[0]! === files.length - 1)) return c;
+  const next: Columns = { ...c, paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], files: [], present: new Map(), removed: 0 };
+  for (let g = 0; g < c.files.length; g++) {
+    const files: number[] = [];
+    for (const i of c.files[g]!) {
+      const path = c.paths[i]!;
+      next.present.set(path, next.paths.length);
+      files.push(next.paths.length);
+      next.paths.push(path);
+      next.lower.push(c.lower[i]!);
+      next.base.push(c.base[i]!);
+      next.baseStarts.push(c.baseStarts[i]!);
+      next.pathStarts.push(c.pathStarts[i]!);
+      next.mask.push(c.mask[i]!);
+      next.baseMask.push(c.baseMask[i]!);
+      next.folder.push(g);
+    }
+    next.files.push(files);
+  }
   return next;
 }
