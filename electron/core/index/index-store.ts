@@ -109,7 +109,7 @@ export class IndexStore {
 
   private deleteText(id: number): void {
     const [from, to] = chunkRowidRange(id);
-    this.postings.chunksDeleted(from, to);
+    this.postings.chunksDeleted(id, from, to);
     this.st.deleteText.run(from, to);
   }
 

@@ -15,6 +15,7 @@ import type { IndexDb } from './open-db';
 import { ByteWriter, decodePostings, PostingEncoder, readVarint, TrigramSet } from './trigrams';
 
 const SEGMENT_STRIDE = 2 ** 32;
+const CHUNKS_PER_FILE = 2 ** 20;
 /** Trailing segments of one size level merged into one (size-tiered compaction). */
 const FAN_IN = 4;
 /** Postings bytes of the smallest level. */
@@ -34,6 +35,10 @@ export class SegmentWriter {
   private pairs = 0;
   private chunkIds: number[] = [];
   private chunkStart: number[] = [];
+  /** Chunks of this transaction deleted (or rewritten) since they were added: left out of the segment. */
+  private dropped = new Set<number>();
+  /** file id → indexes into chunkIds of that file's chunks. */
+  private byFile = new Map<number, number[]>();
   private readonly out = new ByteWriter();
   private readonly lists = new ByteWriter();
 
@@ -47,6 +52,10 @@ export class SegmentWriter {
     set.collect(bytes, start, end);
     const k = this.chunkIds.length;
     this.chunkIds.push(id);
+    const file = Math.floor(id / CHUNKS_PER_FILE);
+    const ks = this.byFile.get(file);
+    if (ks) ks.push(k);
+    else this.byFile.set(file, [k]);
     this.chunkStart.push(this.pairs);
     this.reserve(this.pairs + set.size);
     this.trig.set(set.list.subarray(0, set.size), this.pairs);
@@ -54,10 +63,20 @@ export class SegmentWriter {
     this.pairs += set.size;
   }
 
+  /** The chunks of file `file` added so far are deleted: their trigrams are not written. */
+  dropFile(file: number): void {
+    const ks = this.byFile.get(file);
+    if (!ks) return;
+    for (const k of ks) this.dropped.add(k);
+    this.byFile.delete(file);
+  }
+
   reset(): void {
     this.pairs = 0;
     this.chunkIds = [];
     this.chunkStart = [];
+    this.dropped = new Set();
+    this.byFile = new Map();
     // A huge transaction's arrays are not kept for the life of the worker.
     if (this.trig.length > 8 * 1024 * 1024) {
       this.trig = new Uint32Array(256 * 1024);
@@ -92,9 +111,11 @@ export class SegmentWriter {
         const gram = trig[i]!;
         const before = lists.length;
         const encoder = new PostingEncoder(lists);
-        for (; i < n && trig[i] === gram; i++) encoder.add(ids[loc[i]!]!);
-        entries.push(gram & 0xff, encoder.count, lists.length - before);
+        const dropped = this.dropped;
+        for (; i < n && trig[i] === gram; i++) if (dropped.size === 0 || !dropped.has(loc[i]!)) encoder.add(ids[loc[i]!]!);
+        if (encoder.count > 0) entries.push(gram & 0xff, encoder.count, lists.length - before);
       }
+      if (entries.length === 0) continue;
       header.varint(entries.length / 3);
       for (let e = 0; e < entries.length; e += 3) {
         header.byte(entries[e]!);
@@ -182,6 +203,13 @@ export function findList(data: Uint8Array, low: number): { count: number; start:
   }
   if (!found) return null;
   return { count: found.count, start: pos + found.offset, end: pos + found.offset + found.length };
+}
+
+/** The first id of a non-empty posting list. */
+function firstId(data: Uint8Array, start: number): number {
+  const [v, next] = readVarint(data, start);
+  const file = Math.floor(v / 2);
+  return file * 2 ** 20 + (v % 2 === 1 ? readVarint(data, next)[0] : 0);
 }
 
 /** Every list of a bucket row: last byte → [count, start, end]. */
@@ -319,11 +347,12 @@ export class PostingStore {
     this.writer.addChunk(id, bytes, start, end);
   }
 
-  /** Before chunks [from, to) are deleted: their postings in earlier segments become stale. */
-  chunksDeleted(from: number, to: number): void {
-    // Chunks of this (unflushed) generation are left out: their postings are not written yet and a
-    // rewrite in the same transaction shares the generation, so marking it would hide the new text.
+  /** Before the chunks of file `file`, ids [from, to), are deleted: their postings become stale. */
+  chunksDeleted(file: number, from: number, to: number): void {
+    // Chunks of this (unflushed) generation are not recorded: their postings are not written yet
+    // (the writer drops them), and a rewrite in this transaction shares the generation.
     this.st.recordDead.run(from, to, this.gen);
+    this.writer.dropFile(file);
   }
 
   /** Inside the transaction that stored the chunks: writes their segment. */
@@ -410,7 +439,9 @@ export class PostingStore {
           const total = parts.reduce((n, p) => n + p.count, 0);
           if (scratch.length < total) scratch = new Float64Array(total * 2);
           let at = 0;
+          let ordered = true; // parts of ascending, disjoint id ranges (a full scan's) need no sort
           for (const p of parts) {
+            if (at > 0 && p.count > 0 && firstId(p.data, p.start) <= scratch[at - 1]!) ordered = false;
             const start = at;
             at = decodePostings(p.data, p.start, p.end, scratch, at);
             if (dead.size > 0) {
@@ -420,7 +451,7 @@ export class PostingStore {
             }
           }
           const ids = scratch.subarray(0, at);
-          if (parts.length > 1) ids.sort();
+          if (!ordered) ids.sort();
           if (ids.length === 0) continue;
           const before = lists.length;
           const encoder = new PostingEncoder(lists);
