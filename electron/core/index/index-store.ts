@@ -18,8 +18,12 @@ export class IndexStore {
   private readonly st;
   readonly postings: PostingStore;
 
-  constructor(readonly db: IndexDb) {
-    this.postings = new PostingStore(db);
+  /** `segmentPairs`: see postings.ts SEGMENT_PAIRS (smaller in tests). */
+  constructor(
+    readonly db: IndexDb,
+    options: { segmentPairs?: number } = {},
+  ) {
+    this.postings = new PostingStore(db, options.segmentPairs);
     this.st = {
       all: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files'),
       byPath: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path = ?'),
@@ -98,6 +102,7 @@ export class IndexStore {
           this.st.insertText.run(id, gen, c.firstLine, content.bytes.subarray(c.start, end));
           this.postings.addChunk(id, content.bytes, c.start, end);
         }
+        this.postings.flushIfFull(); // between files: a file's chunks share one generation
         indexedHash = content.hash;
       }
     } else if (indexedHash !== null) {

@@ -5,7 +5,9 @@
 // bucket is the trigram's first two bytes; the row holds every posting list of that bucket, so a
 // segment is thousands of rows, not hundreds of thousands (one SQLite insert each).
 //
-// Row layout: varint n; n × (trigram's last byte, varint count, varint byte length); the lists.
+// Row layout: varint n; n × (trigram's last byte, varint count, varint byte length, varint file id
+// of the last entry); the lists. With the last file id, merging the lists of a full scan's
+// segments (ascending, disjoint) is a copy that re-encodes only each list's first entry.
 // postings.id = bucket × 2^32 + segment id, so a bucket's rows of every segment are adjacent.
 //
 // Stale postings (of chunks rewritten or deleted since) are harmless: every candidate is checked
@@ -17,7 +19,12 @@ import { ByteWriter, decodePostings, PostingEncoder, readVarint, TrigramSet } fr
 const SEGMENT_STRIDE = 2 ** 32;
 const CHUNKS_PER_FILE = 2 ** 20;
 /** Trailing segments of one size level merged into one (size-tiered compaction). */
-const FAN_IN = 4;
+const FAN_IN = 8;
+/**
+ * A segment is written once this many (trigram, chunk) pairs are collected (8 bytes each, twice
+ * for the sort), even mid-transaction: this bounds the writer's memory (about 3 MB of code text).
+ */
+const SEGMENT_PAIRS = 1024 * 1024;
 /** Postings bytes of the smallest level. */
 const LEVEL_BASE = 256 * 1024;
 
@@ -32,6 +39,8 @@ export class SegmentWriter {
   private readonly grams = new TrigramSet();
   private trig = new Uint32Array(256 * 1024);
   private loc = new Uint32Array(256 * 1024);
+  private tmpTrig = new Uint32Array(0);
+  private tmpLoc = new Uint32Array(0);
   private pairs = 0;
   private chunkIds: number[] = [];
   private chunkStart: number[] = [];
@@ -44,6 +53,11 @@ export class SegmentWriter {
 
   get isEmpty(): boolean {
     return this.chunkIds.length === 0;
+  }
+
+  /** (trigram, chunk) pairs collected so far. */
+  get size(): number {
+    return this.pairs;
   }
 
   /** Adds chunk `id` holding `bytes[start, end)`. */
@@ -78,9 +92,11 @@ export class SegmentWriter {
     this.dropped = new Set();
     this.byFile = new Map();
     // A huge transaction's arrays are not kept for the life of the worker.
-    if (this.trig.length > 8 * 1024 * 1024) {
+    if (this.trig.length > 4 * SEGMENT_PAIRS) {
       this.trig = new Uint32Array(256 * 1024);
       this.loc = new Uint32Array(256 * 1024);
+      this.tmpTrig = new Uint32Array(0);
+      this.tmpLoc = new Uint32Array(0);
     }
   }
 
@@ -93,8 +109,12 @@ export class SegmentWriter {
     let trig: Uint32Array = this.trig.subarray(0, n);
     let loc: Uint32Array = this.loc.subarray(0, n);
     if (!isAscending(ids)) [trig, loc] = this.groupByChunkOrder(trig, loc);
-    const tmpTrig = new Uint32Array(n);
-    const tmpLoc = new Uint32Array(n);
+    if (this.tmpTrig.length < n) {
+      this.tmpTrig = new Uint32Array(this.trig.length);
+      this.tmpLoc = new Uint32Array(this.trig.length);
+    }
+    const tmpTrig = this.tmpTrig.subarray(0, n);
+    const tmpLoc = this.tmpLoc.subarray(0, n);
     radixPass(trig, loc, tmpTrig, tmpLoc, 0);
     radixPass(tmpTrig, tmpLoc, trig, loc, 12);
 
@@ -113,16 +133,10 @@ export class SegmentWriter {
         const encoder = new PostingEncoder(lists);
         const dropped = this.dropped;
         for (; i < n && trig[i] === gram; i++) if (dropped.size === 0 || !dropped.has(loc[i]!)) encoder.add(ids[loc[i]!]!);
-        if (encoder.count > 0) entries.push(gram & 0xff, encoder.count, lists.length - before);
+        if (encoder.count > 0) entries.push(gram & 0xff, encoder.count, lists.length - before, encoder.lastFile);
       }
       if (entries.length === 0) continue;
-      header.varint(entries.length / 3);
-      for (let e = 0; e < entries.length; e += 3) {
-        header.byte(entries[e]!);
-        header.varint(entries[e + 1]!);
-        header.varint(entries[e + 2]!);
-      }
-      header.append(lists.bytes.subarray(0, lists.length));
+      writeRow(header, entries, lists);
       insert(bucket * SEGMENT_STRIDE + segment, header.bytes.subarray(0, header.length) as Buffer);
       bytes += header.length;
     }
@@ -187,50 +201,46 @@ function radixPass(keys: Uint32Array, vals: Uint32Array, outKeys: Uint32Array, o
   }
 }
 
+/** Writes a row: its header from (last byte, count, byte length, last file) quads, then the lists. */
+function writeRow(out: ByteWriter, entries: number[], lists: ByteWriter): void {
+  out.varint(entries.length / 4);
+  for (let e = 0; e < entries.length; e += 4) {
+    out.byte(entries[e]!);
+    out.varint(entries[e + 1]!);
+    out.varint(entries[e + 2]!);
+    out.varint(entries[e + 3]!);
+  }
+  out.append(lists.bytes.subarray(0, lists.length));
+}
+
+/** A row's lists as flat quints: last byte, count, start, end, last file. */
+function parseRow(data: Uint8Array): number[] {
+  let [n, pos] = readVarint(data, 0);
+  const out: number[] = [];
+  let v: number;
+  for (; n > 0; n--) {
+    out.push(data[pos++]!);
+    [v, pos] = readVarint(data, pos);
+    out.push(v);
+    [v, pos] = readVarint(data, pos);
+    out.push(v, 0); // start and end filled below
+    [v, pos] = readVarint(data, pos);
+    out.push(v);
+  }
+  for (let e = 0, offset = pos; e < out.length; e += 5) {
+    const length = out[e + 2]!;
+    out[e + 2] = offset;
+    out[e + 3] = offset + length;
+    offset += length;
+  }
+  return out;
+}
+
 /** Where one trigram's list lies inside a bucket row, or null when the row lacks it. */
 export function findList(data: Uint8Array, low: number): { count: number; start: number; end: number } | null {
-  let [n, pos] = readVarint(data, 0);
-  let offset = 0;
-  let found: { count: number; length: number; offset: number } | null = null;
-  for (; n > 0; n--) {
-    const b = data[pos++]!;
-    let count: number;
-    let length: number;
-    [count, pos] = readVarint(data, pos);
-    [length, pos] = readVarint(data, pos);
-    if (b === low) found = { count, length, offset };
-    offset += length;
-  }
-  if (!found) return null;
-  return { count: found.count, start: pos + found.offset, end: pos + found.offset + found.length };
-}
-
-/** The first id of a non-empty posting list. */
-function firstId(data: Uint8Array, start: number): number {
-  const [v, next] = readVarint(data, start);
-  const file = Math.floor(v / 2);
-  return file * 2 ** 20 + (v % 2 === 1 ? readVarint(data, next)[0] : 0);
-}
-
-/** Every list of a bucket row: last byte → [count, start, end]. */
-function allLists(data: Uint8Array): Map<number, [number, number, number]> {
-  let [n, pos] = readVarint(data, 0);
-  const entries: [number, number, number][] = [];
-  for (; n > 0; n--) {
-    const b = data[pos++]!;
-    let count: number;
-    let length: number;
-    [count, pos] = readVarint(data, pos);
-    [length, pos] = readVarint(data, pos);
-    entries.push([b, count, length]);
-  }
-  const lists = new Map<number, [number, number, number]>();
-  let offset = pos;
-  for (const [b, count, length] of entries) {
-    lists.set(b, [count, offset, offset + length]);
-    offset += length;
-  }
-  return lists;
+  const lists = parseRow(data);
+  for (let e = 0; e < lists.length; e += 5) if (lists[e] === low) return { count: lists[e + 1]!, start: lists[e + 2]!, end: lists[e + 3]! };
+  return null;
 }
 
 /** One trigram's postings over every segment: the parts to decode and their total count. */
@@ -314,6 +324,41 @@ export function* candidateChunks(reader: PostingReader, grams: number[]): Genera
   return candidates;
 }
 
+interface Part {
+  data: Buffer;
+  count: number;
+  start: number;
+  end: number;
+  lastFile: number;
+  segLo: number;
+  segHi: number;
+}
+
+/** Whether each part's first file comes after the previous part's last (a full scan's segments). */
+function concatenable(parts: Part[]): boolean {
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (p.count === 0) return false;
+    if (Math.floor(readVarint(p.data, p.start)[0] / 2) <= parts[k - 1]!.lastFile) return false;
+  }
+  return true;
+}
+
+/** Appends the parts as one list (each part's first entry re-encoded against the one before); returns its count. */
+function concatenate(parts: Part[], out: ByteWriter): number {
+  let count = 0;
+  let lastFile = 0;
+  for (const p of parts) {
+    const [v, next] = readVarint(p.data, p.start);
+    const file = Math.floor(v / 2);
+    out.varint((file - lastFile) * 2 + (v % 2));
+    out.append(p.data.subarray(next, p.end));
+    lastFile = p.lastFile;
+    count += p.count;
+  }
+  return count;
+}
+
 /** The writer's side: segment bookkeeping and compaction, on the worker's connection. */
 export class PostingStore {
   private readonly st;
@@ -321,7 +366,10 @@ export class PostingStore {
   /** The generation (segment id) the chunks stored now are written with. */
   private gen: number;
 
-  constructor(private readonly db: IndexDb) {
+  constructor(
+    private readonly db: IndexDb,
+    private readonly segmentPairs = SEGMENT_PAIRS,
+  ) {
     this.st = {
       insertRow: db.prepare('INSERT INTO postings (id, data) VALUES (?, ?)'),
       insertSegment: db.prepare('INSERT INTO segments (id, lo, bytes) VALUES (?, ?, ?)'),
@@ -353,6 +401,11 @@ export class PostingStore {
     // (the writer drops them), and a rewrite in this transaction shares the generation.
     this.st.recordDead.run(from, to, this.gen);
     this.writer.dropFile(file);
+  }
+
+  /** Between two files, inside the transaction: writes a segment when the collected pairs are many. */
+  flushIfFull(): void {
+    if (this.writer.size >= this.segmentPairs) this.flush();
   }
 
   /** Inside the transaction that stored the chunks: writes their segment. */
@@ -421,14 +474,16 @@ export class PostingStore {
         from = base + SEGMENT_STRIDE;
         const rows = (this.st.bucketRows.all(base + lo, base + hi) as [number, Buffer][]);
         if (rows.length === 0) continue;
-        // Every list of the bucket from every merged row, per trigram (last byte).
-        const byLow = new Map<number, { data: Buffer; start: number; end: number; count: number; segLo: number; segHi: number }[]>();
+        // Every list of the bucket from every merged row (oldest first), per trigram (last byte).
+        const byLow = new Map<number, Part[]>();
         for (const [id, data] of rows) {
           const seg = id - base;
-          for (const [low, [count, start, end]] of allLists(data)) {
+          const quints = parseRow(data);
+          for (let e = 0; e < quints.length; e += 5) {
+            const low = quints[e]!;
             let parts = byLow.get(low);
             if (!parts) byLow.set(low, (parts = []));
-            parts.push({ data, start, end, count, segLo: rangeOf.get(seg) ?? seg, segHi: seg });
+            parts.push({ data, count: quints[e + 1]!, start: quints[e + 2]!, end: quints[e + 3]!, lastFile: quints[e + 4]!, segLo: rangeOf.get(seg) ?? seg, segHi: seg });
           }
         }
         out.reset();
@@ -436,12 +491,15 @@ export class PostingStore {
         const entries: number[] = [];
         for (const low of [...byLow.keys()].sort((a, b) => a - b)) {
           const parts = byLow.get(low)!;
+          const before = lists.length;
+          if (dead.size === 0 && concatenable(parts)) {
+            entries.push(low, concatenate(parts, lists), lists.length - before, parts[parts.length - 1]!.lastFile);
+            continue;
+          }
           const total = parts.reduce((n, p) => n + p.count, 0);
           if (scratch.length < total) scratch = new Float64Array(total * 2);
           let at = 0;
-          let ordered = true; // parts of ascending, disjoint id ranges (a full scan's) need no sort
           for (const p of parts) {
-            if (at > 0 && p.count > 0 && firstId(p.data, p.start) <= scratch[at - 1]!) ordered = false;
             const start = at;
             at = decodePostings(p.data, p.start, p.end, scratch, at);
             if (dead.size > 0) {
@@ -451,22 +509,15 @@ export class PostingStore {
             }
           }
           const ids = scratch.subarray(0, at);
-          if (!ordered) ids.sort();
+          if (parts.length > 1) ids.sort();
           if (ids.length === 0) continue;
-          const before = lists.length;
           const encoder = new PostingEncoder(lists);
           for (let i = 0; i < ids.length; i++) encoder.add(ids[i]!);
-          entries.push(low, encoder.count, lists.length - before);
+          entries.push(low, encoder.count, lists.length - before, encoder.lastFile);
         }
         this.st.deleteRows.run(base + lo, base + hi);
         if (entries.length === 0) continue;
-        out.varint(entries.length / 3);
-        for (let e = 0; e < entries.length; e += 3) {
-          out.byte(entries[e]!);
-          out.varint(entries[e + 1]!);
-          out.varint(entries[e + 2]!);
-        }
-        out.append(lists.bytes.subarray(0, lists.length));
+        writeRow(out, entries, lists);
         this.st.insertRow.run(base + hi, out.bytes.subarray(0, out.length));
         bytes += out.length;
       }

@@ -147,7 +147,8 @@ export class ByteWriter {
  * one chunk, so an entry is mostly one byte.
  */
 export class PostingEncoder {
-  private lastFile = 0;
+  /** The file id of the last entry (kept in the row header, so lists can be concatenated). */
+  lastFile = 0;
   private lastId = -1;
   count = 0;
 

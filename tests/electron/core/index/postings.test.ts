@@ -70,12 +70,12 @@ describe('posting store', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  function openStore(): IndexStore {
+  function openStore(segmentPairs?: number): IndexStore {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-postings-'));
     dirs.push(dir);
     const { db } = openIndexDb(path.join(dir, 'index.sqlite'));
     dbs.push(db);
-    return new IndexStore(db);
+    return new IndexStore(db, { segmentPairs });
   }
 
   /** Deterministic text: lines of words from a small vocabulary, some files over one chunk. */
@@ -182,6 +182,32 @@ describe('posting store', () => {
     const needle = new Set(candidates(db, 'needle'));
     expect(needle.has(ids[11]! * 2 ** 20)).toBe(false);
     expect(needle.has(ids[7]! * 2 ** 20)).toBe(true);
+  });
+
+  it('writes several segments in one transaction when the pairs are many, and tracks deletions across them', () => {
+    const store = openStore(200);
+    const { db } = store;
+    const rows = new Map<number, FileRow>();
+    store.transaction(() => {
+      for (let i = 0; i < 30; i++) {
+        const id = store.insertPending(`h${i}.txt`, 1, 1);
+        rows.set(id, store.rowById(id)!);
+        put(store, rows, id, textOf(i + 3));
+      }
+      const ids = [...rows.keys()];
+      // Files whose segment was already written in this transaction: removed and rewritten.
+      store.remove(rows.get(ids[1]!)!);
+      put(store, rows, ids[2]!, 'plain xyzzy\n');
+    });
+    const segments = store.postings.segments().length;
+    expect(segments).toBeGreaterThan(5);
+    for (const q of ['needle', 'haystack', 'xyzzy']) {
+      const got = new Set(candidates(db, q));
+      expect(truth(db, q).filter((id) => !got.has(id))).toEqual([]);
+    }
+    store.postings.compact(true);
+    assertNoDeadPostings(db);
+    expect(candidates(db, 'xyzzy')).toEqual([[...rows.keys()][2]! * 2 ** 20]);
   });
 
   it('merges tiers of small segments as they accumulate and keeps their postings', () => {
