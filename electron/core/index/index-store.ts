@@ -94,15 +94,14 @@ export class IndexStore {
         // Stored as UTF-8 bytes in chunks of whole lines; decoded when searched.
         const chunks = textChunks(content.bytes);
         const last = Math.min(chunks.length, 2 ** CHUNK_ROWID_BITS) - 1;
-        const gen = this.postings.generation;
         for (let n = 0; n <= last; n++) {
           const c = chunks[n]!;
           const end = n === last ? content.bytes.length : c.end; // (never: more chunks than rowids) the rest in the last
           const id = chunkRowid(row.id, n);
-          this.st.insertText.run(id, gen, c.firstLine, content.bytes.subarray(c.start, end));
+          this.postings.flushIfFull(); // before the row: it carries the generation of the segment holding its postings
+          this.st.insertText.run(id, this.postings.generation, c.firstLine, content.bytes.subarray(c.start, end));
           this.postings.addChunk(id, content.bytes, c.start, end);
         }
-        this.postings.flushIfFull(); // between files: a file's chunks share one generation
         indexedHash = content.hash;
       }
     } else if (indexedHash !== null) {

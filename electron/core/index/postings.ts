@@ -22,9 +22,9 @@ const CHUNKS_PER_FILE = 2 ** 20;
 const FAN_IN = 8;
 /**
  * A segment is written once this many (trigram, chunk) pairs are collected (8 bytes each, twice
- * for the sort), even mid-transaction: this bounds the writer's memory (about 3 MB of code text).
+ * for the sort), even mid-transaction and mid-file: this bounds the writer's memory to ~10 MB.
  */
-const SEGMENT_PAIRS = 1024 * 1024;
+const SEGMENT_PAIRS = 512 * 1024;
 /** Postings bytes of the smallest level. */
 const LEVEL_BASE = 256 * 1024;
 
@@ -37,8 +37,8 @@ export interface SegmentInfo {
 /** Collects the trigrams of the chunks one transaction stores; `flush` writes them as a segment. */
 export class SegmentWriter {
   private readonly grams = new TrigramSet();
-  private trig = new Uint32Array(256 * 1024);
-  private loc = new Uint32Array(256 * 1024);
+  private trig = new Uint32Array(SEGMENT_PAIRS + 16 * 1024);
+  private loc = new Uint32Array(SEGMENT_PAIRS + 16 * 1024);
   private tmpTrig = new Uint32Array(0);
   private tmpLoc = new Uint32Array(0);
   private pairs = 0;
@@ -93,8 +93,8 @@ export class SegmentWriter {
     this.byFile = new Map();
     // A huge transaction's arrays are not kept for the life of the worker.
     if (this.trig.length > 4 * SEGMENT_PAIRS) {
-      this.trig = new Uint32Array(256 * 1024);
-      this.loc = new Uint32Array(256 * 1024);
+      this.trig = new Uint32Array(SEGMENT_PAIRS + 16 * 1024);
+      this.loc = new Uint32Array(SEGMENT_PAIRS + 16 * 1024);
       this.tmpTrig = new Uint32Array(0);
       this.tmpLoc = new Uint32Array(0);
     }
@@ -403,7 +403,7 @@ export class PostingStore {
     this.writer.dropFile(file);
   }
 
-  /** Between two files, inside the transaction: writes a segment when the collected pairs are many. */
+  /** Inside the transaction, before a chunk is stored: writes a segment when the collected pairs are many. */
   flushIfFull(): void {
     if (this.writer.size >= this.segmentPairs) this.flush();
   }

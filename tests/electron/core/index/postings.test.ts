@@ -196,7 +196,10 @@ describe('posting store', () => {
       }
       const ids = [...rows.keys()];
       // Files whose segment was already written in this transaction: removed and rewritten.
+      // ids[2] and ids[7] are files of many chunks (their postings span several segments).
+      expect(db.prepare('SELECT count(*) FROM chunks WHERE id >= ? AND id < ?').pluck().get(ids[7]! * 2 ** 20, (ids[7]! + 1) * 2 ** 20)).toBeGreaterThan(3);
       store.remove(rows.get(ids[1]!)!);
+      store.remove(rows.get(ids[7]!)!);
       put(store, rows, ids[2]!, 'plain xyzzy\n');
     });
     const segments = store.postings.segments().length;
