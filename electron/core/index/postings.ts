@@ -272,6 +272,8 @@ export class PostingReader {
   }
 }
 
+const MAX_LOOKUPS = 24;
+
 /** The ascending, distinct chunk ids of one trigram's postings. */
 export function decodeAll(postings: TrigramPostings): Float64Array {
   const ids = new Float64Array(postings.count);
@@ -313,7 +315,16 @@ export function intersectSorted(a: Float64Array, b: Float64Array): Float64Array 
  * lists far longer than them are not decoded (verifying a candidate is cheaper).
  */
 export function* candidateChunks(reader: PostingReader, grams: number[]): Generator<void, Float64Array> {
-  const lists = grams.map((g) => reader.lookup(g)).sort((a, b) => a.count - b.count);
+  // A long literal: trigrams spread over it (each lookup reads its bucket's rows).
+  const chosen = grams.length <= MAX_LOOKUPS ? grams : Array.from({ length: MAX_LOOKUPS }, (_, k) => grams[Math.round((k * (grams.length - 1)) / (MAX_LOOKUPS - 1))]!);
+  const lists: TrigramPostings[] = [];
+  for (const gram of chosen) {
+    const list = reader.lookup(gram);
+    if (list.count === 0) return new Float64Array(0); // a trigram no chunk holds: no match
+    lists.push(list);
+    yield;
+  }
+  lists.sort((a, b) => a.count - b.count);
   if (lists.length === 0 || lists[0]!.count === 0) return new Float64Array(0);
   let candidates = decodeAll(lists[0]!);
   for (let i = 1; i < lists.length && candidates.length > 0; i++) {
