@@ -1,8 +1,7 @@
 // The custom trigram posting store (postings.ts, trigrams.ts) on a real SQLite database: trigram
 // extraction, the list encoding, candidate selection against a brute-force reference, and
 // compaction (merged segments keep every live posting and drop the dead ones).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,8 +9,6 @@ import { classifyBytes } from '../../../../electron/core/index/content';
 import { IndexStore, type FileRow } from '../../../../electron/core/index/index-store';
 import { openIndexDb, type IndexDb } from '../../../../electron/core/index/open-db';
 import { candidateChunks, findList, PostingReader } from '../../../../electron/core/index/postings';
-import { APPLICATION_ID, MIGRATIONS } from '../../../../electron/core/index/schema';
-import { makeTree, useIndexSandbox } from './helpers';
 import { ByteWriter, decodePostings, PostingEncoder, queryTrigrams, TrigramSet } from '../../../../electron/core/index/trigrams';
 
 const gram = (s: string) => (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2);
@@ -250,29 +247,4 @@ describe('posting store', () => {
     expect(candidates(db, 'needle')).toEqual([]);
     expect(candidates(db, 'haystack')).toEqual([id * 2 ** 20]);
   });
-});
-
-describe('schema 3 migration', () => {
-  const sandbox = useIndexSandbox();
-
-  it('rebuilds the text of an FTS5 index (schema 2) into the posting store on open', async () => {
-    const root = makeTree({ 'a.txt': 'one needle\n', 'b.txt': 'none\n' });
-    const dbPath = path.join(sandbox.dataDir(), 'old.sqlite');
-    const old = new Database(dbPath);
-    old.exec(MIGRATIONS[0]!);
-    old.exec(MIGRATIONS[1]!);
-    old.pragma(`application_id = ${APPLICATION_ID}`);
-    old.pragma('user_version = 2');
-    // As schema 2 stored it: the file marked indexed with its current size and mtime, so only the
-    // migration can make it read again.
-    const { size, mtimeMs } = statSync(path.join(root, 'a.txt'));
-    old.prepare("INSERT INTO files (id, path, size, mtime_ms, hash, indexed_hash, kind) VALUES (1, 'a.txt', ?, ?, 'h', 'h', 'text')").run(size, mtimeMs);
-    old.prepare('INSERT INTO file_text (rowid, text, first_line) VALUES (?, ?, 1)').run(2 ** 20, Buffer.from('one needle\n'));
-    old.close();
-    const index = sandbox.open(root, { dbPath, shards: 1 });
-    await index.whenIdle();
-    const result = await index.searchText({ query: 'needle' });
-    expect(result.hits.map((h) => `${h.path}:${h.line}:${h.column}`)).toEqual(['a.txt:1:5']);
-    expect(index.status().textFiles).toBe(2);
-  }, 60_000);
 });
