@@ -176,6 +176,7 @@ export function decodePostings(bytes: Uint8Array, start: number, end: number, in
     let v = 0;
     let scale = 1;
     for (;;) {
+      if (pos >= end) throw damaged();
       const b = bytes[pos++]!;
       v += (b & 0x7f) * scale;
       if (b < 0x80) break;
@@ -186,6 +187,7 @@ export function decodePostings(bytes: Uint8Array, start: number, end: number, in
     if (v % 2 === 1) {
       scale = 1;
       for (;;) {
+        if (pos >= end) throw damaged();
         const b = bytes[pos++]!;
         n += (b & 0x7f) * scale;
         if (b < 0x80) break;
@@ -197,11 +199,17 @@ export function decodePostings(bytes: Uint8Array, start: number, end: number, in
   return k;
 }
 
+/** A list that ends inside a varint (never written so): an error, not a read past the end. */
+function damaged(): Error {
+  return new Error('the index holds a damaged posting list; rebuild the index');
+}
+
 /** Reads a varint at `pos`; returns [value, next position]. */
 export function readVarint(bytes: Uint8Array, pos: number): [number, number] {
   let v = 0;
   let scale = 1;
   for (;;) {
+    if (pos >= bytes.length) throw damaged();
     const b = bytes[pos++]!;
     v += (b & 0x7f) * scale;
     if (b < 0x80) return [v, pos];

@@ -56,6 +56,10 @@ describe('trigrams', () => {
     const back = new Float64Array(ids.length);
     expect(decodePostings(out.bytes, 0, out.length, back, 0)).toBe(ids.length);
     expect([...back]).toEqual(ids);
+    // A list cut inside a varint fails instead of reading past its end.
+    const cut = Buffer.from([0x81]);
+    expect(() => decodePostings(cut, 0, 1, new Float64Array(4), 0)).toThrow('damaged posting list');
+    expect(() => decodePostings(Buffer.from([0x03, 0x80]), 0, 2, new Float64Array(4), 0)).toThrow('damaged posting list');
   });
 });
 
