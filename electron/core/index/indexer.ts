@@ -142,12 +142,12 @@ export class Indexer {
     }
     const wrote = added.length + changed.length + existing.size > 0 || this.store.meta('listed_at') === undefined;
     if (wrote) {
-      this.store.db.transaction(() => {
+      this.store.transaction(() => {
         for (const file of added) this.store.insertPending(file.path, file.size, file.mtimeMs);
         for (const { id, file } of changed) this.store.markPending(id, file.size, file.mtimeMs);
         for (const gone of existing.values()) this.store.remove(gone);
         this.store.setMeta('listed_at', new Date().toISOString());
-      })();
+      });
     }
     if (!this.listAnnounced || added.length > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
     this.listAnnounced = true;
@@ -162,7 +162,7 @@ export class Indexer {
       const removed: string[] = [];
       let files = 0;
       let bytes = 0;
-      this.store.db.transaction(() => {
+      this.store.transaction(() => {
         while (i < pending.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
           const row = pending[i++]!;
           files++;
@@ -185,7 +185,8 @@ export class Indexer {
             }
           }
         }
-      })();
+      });
+      this.store.postings.compact(false); // size-tiered: a few merges of small segments
       if (removed.length > 0) this.events.changed(null, { created: [], updated: [], removed });
       this.progress.filesIndexed += files;
       this.progress.bytes += bytes;
@@ -194,6 +195,8 @@ export class Indexer {
       this.drainChanges();
     }
     if (this.stopped) return;
+    // One segment after a scan that wrote text: a query then reads one row per trigram bucket.
+    if (pending.length > 0) this.store.postings.compact(true);
     // Always recorded (one small row), as the time this scan began: the CLI's freshness check
     // compares the ignore files the index holds no row of (.git/info/exclude) with it. The
     // checkpoint only after real writes.
@@ -213,9 +216,10 @@ export class Indexer {
       this.rules.invalidate();
       this.rescanRequested = true;
     }
-    this.store.db.transaction(() => {
+    this.store.transaction(() => {
       for (const rel of unique) this.applyOne(rel, summary);
-    })();
+    });
+    this.store.postings.compact(false);
     return summary;
   }
 
