@@ -119,6 +119,7 @@ function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [st
     } catch {
       throw new Stale(); // a folder the index read became unreadable, or went: let the writer see
     }
+    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir); // no stat for it
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
       // A name that is not valid UTF-8 is never indexed (scanTree cannot stat it); a stored file

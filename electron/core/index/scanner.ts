@@ -39,6 +39,8 @@ export function scanTree(
       skip(dir === '' ? '.' : dir, errorReason(error));
       continue;
     }
+    // The listing says whether the folder has a .gitignore: most do not, and then no stat is needed.
+    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir);
     for (const entry of entries) {
       const name = entry.name;
       const rel = dir === '' ? name : `${dir}/${name}`;
