@@ -1,6 +1,6 @@
 // The CLI's read-only index: answers like IndexService while the stored index matches the disk,
 // and steps aside (null) as soon as anything differs, so a command never answers from stale data.
-import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,47 @@ describe('index: read-only open for one-shot commands', () => {
     writeFileSync(path.join(root, 'src', '.gitignore'), '.gitignore\nb.ts\n');
     expect(fresh()).toBe(false);
     expect(ReadOnlyIndex.openIfFresh(makeTree({ 'x.txt': 'x\n' }), { shards: 2 })).toBeNull();
+  });
+
+  it('trusts a folder holding indexed files without an ignore verdict, yet sees renames, new folders and newly ignored folders', async () => {
+    const { root, index } = await indexed(2);
+    mkdirSync(path.join(root, 'empty/deeper'), { recursive: true }); // folders the index holds no file of
+    await index.close();
+    const fresh = () => {
+      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+      opened?.close();
+      return opened !== null;
+    };
+    const reindex = async () => {
+      const again = sandbox.open(root, { shards: 2 });
+      await again.whenIdle();
+      await again.close();
+    };
+    await reindex();
+    expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'empty/deeper/new.ts'), 'in a folder with no indexed file\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    renameSync(path.join(root, 'src/b.ts'), path.join(root, 'src/c.ts')); // a file renamed in place
+    expect(fresh()).toBe(false);
+    await reindex();
+    renameSync(path.join(root, 'docs'), path.join(root, 'guides')); // a folder renamed
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    // A folder that holds indexed files becomes ignored: the held .gitignore changed, and says so.
+    writeFileSync(path.join(root, '.gitignore'), 'dist/\nguides/\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+    try {
+      expect((await opened!.searchFiles('readme')).map((h) => h.path)).toEqual([]);
+      expect((await opened!.searchFiles('c.ts')).map((h) => h.path)).toContain('src/c.ts');
+    } finally {
+      opened?.close();
+    }
   });
 
   it('steps aside for an interrupted scan and for a damaged database, without throwing', async () => {
