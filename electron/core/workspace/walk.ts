@@ -1,9 +1,10 @@
 // Every visible file of a workspace, honouring the ignore rules. Symlinked folders are not
-// followed (no loops); unreadable folders are reported to `onSkip` and passed over.
-import { readdir } from 'node:fs/promises';
+// followed (no loops); unreadable folders are reported to `onSkip` and passed over. Each folder is
+// listed through a verified descriptor, so one swapped for a link to outside lists nothing.
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from './ignore-rules';
+import { listVerified } from './pinned';
 
 /**
  * Folders listed at once. One at a time, every listing waited for its own round trip through
@@ -37,10 +38,10 @@ export async function walkFiles(
       while (failure === null && inFlight < LISTINGS_IN_FLIGHT && pending.length > 0) {
         const dir = pending.pop()!;
         inFlight++;
-        readdir(path.join(root, dir), { withFileTypes: true })
+        listVerified(path.join(root, dir))
           .then(
             (dirents) => visit(dir, dirents),
-            (error: unknown) => onSkip(dir, (error as NodeJS.ErrnoException).code ?? String(error)),
+            (error: unknown) => onSkip(dir, (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))),
           )
           .catch((error: unknown) => {
             failure ??= { error };
