@@ -25,6 +25,19 @@ describe('index: read-only open for one-shot commands', () => {
     return { root, index };
   }
 
+  /** Whether the read-only open answers (the index matches the disk). */
+  function isFresh(root: string): boolean {
+    const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+    opened?.close();
+    return opened !== null;
+  }
+
+  async function reindexed(root: string): Promise<void> {
+    const again = sandbox.open(root, { shards: 2 });
+    await again.whenIdle();
+    await again.close();
+  }
+
   for (const shards of [1, 2]) {
     it(`answers exactly as the index service on an unchanged tree (${shards} shard(s))`, async () => {
       const { root, index } = await indexed(shards);
@@ -50,19 +63,11 @@ describe('index: read-only open for one-shot commands', () => {
   it('steps aside when a file changed, appeared or disappeared, and when there is no index', async () => {
     const { root, index } = await indexed(2);
     await index.close();
-    const fresh = () => {
-      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
-      opened?.close();
-      return opened !== null;
-    };
+    const fresh = () => isFresh(root);
     expect(fresh()).toBe(true);
     utimesSync(path.join(root, 'src/a.ts'), new Date(), new Date(Date.now() + 5000)); // same size, new mtime
     expect(fresh()).toBe(false);
-    const reindex = async () => {
-      const again = sandbox.open(root, { shards: 2 });
-      await again.whenIdle();
-      await again.close();
-    };
+    const reindex = () => reindexed(root);
     await reindex();
     expect(fresh()).toBe(true);
     writeFileSync(path.join(root, 'src/new.ts'), 'x\n');
@@ -96,16 +101,8 @@ describe('index: read-only open for one-shot commands', () => {
     const { root, index } = await indexed(2);
     mkdirSync(path.join(root, 'empty/deeper'), { recursive: true }); // folders the index holds no file of
     await index.close();
-    const fresh = () => {
-      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
-      opened?.close();
-      return opened !== null;
-    };
-    const reindex = async () => {
-      const again = sandbox.open(root, { shards: 2 });
-      await again.whenIdle();
-      await again.close();
-    };
+    const fresh = () => isFresh(root);
+    const reindex = () => reindexed(root);
     await reindex();
     expect(fresh()).toBe(true);
     writeFileSync(path.join(root, 'empty/deeper/new.ts'), 'in a folder with no indexed file\n');
