@@ -4,8 +4,13 @@
 //    specs from the corpus, padded with source files), warm (median of reloads);
 //  - 10,000 diagnostics → Problems view painted (Ctrl+Shift+M to the first rows on screen): the
 //    first open (it reads the diagnostics from the backend) and later opens (median).
+//  - a 500-line design.md with 5 Mermaid diagrams (scripts/bench/workbench2/mermaid-doc.ts) opened
+//    from the spec outline → its diagrams painted (SVG in the page): the first open (loads mermaid),
+//    then warm opens of new variants (mermaid loaded, each diagram laid out anew; median), and a
+//    reopen (the rendered-SVG cache). Reference: the same document with the diagrams as plain code.
 // Asserts nothing.
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/support/browser';
@@ -13,6 +18,7 @@ import { serve } from '../../tests/support/cli-process';
 import { corpusDir } from '../../tests/support/corpus-dir';
 import { copyOfSampleProject, type TempDir } from '../../tests/support/temp-workspace';
 import { percentile } from './index/measure';
+import { DIAGRAMS, mermaidDesign } from './workbench2/mermaid-doc';
 
 const WARM_RUNS = 5;
 const ARMOURED = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls');
@@ -106,30 +112,133 @@ async function problemsRun(browser: Browser, url: string, wantAtLeast: number): 
   return { first: first.ms, warm: median(again), shown: first.shown };
 }
 
+const KIRO_REQUIREMENTS = '# Requirements\n\n### Requirement 1: One\n\n#### Acceptance Criteria\n\n1. WHEN asked THEN the system SHALL answer\n';
+
+/** Kiro specs `bench-design-0…WARM_RUNS` (each a variant of the design with diagrams) and `bench-design-plain`. */
+function designSpecs(ws: TempDir): void {
+  const write = (name: string, design: string) => {
+    const dir = path.join(ws.path, '.kiro/specs', name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'requirements.md'), KIRO_REQUIREMENTS);
+    writeFileSync(path.join(dir, 'design.md'), design);
+    writeFileSync(path.join(dir, 'tasks.md'), '# Tasks\n\n- [ ] 1. Build it\n  - _Requirements: 1.1_\n');
+  };
+  const specsDir = path.join(ARMOURED, '.kiro/specs');
+  for (let v = 0; v <= WARM_RUNS; v++) write(`bench-design-${v}`, mermaidDesign(specsDir, v, true));
+  write('bench-design-plain', mermaidDesign(specsDir, 0, false));
+}
+
+interface DesignPaint {
+  /** Click on "Design" → every diagram within the viewport painted (for the plain document: the article painted). */
+  inView: number;
+  /** → all the document's diagrams painted. */
+  all: number;
+  failed: string[];
+}
+
+/** Selects the spec, then times a click on its outline's Design entry to the diagrams painted. */
+async function designPainted(page: Page, spec: string, diagrams: number): Promise<DesignPaint> {
+  await page.getByRole('region', { name: 'Specs' }).locator('button.spec', { hasText: spec }).click();
+  const design = page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true });
+  await design.waitFor();
+  const handle = await design.elementHandle();
+  return page.evaluate(
+    async ({ button, diagrams }) => {
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const until = (done: () => boolean) => new Promise<void>((resolve) => {
+        const check = () => (done() ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      const article = () => document.querySelector('[role="region"][aria-label="Editor"] article.markdown[aria-label="Design"]');
+      const onScreen = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
+      };
+      const t0 = performance.now();
+      (button as HTMLElement).click();
+      await until(() => {
+        const a = article();
+        if (!a || !a.textContent) return false;
+        const figures = [...a.querySelectorAll('figure.mermaid-diagram')].filter(onScreen);
+        return diagrams === 0 ? true : figures.length > 0 && figures.every((f) => f.querySelector('svg'));
+      });
+      await frame();
+      const inView = performance.now() - t0;
+      // A diagram that fails shows its source instead: counted as done, and reported.
+      await until(() => (article()?.querySelectorAll('figure.mermaid-diagram svg, figure.mermaid-failed').length ?? 0) >= diagrams);
+      await frame();
+      const all = performance.now() - t0;
+      const failed = [...(article()?.querySelectorAll('figure.mermaid-failed .mermaid-error') ?? [])].map((e) => e.textContent ?? '');
+      return { inView, all, failed };
+    },
+    { button: handle!, diagrams },
+  );
+}
+
+async function mermaidRun(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 820 } });
+  await context.addInitScript('window.__name = (f) => f;');
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('contentinfo').waitFor();
+  const plain: DesignPaint[] = [];
+  for (let i = 0; i < 3; i++) plain.push(await designPainted(page, 'bench-design-plain', 0));
+  const first = await designPainted(page, 'bench-design-0', DIAGRAMS);
+  const warm: DesignPaint[] = [];
+  for (let v = 1; v <= WARM_RUNS; v++) warm.push(await designPainted(page, `bench-design-${v}`, DIAGRAMS));
+  const reopen = await designPainted(page, 'bench-design-1', DIAGRAMS);
+  await context.close();
+  const failed = [first, ...warm, reopen].flatMap((p) => p.failed);
+  if (failed.length > 0) throw new Error(`diagrams failed to render, the figures would be wrong: ${failed.join('; ')}`);
+  return {
+    plain: median(plain.map((p) => p.all)),
+    first,
+    warmInView: median(warm.map((w) => w.inView)),
+    warmAll: median(warm.map((w) => w.all)),
+    reopen,
+  };
+}
+
+/** SPECDECK_BENCH_ONLY=paint,problems,mermaid runs only those parts (while iterating). */
+const ONLY = (process.env.SPECDECK_BENCH_ONLY ?? 'paint,problems,mermaid').split(',');
+
 async function main() {
   if (!existsSync(ARMOURED)) throw new Error(`the corpus is missing: ${ARMOURED} (set SPECDECK_CORPUS_DIR)`);
   const sample = copyOfSampleProject();
   const big = bigRepository();
   const many = copyOfSampleProject();
   manyDiagnostics(many);
-  const hosts = await Promise.all([serve(sample.path), serve(big.ws.path), serve(many.path)]);
+  const designs = copyOfSampleProject();
+  designSpecs(designs);
+  const hosts = await Promise.all([serve(sample.path), serve(big.ws.path), serve(many.path), serve(designs.path)]);
   const browser = await launchChromium();
   try {
     console.log(`Workbench 2 bench — Chromium ${browser.version()}, ${WARM_RUNS} warm reloads; reference: the bundled sample project (4 specs, ${countFiles(sample.path)} files)\n`);
-    const ref = await paintedTimes(browser, hosts[0].url);
-    const repo = await paintedTimes(browser, hosts[1].url);
-    line(`workbench painted, ${repo.specs} specs / ${big.files} files (cold)`, ms(repo.cold), `${ms(ref.cold)} (sample, cold)`);
-    line(`workbench painted, ${repo.specs} specs / ${big.files} files (warm, median)`, ms(repo.warm), `${ms(ref.warm)} (sample, warm)`, '≤ 800 ms');
-    const refProblems = await problemsRun(browser, hosts[0].url, 1);
-    const manyProblems = await problemsRun(browser, hosts[2].url, 10_000);
-    line(`Ctrl+Shift+M → Problems painted, first (${manyProblems.shown})`, ms(manyProblems.first), `${ms(refProblems.first)} (sample: ${refProblems.shown})`);
-    line(`Ctrl+Shift+M → Problems painted, again (median)`, ms(manyProblems.warm), `${ms(refProblems.warm)} (sample)`, '≤ 200 ms');
+    if (ONLY.includes('paint')) {
+      const ref = await paintedTimes(browser, hosts[0].url);
+      const repo = await paintedTimes(browser, hosts[1].url);
+      line(`workbench painted, ${repo.specs} specs / ${big.files} files (cold)`, ms(repo.cold), `${ms(ref.cold)} (sample, cold)`);
+      line(`workbench painted, ${repo.specs} specs / ${big.files} files (warm, median)`, ms(repo.warm), `${ms(ref.warm)} (sample, warm)`, '≤ 800 ms');
+    }
+    if (ONLY.includes('problems')) {
+      const refProblems = await problemsRun(browser, hosts[0].url, 1);
+      const manyProblems = await problemsRun(browser, hosts[2].url, 10_000);
+      line(`Ctrl+Shift+M → Problems painted, first (${manyProblems.shown})`, ms(manyProblems.first), `${ms(refProblems.first)} (sample: ${refProblems.shown})`);
+      line(`Ctrl+Shift+M → Problems painted, again (median)`, ms(manyProblems.warm), `${ms(refProblems.warm)} (sample)`, '≤ 200 ms');
+    }
+    if (ONLY.includes('mermaid')) {
+      const m = await mermaidRun(browser, hosts[3].url);
+      const plain = `${ms(m.plain)} (same design.md, diagrams as code)`;
+      line(`design.md, ${DIAGRAMS} Mermaid → all painted (first: loads mermaid)`, ms(m.first.all), plain);
+      line(`design.md, ${DIAGRAMS} Mermaid → on-screen painted (warm, median)`, ms(m.warmInView), plain);
+      line(`design.md, ${DIAGRAMS} Mermaid → all painted (warm, median)`, ms(m.warmAll), plain, '≤ 300 ms');
+      line(`design.md, ${DIAGRAMS} Mermaid → all painted (reopen, SVG cached)`, ms(m.reopen.all), plain);
+    }
+    console.log(`\nload average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await browser.close();
     await Promise.all(hosts.map((h) => h.stop()));
-    sample.remove();
-    big.ws.remove();
-    many.remove();
+    for (const ws of [sample, big.ws, many, designs]) ws.remove();
   }
 }
 
