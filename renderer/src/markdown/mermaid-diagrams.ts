@@ -46,7 +46,9 @@ async function renderOne(source: string): Promise<{ svg: string } | { error: str
   }
   let outcome: { svg: string } | { error: string };
   try {
+    const started = performance.now();
     const { svg } = await mermaid.render(`specdeck-mermaid-${++counter}`, source);
+    performance.measure('specdeck:mermaid-render', { start: started, detail: source.split('\n', 1)[0] }); // for the bench
     outcome = { svg };
   } catch (error) {
     outcome = { error: error instanceof Error ? error.message : String(error) };
@@ -126,6 +128,14 @@ export function renderMermaidBlocks(root: HTMLElement): () => void {
     code.parentElement!.replaceWith(figure);
     if (source.length > MAX_DIAGRAM_SOURCE) {
       showSource(figure, source, `This diagram is too large to render here (${source.length.toLocaleString('en')} characters; the limit is ${MAX_DIAGRAM_SOURCE.toLocaleString('en')}).`);
+      return;
+    }
+    const known = rendered.get(`${themeNow()}\n${source}`);
+    if (known && 'svg' in known) {
+      // Drawn before (this document reopened, or typing elsewhere in it): in place at once, in the
+      // same layout as the text, instead of one queued task per diagram.
+      figure.innerHTML = known.svg;
+      figure.dataset.state = 'rendered';
       return;
     }
     const placeholder = document.createElement('span');
