@@ -43,6 +43,9 @@ async function loadWorkspace(): Promise<void> {
   await Promise.all([
     useFiles.getState().loadDir(''),
     useSpecs.getState().refresh(),
+    // Beside the spec list, not after it: the diagnostics are then ready when the status bar counts
+    // them, ahead of the selected spec's (large) text, and the Problems view opens at once.
+    useProblems.getState().load(),
     useWorkspace.getState().loadBranch(),
     useTrace.getState().loadActive(),
     api()
@@ -96,8 +99,9 @@ export function App() {
       // later: a burst of ticks asks for it once, and never queues ahead of the next tick.
       useSpecs.subscribe((now, before) => {
         if (now.selected !== before.selected || now.selectedId !== before.selectedId) loadTraceReportSoon(now.selectedId);
-        // Every diagnostic follows the spec list (re-read after each change on disk or tick).
-        if (now.list !== before.list) loadProblemsSoon();
+        // Every diagnostic follows the spec list (re-read after each change on disk or tick); the
+        // first list of a workspace comes with its diagnostics (loadWorkspace reads both).
+        if (now.list !== before.list && before.loaded) loadProblemsSoon();
       }),
       // The specs' diagnostics as markers in the open spec files.
       useProblems.subscribe((now, before) => now.list !== before.list && applyMarkers()),

@@ -139,6 +139,36 @@ describe('the Problems view (item 2)', () => {
     await s.page.keyboard.press('ArrowUp'); // up grows a bottom panel
     await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 10);
   });
+
+  it('reads the diagnostics beside the spec list at start (before the selected spec), and again after a change on disk', async () => {
+    const sent: string[] = [];
+    const onSocket = (ws: import('playwright-core').WebSocket) =>
+      ws.on('framesent', (f) => {
+        const method = /"method":"([^"]+)"/.exec(String(f.payload))?.[1];
+        if (method) sent.push(method);
+      });
+    s.page.on('websocket', onSocket);
+    try {
+      await s.page.reload();
+      await expect.poll(() => sent.includes('specs.diagnostics') && sent.includes('specs.get'), { timeout: 30_000 }).toBe(true);
+      expect(sent.indexOf('specs.diagnostics')).toBeLessThan(sent.indexOf('specs.get'));
+      // Still re-read when a spec changes: one more dangling reference in broken-refs.
+      const tasks = path.join(s.workspace.path, '.kiro/specs/broken-refs/tasks.md');
+      const original = '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n';
+      const mine = () => check().filter((d) => d.spec === '.kiro/specs/broken-refs').length;
+      const before = mine();
+      if (!(await problems().isVisible())) await s.page.locator('body').press('Control+Shift+M');
+      await problems().getByRole('searchbox', { name: 'Filter problems' }).fill('.kiro/specs/broken-refs');
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before} of`));
+      writeFileSync(tasks, original + '- [ ] 2. Again\n  - _Requirements: 8.8_\n');
+      await expect.poll(() => mine(), { timeout: 30_000 }).toBe(before + 1);
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before + 1} of`));
+      writeFileSync(tasks, original);
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before} of`));
+    } finally {
+      s.page.off('websocket', onSocket);
+    }
+  });
 });
 
 describe('TypeScript without a project (item 3)', () => {
