@@ -3,6 +3,9 @@ import { ApiError } from '../../shared/api/errors';
 import { UsageError, type CliIO } from './command';
 import { commands } from './commands/index';
 
+/** `specdeck search` with a regex that ran out of its time budget (exit 1 means "no match"). */
+export const EXIT_QUERY_TOO_EXPENSIVE = 3;
+
 const consoleIO: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
@@ -43,6 +46,11 @@ export async function runCli(argv: string[], io: CliIO = consoleIO): Promise<num
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       io.err(`specdeck ${name}: ${error.message}\nUsage: ${command.usage}`);
       return 2;
+    }
+    if (error instanceof ApiError && error.code === 'QUERY_TOO_EXPENSIVE') {
+      // Not 1, which `search` answers for "no match": the search did not finish.
+      io.err(`specdeck ${name}: ${error.message} (QUERY_TOO_EXPENSIVE)`);
+      return EXIT_QUERY_TOO_EXPENSIVE;
     }
     if (error instanceof ApiError) {
       io.err(`specdeck ${name}: ${error.message}`);

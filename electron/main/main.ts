@@ -6,6 +6,7 @@ import { createRouter } from '../core/api/router';
 import { Session } from '../core/session';
 import { showOpenError, chooseFolder } from './dialogs';
 import { bindIpc } from './ipc';
+import { createHostActions } from './host-actions';
 import { folderFromArgv } from './launch-args';
 import { setApplicationMenu } from './menu';
 import { bundledSampleProject, preloadPath, rendererDir } from './paths';
@@ -97,14 +98,7 @@ async function start(): Promise<WorkspaceController> {
   return controller;
 
   function hostActions() {
-    return {
-      openFolder: async () => {
-        const folder = await chooseFolder(mainWindow);
-        return folder === null ? { ok: true as const, result: null } : controller.open(folder);
-      },
-      recentFolders: () => recents.list(),
-      openRecent: (folder: string) => controller.open(folder),
-    };
+    return createHostActions({ chooseFolder: () => chooseFolder(mainWindow), controller, recents });
   }
 
   function menuActions() {

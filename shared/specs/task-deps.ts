@@ -55,7 +55,8 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
   const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
   // Inline dependencies naming no task (the graph's own IDs are checked where it is read): one finding per task, naming them all.
   for (const t of tasks) {
-    const unknown = (t.dependsOn ?? []).filter((d) => !byId.has(d));
+    if (t.dependsOn === undefined || t.dependsOn.length === 0) continue;
+    const unknown = t.dependsOn.filter((d) => !byId.has(d));
     if (unknown.length === 0) continue;
     const names = unknown.length > 6 ? `${unknown.slice(0, 5).join(', ')} and ${unknown.length - 5} more` : unknown.join(', ');
     diagnostics.push({
@@ -77,10 +78,12 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
     source = 'inline';
   }
 
-  const keyOf = new Map<Task, string>();
-  for (const [id, t] of byId) keyOf.set(t, id);
-  if (mayCycle) reportCycles(tasks, byId, keyOf, diagnostics);
-  if (source === 'inline') waves = layerWaves(tasks, byId, keyOf);
+  if (mayCycle || source === 'inline') {
+    const keyOf = new Map<Task, string>();
+    for (const [id, t] of byId) keyOf.set(t, id);
+    if (mayCycle) reportCycles(tasks, byId, keyOf, diagnostics);
+    if (source === 'inline') waves = layerWaves(tasks, byId, keyOf);
+  }
 
   const done = doneChecker(children);
   // Tasks of one wave share one dependency list: decide it once.
@@ -101,7 +104,8 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
     if (t.state !== 'todo' && t.state !== 'in-progress') continue;
     if (t.blockedReason) continue;
     if (source === 'kiro-graph' && (t.wave === null || t.wave === undefined)) continue;
-    if ((children.get(t) ?? []).some((c) => !done(c))) continue;
+    const kids = children.get(t);
+    if (kids !== undefined && kids.some((c) => !done(c))) continue;
     if (allMet(t.dependsOn ?? NONE)) ready.push(t.id);
   }
   const dependencies: TaskDependencies = { source, waves, ready };

@@ -21,6 +21,8 @@ const HEADING_TASK = /^Task[ \t]+(\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)\.?(?:
 // It is read as a task only when a checkbox sub-task numbered under it follows (`- [ ] 1.1`).
 const BOXLESS_MAIN = /^(?:[-*+][ \t]+)?(\*\*)?(\d{1,9})[.)][ \t]+(?!\[.\])(.+)$/s;
 const GRAPH_HEADING = /^(?:Task[ \t]+)?Dependency[ \t]+Graph\b/i;
+// What dependsOnLine and blockedOnLine look for first (task-deps.ts).
+const DEPENDENCY_MARKS = /epends|locked/;
 
 /** How state characters read, per format: `[~]` is in progress for Kiro, cc-sdd and OpenSpec, skipped for Spec Kit. */
 export type StateMap = Readonly<Record<string, TaskState>>;
@@ -126,7 +128,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
       sectionLevels.push(heading.level);
       sectionRefStack.push(own);
-      sectionRefs = sectionRefStack.flat();
+      sectionRefs = flatRefs(sectionRefStack);
       // A heading starts a new context: tasks under it are not children of the tasks above it.
       stackIndent.length = 0;
       stackTask.length = 0;
@@ -156,7 +158,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
     // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
-    const refs = refsOnLine(s, { file, line: line.no }) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+    const refs = refsOnLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
     if (block !== null) {
       if (refs) addRefs(block, refs);
       readDependencyMarks(block, s);
@@ -167,12 +169,14 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
           sectionRefStack.push([]);
         }
         sectionRefStack[sectionRefStack.length - 1]!.push(...refs);
-        sectionRefs = sectionRefStack.flat();
+        sectionRefs = flatRefs(sectionRefStack);
       }
     }
   });
 
   function readDependencyMarks(task: Task, s: string): void {
+    // One search for both markers: most lines have neither.
+    if (!DEPENDENCY_MARKS.test(s)) return;
     const deps = dependsOnLine(s);
     if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
     const blocked = blockedOnLine(s);
@@ -367,6 +371,12 @@ function deriveBoxlessStates(tasks: Task[], noBox: Task[]): void {
     else if (counted.some((c) => c.state === 'done' || c.state === 'in-progress' || c.state === 'skipped')) t.state = 'in-progress';
     else t.state = 'todo';
   }
+}
+
+const NO_REFS: TaskRef[] = [];
+/** The section references in force (read-only: shared by every task under them). */
+function flatRefs(stack: TaskRef[][]): TaskRef[] {
+  return stack.some((refs) => refs.length > 0) ? stack.flat() : NO_REFS;
 }
 
 function addRefs(task: Task, refs: TaskRef[]): void {

@@ -88,6 +88,23 @@ describe('quick-open and search', () => {
     await expect.poll(() => editorSelection()).toBe('needleInALongLine');
   });
 
+  it('shows a far-right match inside the visible result row, trimmed around it with an ellipsis', async () => {
+    // Shorter than the index's 250-character preview limit, so the whole line comes back; the row is ~40 characters wide.
+    const line = `export const far = '${'a'.repeat(180)} farRightNeedle ${'b'.repeat(20)}';`;
+    writeFileSync(path.join(workspace.path, 'src', 'far.ts'), `${line}\n`);
+    await page.getByRole('textbox', { name: 'Search text' }).fill('farRightNeedle');
+    const matches = page.getByRole('list', { name: 'Matches in src/far.ts' });
+    const mark = matches.locator('mark');
+    await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe('farRightNeedle');
+    const row = matches.getByRole('button').first();
+    await expect(row.textContent()).resolves.toMatch(/^\d+ …a+ farRightNeedle b+';$/);
+    // Visible: the highlighted match lies within the row's clipped box, not past its right edge.
+    const [markBox, rowBox] = await Promise.all([mark.boundingBox(), row.boundingBox()]);
+    expect(markBox && rowBox).toBeTruthy();
+    expect(markBox!.x).toBeGreaterThanOrEqual(rowBox!.x);
+    expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width);
+  });
+
   it('finds text written by another program moments ago (the index follows the watcher)', async () => {
     writeFileSync(path.join(workspace.path, 'src', 'fresh.ts'), 'export const zebraQuokka = 1;\n');
     await page.getByRole('textbox', { name: 'Search text' }).fill('zebraQuokka');

@@ -167,6 +167,38 @@ describe('the spec panel', () => {
     await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBe(height - 20);
   });
 
+  it('keeps each group header on one line at a 300 px sidebar: the label truncates with an ellipsis and a tooltip', async () => {
+    await expect.poll(() => panel().evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(300);
+    const headers = specList().locator('h3.spec-group-title');
+    const shapes = await headers.evaluateAll((hs) =>
+      hs.map((h) => {
+        const toggle = h.querySelector('button.group-toggle') as HTMLElement;
+        const label = toggle.querySelector('.spec-group-label') as HTMLElement | null;
+        return {
+          text: toggle.textContent ?? '',
+          height: toggle.getBoundingClientRect().height,
+          lineHeight: parseFloat(getComputedStyle(toggle).lineHeight) || parseFloat(getComputedStyle(toggle).fontSize) * 1.4,
+          title: toggle.getAttribute('title'),
+          overflow: label ? getComputedStyle(label).textOverflow : '',
+          whiteSpace: label ? getComputedStyle(label).whiteSpace : '',
+          cut: label ? label.scrollWidth > label.clientWidth : false,
+        };
+      }),
+    );
+    expect(shapes.length).toBe(4);
+    for (const shape of shapes) {
+      // One line: a wrapped header is at least two line-heights tall.
+      expect(shape.height, shape.text).toBeLessThan(shape.lineHeight * 1.6);
+      expect(shape.overflow).toBe('ellipsis');
+      expect(shape.whiteSpace).toBe('nowrap');
+      expect(shape.title).toMatch(/^(Kiro|Spec Kit|OpenSpec) /);
+    }
+    // The longest header (the sample's OpenSpec changes) really is cut, and the tooltips say it all.
+    expect(shapes.find((h) => h.text.includes('OpenSpec changes'))?.cut).toBe(true);
+    await expect(specList().getByRole('button', { name: /^Kiro/ }).getAttribute('title')).resolves.toBe('Kiro .kiro/specs — 3 specs, 1 in progress');
+    await expect(specList().getByRole('button', { name: /^OpenSpec changes/ }).getAttribute('title')).resolves.toBe('OpenSpec changes openspec/changes — 1 spec, 1 in progress');
+  });
+
   it('raised no page error', () => {
     expect(s.errors).toEqual([]);
   });

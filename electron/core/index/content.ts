@@ -2,8 +2,8 @@
 // Files are read into one reused buffer and handed to SQLite as bytes, so indexing a large
 // tree allocates almost nothing on the JavaScript heap (big heaps mean long GC pauses, which
 // stall the whole process, the serving thread included).
-import { closeSync, openSync, readSync } from 'node:fs';
 import { hashBytes } from '../workspace/hash';
+import { readVerifiedInto } from '../workspace/pinned';
 
 export type FileContent =
   /** `bytes` is only valid until the next read with the same reader. */
@@ -18,21 +18,19 @@ export class ContentReader {
     this.buffer = Buffer.allocUnsafe(limit + 1); // one byte more tells "grew past the limit"
   }
 
-  /** Throws the fs error (ENOENT when the file vanished, EACCES, EISDIR…) for the caller to report. */
+  /**
+   * `absolute` is the workspace's real root joined with the file's path: the open is verified
+   * to be that file (a folder swapped for a link to outside is refused with a RaceError or
+   * ELOOP, see isRaceOrGone), before even a too-large file is recorded under that name.
+   * Throws the fs error (ENOENT when the file vanished, EACCES, EISDIR…) for the caller to report.
+   */
   read(absolute: string, statSize: number): FileContent {
-    if (statSize > this.limit) return { kind: 'too-large', size: statSize };
-    const fd = openSync(absolute, 'r');
-    let length = 0;
-    try {
-      for (;;) {
-        const n = readSync(fd, this.buffer, length, this.buffer.length - length, null);
-        if (n === 0) break;
-        length += n;
-        if (length === this.buffer.length) return { kind: 'too-large', size: length }; // it grew since the stat
-      }
-    } finally {
-      closeSync(fd);
+    if (statSize > this.limit) {
+      readVerifiedInto(absolute, Buffer.alloc(0));
+      return { kind: 'too-large', size: statSize };
     }
+    const length = readVerifiedInto(absolute, this.buffer);
+    if (length === this.buffer.length) return { kind: 'too-large', size: length }; // it grew since the stat
     return classifyBytes(this.buffer.subarray(0, length));
   }
 }

@@ -6,6 +6,7 @@ import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { IgnoreRules } from '../workspace/ignore-rules';
+import { isRaceOrGone } from '../workspace/pinned';
 import { ContentReader, type FileContent } from './content';
 import type { IndexStore } from './index-store';
 import type { IndexOptions } from './options';
@@ -173,10 +174,11 @@ export class Indexer {
             this.store.store(current, row.mtime_ms, content);
             if (content.kind !== 'text') skips.add(row.path, contentSkipReason(content, this.options.maxFileSize));
           } catch (error) {
-            if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            // Gone, or not verifiably at its path (a folder on the way became a link): no row.
+            if (isRaceOrGone(error)) {
               this.store.remove(current);
               removed.push(row.path);
-              skips.add(row.path, 'deleted during the scan');
+              skips.add(row.path, errorReason(error));
             } else {
               this.store.markUnreadable(current);
               skips.add(row.path, errorReason(error));
@@ -264,7 +266,7 @@ export class Indexer {
     try {
       content = this.reader.read(path.join(this.root, file.path), file.size);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (isRaceOrGone(error)) {
         this.store.remove(row);
         if (!isNew) summary.removed.push(file.path);
         return;

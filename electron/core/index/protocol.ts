@@ -41,4 +41,6 @@ export type FromWorker =
   | { type: 'changed'; id: number | null; summary: ChangeSummary }
   | { type: 'scanned'; skipped: SkipSummary; elapsedMs: number }
   | { type: 'error'; message: string }
+  /** A search worker took search `id` up (the budget counts from here, not from its start-up). */
+  | { type: 'search-started'; id: number }
   | { type: 'searched'; id: number; results: TextSearchResult[]; error?: ApiErrorData };

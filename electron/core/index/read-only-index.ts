@@ -10,11 +10,13 @@ import type { FileSearchHit, TextSearchResult } from '../../../shared/api/contra
 import { indexDbPath } from '../storage/data-dir';
 import { IgnoreRules } from '../workspace/ignore-rules';
 import { FileList } from './file-list';
+import { compileMatcher } from './line-matcher';
+import { RegexSearchWorker } from './regex-search';
 import { openReader, type IndexDb } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { defaultShardCount, shardDbPath } from './shards';
-import { mergeShardResults, TextSearcher, type TextSearchParams } from './text-search';
+import { DEFAULT_TEXT_LIMIT, mergeShardResults, TextSearcher, type TextSearchParams } from './text-search';
 
 /** What `specdeck search` and `files` need; IndexService offers the same two methods. */
 export interface IndexQueries {
@@ -25,6 +27,8 @@ export interface IndexQueries {
 export interface ReadOnlyIndexOptions extends Partial<IndexOptions> {
   dbPath?: string;
   shards?: number;
+  /** As IndexService's: a regex search's time in its worker before QUERY_TOO_EXPENSIVE. */
+  regexBudgetMs?: number;
 }
 
 /** Thrown out of the walk at the first difference: the rest of the tree need not be visited. */
@@ -33,10 +37,14 @@ class Stale extends Error {}
 export class ReadOnlyIndex implements IndexQueries {
   /** Built on the first quick-open query (a text search never needs it). */
   private files: FileList | null = null;
+  /** Started by the first regex search only: literal searches need no thread. */
+  private regex: RegexSearchWorker | null = null;
 
   private constructor(
     private readonly dbs: IndexDb[],
+    private readonly dbPaths: string[],
     private readonly paths: string[],
+    private readonly regexBudgetMs: number | undefined,
   ) {}
 
   /** The index of `root` (a real, absolute path) when it is complete and fresh; else null. */
@@ -59,7 +67,7 @@ export class ReadOnlyIndex implements IndexQueries {
       const scannedAt = Math.min(...dbs.map((db) => Date.parse(String(db.prepare("SELECT value FROM meta WHERE key = 'last_scan_completed_at'").pluck().get()))));
       if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
       if (freshnessWalk(root, rules, stored, scannedAt) !== stored.size) throw new Stale(); // a file was deleted (or became ignored)
-      return new ReadOnlyIndex(dbs, [...stored.keys()]);
+      return new ReadOnlyIndex(dbs, dbPaths, [...stored.keys()], options.regexBudgetMs);
     } catch (error) {
       for (const db of dbs) db.close();
       if (error instanceof Stale) return null;
@@ -70,6 +78,7 @@ export class ReadOnlyIndex implements IndexQueries {
   }
 
   searchText(params: TextSearchParams): Promise<TextSearchResult> {
+    if (params.regex) return this.searchRegex(params);
     return Promise.resolve().then(() => {
       const started = performance.now();
       const results = this.dbs.map((db) => new TextSearcher(db).search(params));
@@ -87,8 +96,22 @@ export class ReadOnlyIndex implements IndexQueries {
     });
   }
 
+  /**
+   * As IndexService does it: JavaScript's regex engine backtracks, so a pattern like `(a+)+$`
+   * runs in a worker with a budget and ends in QUERY_TOO_EXPENSIVE, never on this thread.
+   */
+  private async searchRegex(params: TextSearchParams): Promise<TextSearchResult> {
+    // An invalid pattern fails here, as INVALID_ARGUMENT, without starting a thread.
+    compileMatcher({ query: params.query, regex: true, caseSensitive: params.caseSensitive ?? false, wholeWord: params.wholeWord ?? false });
+    const started = performance.now();
+    const limit = params.limit ?? DEFAULT_TEXT_LIMIT;
+    this.regex ??= new RegexSearchWorker(this.regexBudgetMs);
+    return mergeShardResults(await this.regex.search(this.dbPaths, { ...params, limit }), limit, started);
+  }
+
   close(): void {
     for (const db of this.dbs) db.close();
+    void this.regex?.close(); // unref'd: it never holds the process open meanwhile
   }
 }
 

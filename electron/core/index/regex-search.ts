@@ -13,17 +13,29 @@ import { spawnIndexWorker } from './worker-spawn';
  * next search); tiny beside a catastrophic backtrack, which grows twofold per character. */
 export const DEFAULT_REGEX_BUDGET_MS = 20_000;
 
+/** The budget: the caller's, else SPECDECK_REGEX_BUDGET_MS (the CLI has no option for it), else the default. */
+export function regexBudgetMs(option?: number): number {
+  if (option !== undefined) return option;
+  const fromEnv = Number(process.env.SPECDECK_REGEX_BUDGET_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_REGEX_BUDGET_MS;
+}
+
 export class RegexSearchWorker {
   private worker: Worker | null = null;
   private nextId = 1;
 
-  constructor(private readonly budgetMs = DEFAULT_REGEX_BUDGET_MS) {}
+  private readonly budgetMs: number;
+
+  constructor(budgetMs?: number) {
+    this.budgetMs = regexBudgetMs(budgetMs);
+  }
 
   /** Runs the search on each shard database (read-only), in order; one result per shard. */
   search(dbPaths: string[], params: TextSearchParams): Promise<TextSearchResult[]> {
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = () => {
         clearTimeout(timer);
         worker.off('message', onMessage);
@@ -31,6 +43,11 @@ export class RegexSearchWorker {
         worker.off('exit', onExit);
       };
       const onMessage = (message: FromWorker) => {
+        if (message.type === 'search-started' && message.id === id) {
+          // Timed from here: a new worker's start-up (slow under load, or under tsx) is not the query's cost.
+          timer = setTimeout(expire, this.budgetMs);
+          return;
+        }
         if (message.type !== 'searched' || message.id !== id) return;
         finish();
         if (message.error) reject(ApiError.fromData(message.error));
@@ -42,17 +59,17 @@ export class RegexSearchWorker {
         reject(error);
       };
       const onExit = () => onError(new Error('the search worker stopped'));
-      const timer = setTimeout(() => {
+      const expire = () => {
         finish();
         this.discard(worker);
         reject(
           new ApiError(
             'QUERY_TOO_EXPENSIVE',
-            `The regular expression did not finish within ${Math.round(this.budgetMs / 1000)} s (it may backtrack exponentially, as (a+)+ does); simplify it`,
+            `The regular expression did not finish within ${formatSeconds(this.budgetMs)} s (it may backtrack exponentially, as (a+)+ does); simplify it`,
             'query',
           ),
         );
-      }, this.budgetMs);
+      };
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
@@ -76,4 +93,8 @@ export class RegexSearchWorker {
     if (this.worker === worker) this.worker = null;
     void worker.terminate();
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 10_000 ? String(Math.round(ms / 1000)) : String(Math.round(ms / 100) / 10);
 }

@@ -61,6 +61,7 @@ function start(init: Init, recovery: Recovery | null): void {
 const searchers = new Map<string, TextSearcher>();
 
 function search(message: Extract<ToWorker, { type: 'search' }>): void {
+  post({ type: 'search-started', id: message.id });
   try {
     const results = message.dbPaths.map((dbPath) => {
       let searcher = searchers.get(dbPath);

@@ -1,7 +1,8 @@
 // Git-style ignore rules: `.gitignore` at every level, `.git/info/exclude`, and a default list.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readVerifiedTextSync } from './pinned';
 
 export const DEFAULT_EXCLUDES = ['.git', 'node_modules'];
 
@@ -73,12 +74,13 @@ export class IgnoreRules {
   }
 }
 
+/**
+ * `file` is under the real root: the read is verified (no link at any level, as git, which does
+ * not follow a `.gitignore` that is a link), so a folder swapped for a link cannot bring in
+ * outside rules.
+ */
 function readText(file: string): string | null {
   // Most folders have no .gitignore: a stat is much cheaper than a thrown ENOENT per folder.
   if (!existsSync(file)) return null;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  return readVerifiedTextSync(file);
 }

@@ -3,13 +3,15 @@
 // descriptor's real path is checked (Linux: /proc/self/fd/N; elsewhere: fstat identity against the
 // resolved path), and writes pin the parent folder with a descriptor and address names through it
 // (`/proc/self/fd/N/name`, an openat on Linux), so a swap after the check cannot redirect them.
-import { constants, existsSync, fstatSync, openSync, closeSync, readlinkSync, statSync } from 'node:fs';
-import { open, readlink, stat, type FileHandle } from 'node:fs/promises';
+import { constants, existsSync, fstatSync, openSync, closeSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type Dirent } from 'node:fs';
+import { open, readdir, readlink, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PROC_FD = process.platform === 'linux' && existsSync('/proc/self/fd');
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const DIRECTORY = constants.O_DIRECTORY ?? 0;
+// A FIFO or device swapped in for a file must not hang the thread (regular files ignore it).
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Where an open descriptor really is (Linux), or null where the system cannot tell. */
 export async function fdRealPath(fd: number): Promise<string | null> {
@@ -89,5 +91,71 @@ export class PinnedFolder {
 
   close(): Promise<void> {
     return this.handle.close();
+  }
+}
+
+/** Whether an error means "not (verifiably) at that path": gone, a link, or moved while opened. */
+export function isRaceOrGone(error: unknown): boolean {
+  if (error instanceof RaceError) return true;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
+}
+
+/**
+ * Reads the file at `absolute` (a real path, no link in any part) into `buffer`, at most its
+ * length; returns the bytes read. The index's one way to read a file: opened, verified, read.
+ * Throws the fs error, or RaceError when a folder on the way was swapped for a link.
+ */
+export function readVerifiedInto(absolute: string, buffer: Buffer): number {
+  const fd = openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK);
+  let length = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0 || (length += n) === buffer.length) return length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small file's text (e.g. a `.gitignore`), read verified; null when absent, not a file, or raced. */
+export function readVerifiedTextSync(absolute: string): string | null {
+  let fd: number;
+  try {
+    fd = openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * One folder's entries, listed through its descriptor after the open was verified at `absolute`
+ * (a real path), so a swap of the folder (or of one above it) cannot make a walk list outside
+ * names. Throws the fs error (ENOENT, EACCES…), ELOOP for a link, or RaceError.
+ */
+export function listVerifiedSync(absolute: string): Dirent[] {
+  const fd = openVerifiedSync(absolute, constants.O_RDONLY | DIRECTORY);
+  try {
+    return readdirSync(PROC_FD ? `/proc/self/fd/${fd}` : absolute, { withFileTypes: true });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** listVerifiedSync for the asynchronous walk. */
+export async function listVerified(absolute: string): Promise<Dirent[]> {
+  const handle = await openAndVerify(absolute, constants.O_RDONLY | DIRECTORY | NOFOLLOW);
+  try {
+    return await readdir(PROC_FD ? `/proc/self/fd/${handle.fd}` : absolute, { withFileTypes: true });
+  } finally {
+    await handle.close();
   }
 }

@@ -1,8 +1,9 @@
 // Every visible file of a workspace, honouring the ignore rules. Symlinked folders are not
-// followed (no loops); unreadable folders are reported to `onSkip` and passed over.
-import { readdir } from 'node:fs/promises';
+// followed (no loops); unreadable folders are reported to `onSkip` and passed over. Each folder is
+// listed through a verified descriptor, so one swapped for a link to outside lists nothing.
 import path from 'node:path';
 import type { IgnoreRules } from './ignore-rules';
+import { listVerified } from './pinned';
 
 export async function walkFiles(
   root: string,
@@ -15,9 +16,9 @@ export async function walkFiles(
     const dir = pending.pop()!;
     let dirents;
     try {
-      dirents = await readdir(path.join(root, dir), { withFileTypes: true });
+      dirents = await listVerified(path.join(root, dir));
     } catch (error) {
-      onSkip(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+      onSkip(dir, (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
       continue;
     }
     for (const d of dirents) {

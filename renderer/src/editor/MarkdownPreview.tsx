@@ -1,13 +1,14 @@
 // A markdown tab rendered (alone, or beside the source), following the editor's text as it is
 // typed. Spec documents get their requirement anchors and the flash of a requirement shown from
 // the task list. A document too large to render quickly says so and offers the source.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { getModel } from './monaco/models';
 import { MarkdownView } from '../markdown/MarkdownView';
 import { anchorId, type LineAnchor } from '../markdown/render';
 import { documentLabels } from '../specs/document-labels';
 import { useEditor } from '../stores/editor-store';
 import { useSpecs } from '../stores/specs-store';
+import { useRenderedScroll } from './use-rendered-scroll';
 
 /** Above this many characters a document is not rendered (marked would block the page for long). */
 export const RENDER_LIMIT = 1_000_000;
@@ -48,7 +49,10 @@ export function MarkdownPreview({ path, beside }: { path: string; beside: boolea
     };
   }, [path]);
   const name = beside ? `Preview of ${path}` : (label ?? `Rendered ${path}`);
-  if (text.length > RENDER_LIMIT) {
+  const box = useRef<HTMLDivElement>(null);
+  const tooLarge = text.length > RENDER_LIMIT;
+  useRenderedScroll(box, path, !tooLarge);
+  if (tooLarge) {
     return (
       <div className="markdown-preview too-large" role="status">
         <p>
@@ -61,7 +65,7 @@ export function MarkdownPreview({ path, beside }: { path: string; beside: boolea
     );
   }
   return (
-    <div className={beside ? 'markdown-preview beside' : 'markdown-preview'} data-testid="markdown-preview">
+    <div ref={box} className={beside ? 'markdown-preview beside' : 'markdown-preview'} data-testid="markdown-preview">
       <MarkdownView source={text} path={path} anchors={anchors} label={name} flash={flash} />
     </div>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TextSearchHit } from '../../../shared/api/contract';
 import { splitPath } from '../path-parts';
+import { previewAroundMatch } from './hit-preview';
 import { useEditor } from '../stores/editor-store';
 import { useSearch, type SearchOptions } from '../stores/search-store';
 
@@ -17,16 +18,12 @@ function groupByFile(hits: TextSearchHit[]): [string, TextSearchHit[]][] {
 
 /** The hit's line with the match marked (`previewColumn` is where it sits in the trimmed line). */
 function HitPreview({ hit }: { hit: TextSearchHit }) {
-  const at = Math.max(0, hit.previewColumn - 1);
-  const end = Math.min(hit.preview.length, at + hit.length);
-  // Leading indentation says nothing in a result list; VS Code drops it too.
-  const lead = hit.preview.length - hit.preview.trimStart().length;
-  const from = Math.min(lead, at);
+  const { before, match, after } = previewAroundMatch(hit.preview, hit.previewColumn, hit.length);
   return (
     <span className="hit-preview">
-      {hit.preview.slice(from, at)}
-      <mark>{hit.preview.slice(at, end)}</mark>
-      {hit.preview.slice(end)}
+      {before}
+      <mark>{match}</mark>
+      {after}
     </span>
   );
 }

@@ -128,11 +128,18 @@ export function SpecList() {
         return (
           <li key={group.key} className="spec-group">
             <h3 className="spec-group-title">
-              <button type="button" className="group-toggle" aria-expanded={!collapsed} onClick={() => toggleGroup(group.key)}>
+              <button
+                type="button"
+                className="group-toggle"
+                aria-expanded={!collapsed}
+                // The label truncates in a narrow sidebar; the tooltip says it whole.
+                title={`${formatLabel(group.format)} ${group.folder} — ${plural(group.specs.length, 'spec')}${inProgress > 0 ? `, ${inProgress} in progress` : ''}`}
+                onClick={() => toggleGroup(group.key)}
+              >
                 <span className="twisty" aria-hidden="true">
                   {collapsed ? '▸' : '▾'}
                 </span>
-                <span id={groupId(group.key)}>
+                <span id={groupId(group.key)} className="spec-group-label">
                   {formatLabel(group.format)} <span className="spec-group-folder">{group.folder}</span>
                 </span>
                 <span className="spec-group-counts">

@@ -4,7 +4,7 @@
 // the selected spec and document, filters, pane sizes, panel visibility, the theme. Only paths
 // and choices are stored, never file contents.
 import { api } from '../api/client-instance';
-import { clearViewPositions, onViewPositionChange, setViewPosition, viewPosition, type ViewPosition } from '../editor/view-positions';
+import { clearViewPositions, onViewPositionChange, renderedScroll, setRenderedScroll, setViewPosition, viewPosition, type ViewPosition } from '../editor/view-positions';
 import { useEditor, type ViewMode } from './editor-store';
 import { ALL_PROBLEMS, useLayout, type LeftTab, type ProblemsFilter, type ThemeChoice } from './layout-store';
 import { useSpecs } from './specs-store';
@@ -17,6 +17,8 @@ export interface SavedTab {
   preview: boolean;
   view?: ViewMode;
   position?: ViewPosition;
+  /** A markdown file's rendered view scroll (pixels); absent when never scrolled. */
+  renderedScroll?: number;
 }
 
 export interface SavedUiState {
@@ -53,6 +55,10 @@ function readPosition(v: unknown): ViewPosition | undefined {
   return line >= 1 ? { line, column: Math.max(1, num(v.column, 1)), scrollTop: Math.max(0, num(v.scrollTop, 0)) } : undefined;
 }
 
+function readScroll(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v) : undefined;
+}
+
 /** Whatever the backend holds, a clean state (a field that is missing or wrong gets its default). */
 export function parseSaved(value: unknown): SavedUiState | null {
   if (!isObject(value) || value.version !== VERSION) return null;
@@ -61,7 +67,7 @@ export function parseSaved(value: unknown): SavedUiState | null {
   const filter = isObject(value.problemsFilter) ? value.problemsFilter : {};
   return {
     version: VERSION,
-    tabs: tabs.map((t) => ({ path: t.path as string, preview: bool(t.preview, false), view: oneOf(t.view, ['rendered', 'source', 'split'] as const, 'source'), position: readPosition(t.position) })),
+    tabs: tabs.map((t) => ({ path: t.path as string, preview: bool(t.preview, false), view: oneOf(t.view, ['rendered', 'source', 'split'] as const, 'source'), position: readPosition(t.position), renderedScroll: readScroll(t.renderedScroll) })),
     active: str(value.active),
     leftWidth: num(value.leftWidth, layout.leftWidth),
     rightWidth: num(value.rightWidth, layout.rightWidth),
@@ -98,7 +104,7 @@ export function snapshot(): SavedUiState {
   const specs = useSpecs.getState();
   return {
     version: VERSION,
-    tabs: editor.tabs.map((t) => ({ path: t.path, preview: t.preview, view: editor.viewMode[t.path] ?? 'source', position: viewPosition(t.path) })),
+    tabs: editor.tabs.map((t) => ({ path: t.path, preview: t.preview, view: editor.viewMode[t.path] ?? 'source', position: viewPosition(t.path), renderedScroll: renderedScroll(t.path) })),
     active: editor.active,
     leftWidth: layout.leftWidth,
     rightWidth: layout.rightWidth,
@@ -133,7 +139,10 @@ export function restoreEarly(saved: SavedUiState): void {
   useTasksView.setState({ filter: saved.taskFilter, filters: saved.taskFilters ?? {} });
   useSpecs.setState({ selectedId: saved.selectedSpecId, docPath: saved.docPath, filter: saved.specFilter, hideDone: saved.hideDone, collapsedGroups: saved.collapsedGroups });
   clearViewPositions();
-  for (const tab of saved.tabs) if (tab.position) setViewPosition(tab.path, tab.position);
+  for (const tab of saved.tabs) {
+    if (tab.position) setViewPosition(tab.path, tab.position);
+    if (tab.renderedScroll) setRenderedScroll(tab.path, tab.renderedScroll);
+  }
 }
 
 /** Reopens the saved tabs (files that no longer exist are skipped), then the active one. */

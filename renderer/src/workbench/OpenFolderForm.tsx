@@ -1,11 +1,13 @@
-// Opens another folder: a path field, the recent folders, and a folder browser (through the API,
-// so it works in the browser too; names of folders only). The desktop app adds its native dialog.
-// Escape closes the form.
+// Opens another folder. In the browser: a path field, the recent folders, and a folder browser
+// (through the API; names of folders only). In the desktop app, where the page may open only
+// folders the main process granted: the native dialog (the preload's specdeckHost) and the recent
+// folders, which are granted (./folder-opening.ts). Escape closes the form.
 import { useEffect, useState } from 'react';
 import type { FolderListing } from '../../../shared/api/contract';
 import { api } from '../api/client-instance';
 import { errorMessage } from '../api/error-message';
 import { useWorkspace } from '../stores/workspace-store';
+import { folderOpening, openWithHostDialog } from './folder-opening';
 
 export function OpenFolderForm({ onDone }: { onDone(): void }) {
   const [path, setPath] = useState('');
@@ -13,6 +15,9 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [browseError, setBrowseError] = useState<string | null>(null);
   const { openFolder, openError } = useWorkspace();
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [opening] = useState(() => folderOpening(window));
 
   useEffect(() => {
     let live = true;
@@ -38,7 +43,15 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
       setBrowseError(errorMessage(error));
     }
   };
-  const host = window.specdeckHost;
+  const chooseWithDialog = async () => {
+    if (opening.kind !== 'host-dialog') return;
+    setChoosing(true);
+    const result = await openWithHostDialog(opening.host);
+    setChoosing(false);
+    if (result.kind === 'opened') onDone();
+    else setDialogError(result.kind === 'failed' ? result.message : null);
+  };
+  const typed = opening.kind === 'typed-path';
 
   return (
     <form
@@ -46,7 +59,8 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
       aria-label="Open a folder"
       onSubmit={async (e) => {
         e.preventDefault();
-        await open(path.trim());
+        if (typed) await open(path.trim());
+        else await chooseWithDialog();
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -56,30 +70,32 @@ export function OpenFolderForm({ onDone }: { onDone(): void }) {
         }
       }}
     >
-      <label>
-        Folder path
-        <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/repository" autoFocus />
-      </label>
-      <button type="submit" disabled={path.trim() === ''}>
-        Open
-      </button>
-      <button type="button" onClick={() => void browse(path.trim() || listing?.path || useWorkspace.getState().info?.root)}>
-        Browse…
-      </button>
-      {host && (
-        <button
-          type="button"
-          onClick={async () => {
-            const outcome = await host.openFolder();
-            if (outcome.ok && outcome.result) onDone();
-          }}
-        >
-          System dialog…
+      {typed ? (
+        <>
+          <label>
+            Folder path
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/repository" autoFocus />
+          </label>
+          <button type="submit" disabled={path.trim() === ''}>
+            Open
+          </button>
+          <button type="button" onClick={() => void browse(path.trim() || listing?.path || useWorkspace.getState().info?.root)}>
+            Browse…
+          </button>
+        </>
+      ) : (
+        <button type="submit" disabled={choosing} autoFocus>
+          Choose a folder…
         </button>
       )}
       <button type="button" onClick={onDone}>
         Cancel
       </button>
+      {dialogError && (
+        <p role="alert" className="error">
+          {dialogError}
+        </p>
+      )}
       {openError && (
         <p role="alert" className="error">
           {openError}

@@ -5,7 +5,10 @@ import type { Diagnostic, Requirement, Spec } from '../model';
 
 type Touch = { spec: Spec; req: Requirement; name: string };
 
-/** Findings by spec ID: each change involved gets one finding per requirement it shares. */
+/**
+ * Findings by spec ID: one per requirement that several active changes touch (one mistake, however
+ * many changes share it), at the delta of the change whose folder sorts first, naming all the others.
+ */
 export function checkChangeConflicts(specs: readonly Spec[]): Map<string, Diagnostic[]> {
   const byKey = new Map<string, Touch[]>();
   for (const spec of specs) {
@@ -22,16 +25,16 @@ export function checkChangeConflicts(specs: readonly Spec[]): Map<string, Diagno
   const out = new Map<string, Diagnostic[]>();
   for (const touches of byKey.values()) {
     if (touches.length < 2) continue;
-    for (const t of touches) {
-      const others = touches.filter((o) => o !== t).map((o) => `${changeName(o.spec)} (${o.req.delta})`);
-      const list = out.get(t.spec.id) ?? out.set(t.spec.id, []).get(t.spec.id)!;
-      list.push({
-        severity: 'warning',
-        code: 'openspec-change-conflict',
-        message: `${t.req.delta} "${t.name}" of ${t.req.capability ?? 'this capability'}: also changed by ${others.join(', ')}; whichever is archived second no longer applies as written`,
-        pos: t.req.pos,
-      });
-    }
+    const [first, ...others] = [...touches].sort((a, b) => (a.spec.folder < b.spec.folder ? -1 : a.spec.folder > b.spec.folder ? 1 : 0));
+    const named = others.map((o) => `${changeName(o.spec)} (${o.req.delta})`).join(', ');
+    const outcome = others.length === 1 ? 'whichever is archived second no longer applies as written' : 'all but the first archived no longer apply as written';
+    const list = out.get(first!.spec.id) ?? out.set(first!.spec.id, []).get(first!.spec.id)!;
+    list.push({
+      severity: 'warning',
+      code: 'openspec-change-conflict',
+      message: `${first!.req.delta} "${first!.name}" of ${first!.req.capability ?? 'this capability'}: also changed by ${named}; ${outcome}`,
+      pos: first!.req.pos,
+    });
   }
   return out;
 }

@@ -15,7 +15,10 @@ export function coverageUnits(requirements: readonly Requirement[]): Requirement
 }
 
 export function computeCoverage(tasks: readonly Task[], requirements: readonly Requirement[]): { coverage: Coverage; uncovered: Requirement[] } {
-  const units = coverageUnits(requirements);
+  return coverageOf(tasks, coverageUnits(requirements));
+}
+
+function coverageOf(tasks: readonly Task[], units: Requirement[]): { coverage: Coverage; uncovered: Requirement[] } {
   const named = new Set<string>();
   let all = false;
   for (const t of tasks) {
@@ -40,7 +43,7 @@ const GROUP: Record<string, string> = { requirement: 'requirements', criterion: 
 export function checkCoverage(tasks: readonly Task[], requirements: readonly Requirement[]): Diagnostic[] {
   if (tasks.length === 0) return [];
   const units = coverageUnits(requirements);
-  const { uncovered } = computeCoverage(tasks, requirements);
+  const { uncovered } = coverageOf(tasks, units);
   const open = new Set(uncovered);
   const byGroup = new Map<string, Requirement[]>();
   for (const u of units) {

@@ -18,7 +18,9 @@ export function checkDuplicates(tasks: readonly Task[], requirements: readonly R
   let repeatedParent: string | null = null;
   for (const r of requirements) {
     if (r.kind === 'scenario') continue;
-    const key = `${r.capability ?? ''}\u0000${r.delta ?? ''}\u0000${r.id}`;
+    // Capability, delta and ID joined by NULs; the bare ID when the first two are empty (a key
+    // with no NUL cannot equal a joined one, so the same requirements share a key either way).
+    const key = !r.capability && !r.delta && r.id.indexOf('\u0000') === -1 ? r.id : `${r.capability ?? ''}\u0000${r.delta ?? ''}\u0000${r.id}`;
     const first = seenReqs.get(key);
     if (r.kind !== 'criterion') repeatedParent = first ? r.id : null;
     if (first) {

@@ -13,9 +13,9 @@ export function checkReferences(tasks: readonly Task[], requirements: readonly R
       if (seen.has(ref)) continue;
       seen.add(ref);
       // A section's reference stands above its first task.
-      const who = ref.pos.line < t.pos.line ? `The tasks under "${t.section ?? 'the top of the file'}" refer` : `Task ${taskName(t)} refers`;
+      const who = () => (ref.pos.line < t.pos.line ? `The tasks under "${t.section ?? 'the top of the file'}" refer` : `Task ${taskName(t)} refers`);
       if (ref.kind === 'free') {
-        out.push({ severity: 'info', code: 'unresolved-reference', message: `${who} to "${ref.raw}", which is not a requirement ID; kept as text`, pos: ref.pos });
+        out.push({ severity: 'info', code: 'unresolved-reference', message: `${who()} to "${ref.raw}", which is not a requirement ID; kept as text`, pos: ref.pos });
         continue;
       }
       if (!hasRequirementsDoc) continue;
@@ -24,7 +24,7 @@ export function checkReferences(tasks: readonly Task[], requirements: readonly R
         out.push({
           severity: 'warning',
           code: 'dangling-reference',
-          message: `${who} to ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the requirements`,
+          message: `${who()} to ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the requirements`,
           pos: ref.pos,
         });
       }

@@ -6,6 +6,10 @@ import { parseOpenSpecDoc } from '../parsers/openspec';
 import { parseChangeMeta } from '../parsers/openspec-yaml';
 import type { FormatDescriptor, FormatParse, NewSpec, ParseContext } from './descriptor';
 import { titleOf } from './template-names';
+import { textMemo } from '../text-memo';
+
+// A capability modified by several changes is read once per text (its requirements are only looked at here).
+const baseRequirements = textMemo<Requirement[]>();
 
 type Read = (path: string) => string | null;
 
@@ -116,7 +120,7 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read, sk
     // MODIFIED, REMOVED and RENAMED must name a requirement the capability has today.
     const basePath = `${location.openspecRoot}/specs/${capability}/spec.md`;
     const baseText = read(basePath);
-    const base = baseText === null ? [] : parseOpenSpecDoc(baseText, basePath, capability).requirements;
+    const base = baseText === null ? [] : baseRequirements.get(`${basePath}\n${capability}`, baseText, () => parseOpenSpecDoc(baseText, basePath, capability).requirements);
     const key = (name: string) => name.trim().toLowerCase();
     const existing = new Set(base.filter((r) => r.kind === 'requirement' && r.delta === undefined).map((r) => key(r.id)));
     for (const r of parsed.requirements) {

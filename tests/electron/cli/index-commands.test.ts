@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { EXIT_QUERY_TOO_EXPENSIVE, runCli } from '../../../electron/cli/main';
+import { ReadOnlyIndex } from '../../../electron/core/index/read-only-index';
 import { makeTree, useIndexSandbox } from '../core/index/helpers';
 
 async function run(args: string[]) {
@@ -53,4 +54,38 @@ describe('index: CLI', () => {
     const json = JSON.parse((await run(['files', root, 'xts', '--json'])).out);
     expect(json[0]).toMatchObject({ path: 'lib/x.ts', positions: [4, 6, 7] });
   });
+
+  it('search --regex on a fresh (read-only) index runs off the calling thread with a budget: QUERY_TOO_EXPENSIVE, exit 3', async () => {
+    // 2^27 backtracking steps: tens of seconds here (2^24 took 3 s), far beyond a 1 s budget that
+    // counts from when the worker takes the search up (not its start-up); finite, so that before
+    // the fix the test failed rather than hung.
+    const root = makeTree({ 'evil.txt': `${'a'.repeat(27)}!\n`, 'ok.txt': 'aaa!\nbbb\n' });
+    expect((await run(['index', root])).code).toBe(0);
+    const fresh = ReadOnlyIndex.openIfFresh(root); // the path under test: the read-only one
+    expect(fresh).not.toBeNull();
+    fresh!.close();
+    process.env.SPECDECK_REGEX_BUDGET_MS = '1000';
+    try {
+      const order: string[] = [];
+      const search = run(['search', root, '(a+)+$', '--regex']).then((r) => {
+        order.push('search answered');
+        return r;
+      });
+      // A turn of the event loop: on the calling thread it waited for the whole backtrack.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      order.push('thread ran');
+      const refused = await search;
+      expect(order).toEqual(['thread ran', 'search answered']);
+      expect(refused.code).toBe(EXIT_QUERY_TOO_EXPENSIVE);
+      expect(refused.err).toMatch(/^specdeck search: The regular expression did not finish within 1 s .*\(QUERY_TOO_EXPENSIVE\)$/);
+      // The next regex search is served (a new worker); a bad pattern is a plain error.
+      const next = await run(['search', root, 'b+$', '--regex']);
+      expect(next).toMatchObject({ code: 0, out: 'ok.txt:2:1: bbb' });
+      const bad = await run(['search', root, '(unclosed', '--regex']);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/^specdeck search: /);
+    } finally {
+      delete process.env.SPECDECK_REGEX_BUDGET_MS;
+    }
+  }, 60_000);
 });

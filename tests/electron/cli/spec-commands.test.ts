@@ -124,16 +124,15 @@ describe('OpenSpec extras through the CLI', () => {
   const BASE = '# auth\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Login\nThe system SHALL log in.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
   const MODIFY = '## MODIFIED Requirements\n\n### Requirement: Login\nThe system SHALL log in fast.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
 
-  it('check reports two active changes that modify the same requirement, in both', async () => {
+  it('check reports two active changes that modify the same requirement once, at the first, naming the other', async () => {
     write('openspec/specs/auth/spec.md', BASE);
     for (const c of ['a', 'b']) {
       write(`openspec/changes/${c}/proposal.md`, `# ${c}\n`);
       write(`openspec/changes/${c}/specs/auth/spec.md`, MODIFY);
     }
     const findings = JSON.parse((await cli('check', dir.path, '--json')).stdout).findings.filter((f: { code: string }) => f.code === 'openspec-change-conflict');
-    expect(findings.map((f: { spec: string; line: number }) => [f.spec, f.line])).toEqual([
-      ['openspec/changes/a', 3],
-      ['openspec/changes/b', 3],
+    expect(findings.map((f: { spec: string; line: number; message: string }) => [f.spec, f.line, f.message])).toEqual([
+      ['openspec/changes/a', 3, 'MODIFIED "Login" of auth: also changed by b (MODIFIED); whichever is archived second no longer applies as written'],
     ]);
   });
 

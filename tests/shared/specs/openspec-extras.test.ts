@@ -68,6 +68,21 @@ describe('openspec/config.yaml', () => {
     const spec = onlySpec({ 'openspec/specs/auth/spec.md': BASE, 'openspec/config.yaml': 'references: [team-context]\n' });
     expect(spec.openspecConfig).toEqual({ path: 'openspec/config.yaml', store: null, references: ['team-context'] });
   });
+
+  it('is read once per text for all the specs of a root, yet an edit is seen and no two specs share it', () => {
+    const files = {
+      'openspec/specs/auth/spec.md': BASE,
+      'openspec/specs/billing/spec.md': BASE,
+      'openspec/config.yaml': 'references: [team-context]\n',
+    };
+    const [a, b] = specsFrom(files);
+    expect(a!.openspecConfig).toEqual(b!.openspecConfig);
+    expect(a!.openspecConfig).not.toBe(b!.openspecConfig);
+    a!.openspecConfig!.references.push('changed by a consumer');
+    expect(specsFrom(files)[1]!.openspecConfig!.references).toEqual(['team-context']);
+    const edited = specsFrom({ ...files, 'openspec/config.yaml': 'store: team-store\nreferences: [other]\n' });
+    expect(edited[0]!.openspecConfig).toEqual({ path: 'openspec/config.yaml', store: 'team-store', references: ['other'] });
+  });
 });
 
 describe('changes that modify the same requirement', () => {
@@ -83,12 +98,29 @@ describe('changes that modify the same requirement', () => {
     'openspec/changes/archive/2025-01-01-old/specs/auth/spec.md': modifies('Login'),
   };
 
-  it('each active change involved gets one finding, at its delta; archived changes are history', () => {
+  it('one finding per shared requirement, at the delta of the first change, naming the other; archived changes are history', () => {
     const found = checkChangeConflicts(specsFrom(files));
-    expect([...found.keys()].sort()).toEqual(['openspec/changes/a', 'openspec/changes/b']);
+    expect([...found.keys()]).toEqual(['openspec/changes/a']);
+    expect(found.get('openspec/changes/a')).toHaveLength(1);
     const [a] = found.get('openspec/changes/a')!;
     expect(a).toMatchObject({ severity: 'warning', code: 'openspec-change-conflict', pos: { file: 'openspec/changes/a/specs/auth/spec.md', line: 3 } });
     expect(a!.message).toBe('MODIFIED "Login" of auth: also changed by b (REMOVED); whichever is archived second no longer applies as written');
+  });
+
+  it('a requirement five changes modify is one finding naming the four others, whatever order the specs come in', () => {
+    const five: Record<string, string> = { 'openspec/specs/auth/spec.md': BASE };
+    for (const c of ['e', 'b', 'd', 'a', 'c']) {
+      five[`openspec/changes/${c}/proposal.md`] = `# ${c}\n`;
+      five[`openspec/changes/${c}/specs/auth/spec.md`] = modifies('Login');
+    }
+    const specs = specsFrom(five);
+    for (const order of [specs, [...specs].reverse()]) {
+      const found = checkChangeConflicts(order);
+      expect([...found.keys()]).toEqual(['openspec/changes/a']);
+      expect(found.get('openspec/changes/a')!.map((d) => d.message)).toEqual([
+        'MODIFIED "Login" of auth: also changed by b (MODIFIED), c (MODIFIED), d (MODIFIED), e (MODIFIED); all but the first archived no longer apply as written',
+      ]);
+    }
   });
 
   it('different capabilities or different roots do not conflict', () => {
@@ -100,5 +132,20 @@ describe('changes that modify the same requirement', () => {
       'other/openspec/changes/d/specs/auth/spec.md': modifies('Login'),
     };
     expect(checkChangeConflicts(specsFrom(other)).size).toBe(0);
+  });
+});
+
+describe('the capability a delta modifies', () => {
+  it('is read again when it changes (it is read once per text for all the changes that modify it)', () => {
+    const files = {
+      'openspec/specs/auth/spec.md': BASE,
+      'openspec/changes/a/proposal.md': '# A\n',
+      'openspec/changes/a/specs/auth/spec.md': modifies('Login'),
+    };
+    const change = (f: Record<string, string>) => specsFrom(f).find((s) => s.id === 'openspec/changes/a')!;
+    expect(codes(change(files))).not.toContain('openspec-delta-unknown-requirement');
+    const renamed = { ...files, 'openspec/specs/auth/spec.md': BASE.replace('Requirement: Login', 'Requirement: Sign in') };
+    expect(codes(change(renamed))).toContain('openspec-delta-unknown-requirement');
+    expect(codes(change(files))).not.toContain('openspec-delta-unknown-requirement');
   });
 });

@@ -15,6 +15,20 @@ const ids = (r: Requirement[]) => r.map((x) => x.id);
 const refs = (body: string) => splitRefs(body, pos).map((r: TaskRef) => [r.kind, r.ids]);
 
 describe('1. reference lists', () => {
+  it('splits plain ID lists on commas and the blanks beside them, nothing else (as a regex split would)', () => {
+    // Generated lists of the common `1.1, 2.3_` shape with every blank arrangement around the commas.
+    const blanks = ['', ' ', '\t', ' \t ', '  '];
+    let n = 0;
+    for (const a of blanks) for (const b of blanks) for (const lead of ['', ' ']) for (const tail of ['', '_', ' *.', '.']) {
+      const body = `${lead}R1.1${a},${b}2.3${b},${a}14${tail}`;
+      const raw = body.replace(/[\s_*.]+$/, '');
+      expect(splitRefs(body, pos)).toEqual([{ raw, kind: 'id', ids: raw.split(/[ \t]*,[ \t]*/), pos }]);
+      n++;
+    }
+    expect(n).toBe(200);
+    expect(refs('3')).toEqual([['id', ['3']]]);
+  });
+
   it.each([
     ['R-LD-2.3, US-011.1', [['id', ['R-LD-2.3']], ['id', ['US-011.1']]]],
     ['FR-009.1', [['id', ['FR-009.1']]]],

@@ -14,6 +14,9 @@ import { IgnoreRules } from '../../../../electron/core/workspace/ignore-rules';
 import { makeWorkspaceDir } from '../../../../electron/core/workspace/make-dir';
 import { hashBytes } from '../../../../electron/core/workspace/hash';
 import { Workspace } from '../../../../electron/core/workspace/workspace';
+import { ContentReader } from '../../../../electron/core/index/content';
+import { IndexService } from '../../../../electron/core/index/index-service';
+import { isRaceOrGone } from '../../../../electron/core/workspace/pinned';
 import { readLinkableText } from '../../../../electron/core/trace/file-text';
 import { tempDir, type TempDir } from '../../../support/temp-workspace';
 
@@ -91,11 +94,43 @@ describe("trace's reads", () => {
   });
 });
 
+describe("the index's reads and the ignore rules, through a link to outside", () => {
+  it('the content reader refuses a file reached through a linked folder (the same file inside is read)', () => {
+    write(outside.path, { 'code.ts': SECRET });
+    write(root.path, { 'real/code.ts': 'INSIDE' });
+    symlinkSync(outside.path, path.join(root.path, 'lib'));
+    const reader = new ContentReader(1024);
+    let refused: unknown = null;
+    try {
+      reader.read(path.join(root.path, 'lib/code.ts'), SECRET.length);
+    } catch (error) {
+      refused = error;
+    }
+    expect(isRaceOrGone(refused)).toBe(true);
+    // Too large or not, nothing is recorded under a name that leads outside.
+    expect(() => new ContentReader(4).read(path.join(root.path, 'lib/code.ts'), SECRET.length)).toThrow();
+    const inside = reader.read(path.join(root.path, 'real/code.ts'), 6);
+    expect(inside.kind === 'text' && inside.bytes.toString()).toBe('INSIDE');
+  });
+
+  it('a .gitignore reached through a link (a linked folder, or a link itself) is not read, as git does', () => {
+    write(outside.path, { '.gitignore': 'hidden.txt\n', 'rules': 'hidden.txt\n' });
+    mkdirSync(path.join(root.path, 'sub'));
+    symlinkSync(path.join(outside.path, 'rules'), path.join(root.path, 'sub', '.gitignore'));
+    symlinkSync(outside.path, path.join(root.path, 'lib'));
+    write(root.path, { 'own/.gitignore': 'hidden.txt\n' });
+    const rules = new IgnoreRules(root.path);
+    expect(rules.isIgnored('lib/hidden.txt', false)).toBe(false);
+    expect(rules.isIgnored('sub/hidden.txt', false)).toBe(false);
+    expect(rules.isIgnored('own/hidden.txt', false)).toBe(true); // the test can fail
+  });
+});
+
 /**
  * Swaps `<root>/d` between a real folder and a link to outside, from another thread, until stopped.
  * Both sides hold a file `f.txt`; the inside one says INSIDE, the outside one the secret.
  */
-function startSwapper(rootDir: string, outsideDir: string): { stop(): Promise<number> } {
+function startSwapper(rootDir: string, outsideDir: string, insideFiles: Record<string, string> = {}): { stop(): Promise<number> } {
   // Each turn: d -> d-real, d-link -> d (d is now the link), d -> d-link, d-real -> d.
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
@@ -114,6 +149,7 @@ function startSwapper(rootDir: string, outsideDir: string): { stop(): Promise<nu
   `;
   mkdirSync(path.join(rootDir, 'd'));
   writeFileSync(path.join(rootDir, 'd', 'f.txt'), 'INSIDE\n');
+  write(path.join(rootDir, 'd'), insideFiles);
   symlinkSync(outsideDir, path.join(rootDir, 'd-link'));
   const worker = new Worker(code, { eval: true, workerData: { root: rootDir } });
   return {
@@ -172,4 +208,51 @@ describe('a folder swapped for a link to outside, during the calls (finding 9)',
     expect(succeeded).toBeGreaterThan(0);
     expect(succeeded + refused).toBe(300 * 7);
   });
+});
+
+describe('the index, while a folder is swapped for a link to outside (finding 9)', () => {
+  it('never makes outside content or names searchable (scan, live changes, .gitignore)', async () => {
+    const dataDir = tempDir('specdeck-race-data-');
+    writeFileSync(path.join(outside.path, 'f.txt'), SECRET + '\n');
+    writeFileSync(path.join(outside.path, 'only-outside.txt'), SECRET + '\n');
+    // An outside .gitignore that hides an inside file: read through the link, it would hide it.
+    writeFileSync(path.join(outside.path, '.gitignore'), 'visible.txt\n');
+    const swapper = startSwapper(root.path, outside.path, { 'visible.txt': 'INSIDE\n' });
+    const index = IndexService.start(root.path, { dbPath: path.join(dataDir.path, 'index.db'), shards: 1 });
+    const leaks: string[] = [];
+    // What the index holds after each step: a leak is found when it happens (a later step that
+    // sees the folder real again removes the outside rows, so the end state alone proves little).
+    const look = async (step: string) => {
+      for (const hit of (await index.searchText({ query: SECRET })).hits) leaks.push(`${step}: text ${hit.path}`);
+      for (const hit of await index.searchFiles('only-outside')) leaks.push(`${step}: name ${hit.path}`);
+    };
+    try {
+      await index.whenIdle();
+      for (let round = 0; round < 200; round++) {
+        // Live changes name the swapped folder and files in it (what the watcher reports).
+        await index.applyChanges(['d', 'd/f.txt', 'd/only-outside.txt', 'd/.gitignore']);
+        await look(`change ${round}`);
+        if (round % 10 === 0) {
+          index.rescan();
+          await index.whenIdle();
+          await look(`rescan ${round}`);
+        }
+      }
+    } finally {
+      const swaps = await swapper.stop();
+      expect(swaps).toBeGreaterThan(0);
+    }
+    try {
+      expect(leaks).toEqual([]);
+      // With the swap stopped (d is the real folder), the inside files are indexed as they are:
+      // the outside .gitignore never hid visible.txt.
+      await index.applyChanges(['d', 'd-real', 'd/.gitignore']);
+      await index.whenIdle();
+      expect(await index.listFiles()).toEqual(expect.arrayContaining(['d/f.txt', 'd/visible.txt']));
+      expect((await index.searchText({ query: 'INSIDE' })).hits.map((h) => h.path)).toEqual(expect.arrayContaining(['d/f.txt', 'd/visible.txt']));
+    } finally {
+      await index.close();
+      dataDir.remove();
+    }
+  }, 120_000);
 });
