@@ -1,7 +1,8 @@
 // Workbench 2 bench (issue 14): Playwright drives the built renderer in Chromium against
 // `specdeck serve`. Prints, each beside a reference run made here on the bundled sample project:
 //  - navigation → painted workbench on a 66-spec, 2,000-file repository (ArmouredSouls' real Kiro
-//    specs from the corpus, padded with source files), warm (median of reloads);
+//    specs from the corpus, padded with source files), warm (median of reloads, back to back and
+//    settled: see paintedTimes);
 //  - 10,000 diagnostics → Problems view painted (Ctrl+Shift+M to the first rows on screen): the
 //    first open (it reads the diagnostics from the backend) and later opens (median).
 //  - a 500-line design.md with 5 Mermaid diagrams (scripts/bench/workbench2/mermaid-doc.ts) opened
@@ -58,21 +59,58 @@ function manyDiagnostics(ws: TempDir): void {
   writeFileSync(path.join(dir, 'tasks.md'), lines.join('\n') + '\n');
 }
 
-async function paintedTimes(browser: Browser, url: string): Promise<{ cold: number; warm: number; specs: number }> {
+/**
+ * Every API call the page has made that has not been answered yet (by the frames on its socket):
+ * after the workbench paints, the page asks for the selected spec's trace and evidence, which take
+ * the backend a while on a big repository.
+ */
+function pendingCalls(page: Page): () => number {
+  const pending = new Set<number>();
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => {
+      const m = /^\{"type":"call","id":(\d+)/.exec(String(f.payload));
+      if (m) pending.add(Number(m[1]));
+    });
+    ws.on('framereceived', (f) => {
+      const m = /^\{"type":"result","id":(\d+)/.exec(String(f.payload));
+      if (m) pending.delete(Number(m[1]));
+    });
+    ws.on('close', () => pending.clear());
+  });
+  return () => pending.size;
+}
+
+/**
+ * Navigation → painted workbench: cold (first load), then warm reloads two ways: back to back (each
+ * reload as soon as the last painted, while the backend still answers that page's trace and
+ * evidence calls), and settled (each reload once every call of the last page was answered: a warm
+ * start as a user meets it).
+ */
+async function paintedTimes(browser: Browser, url: string): Promise<{ cold: number; warm: number; settled: number; specs: number }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 820 } });
   await context.addInitScript('window.__name = (f) => f;');
   const page = await context.newPage();
+  const pending = pendingCalls(page);
   const once = async () => {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('specdeck:workbench-painted').length > 0, undefined, { timeout: 60_000 });
     return page.evaluate(() => performance.getEntriesByName('specdeck:workbench-painted')[0]!.startTime);
   };
+  const settle = async () => {
+    const until = Date.now() + 60_000;
+    while (pending() > 0 && Date.now() < until) await page.waitForTimeout(50);
+  };
   const cold = await once();
   const warm: number[] = [];
   for (let i = 0; i < WARM_RUNS; i++) warm.push(await once());
+  const settled: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    await settle();
+    settled.push(await once());
+  }
   const specs = await page.locator('.spec-list button.spec').count();
   await context.close();
-  return { cold, warm: median(warm), specs };
+  return { cold, warm: median(warm), settled: median(settled), specs };
 }
 
 /** Ctrl+Shift+M → the Problems view's first rows painted (rAF, then a task), with its count. */
@@ -218,7 +256,8 @@ async function main() {
       const ref = await paintedTimes(browser, hosts[0].url);
       const repo = await paintedTimes(browser, hosts[1].url);
       line(`workbench painted, ${repo.specs} specs / ${big.files} files (cold)`, ms(repo.cold), `${ms(ref.cold)} (sample, cold)`);
-      line(`workbench painted, ${repo.specs} specs / ${big.files} files (warm, median)`, ms(repo.warm), `${ms(ref.warm)} (sample, warm)`, '≤ 800 ms');
+      line(`workbench painted, ${repo.specs} specs / ${big.files} files (warm, back to back)`, ms(repo.warm), `${ms(ref.warm)} (sample, back to back)`);
+      line(`workbench painted, ${repo.specs} specs / ${big.files} files (warm, settled)`, ms(repo.settled), `${ms(ref.settled)} (sample, settled)`, '≤ 800 ms');
     }
     if (ONLY.includes('problems')) {
       const refProblems = await problemsRun(browser, hosts[0].url, 1);

@@ -140,18 +140,33 @@ describe('the Problems view (item 2)', () => {
     await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 10);
   });
 
-  it('reads the diagnostics beside the spec list at start (before the selected spec), and again after a change on disk', async () => {
+  it('starts with one round of calls (the diagnostics beside the spec list, before the selected spec), and re-reads the diagnostics after a change on disk', async () => {
     const sent: string[] = [];
-    const onSocket = (ws: import('playwright-core').WebSocket) =>
+    /** Calls sent and answers received, in order ("sent fs.list", "answered ui.getState"). */
+    const frames: string[] = [];
+    const methodById = new Map<string, string>();
+    const onSocket = (ws: import('playwright-core').WebSocket) => {
       ws.on('framesent', (f) => {
-        const method = /"method":"([^"]+)"/.exec(String(f.payload))?.[1];
-        if (method) sent.push(method);
+        const call = /^\{"type":"call","id":(\d+),"method":"([^"]+)"/.exec(String(f.payload));
+        if (!call) return;
+        sent.push(call[2]!);
+        methodById.set(call[1]!, call[2]!);
+        frames.push(`sent ${call[2]}`);
       });
+      ws.on('framereceived', (f) => {
+        const id = /^\{"type":"result","id":(\d+)/.exec(String(f.payload))?.[1];
+        if (id) frames.push(`answered ${methodById.get(id)}`);
+      });
+    };
     s.page.on('websocket', onSocket);
     try {
       await s.page.reload();
       await expect.poll(() => sent.includes('specs.diagnostics') && sent.includes('specs.get'), { timeout: 30_000 }).toBe(true);
       expect(sent.indexOf('specs.diagnostics')).toBeLessThan(sent.indexOf('specs.get'));
+      // One round at start, not a chain: only the spec list waits for the saved UI state.
+      const savedAt = frames.indexOf('answered ui.getState');
+      for (const method of ['workspace.info', 'fs.list', 'specs.diagnostics', 'git.branch']) expect(frames.indexOf(`sent ${method}`)).toBeLessThan(savedAt);
+      expect(frames.indexOf('sent specs.list')).toBeGreaterThan(savedAt);
       // Still re-read when a spec changes: one more dangling reference in broken-refs.
       const tasks = path.join(s.workspace.path, '.kiro/specs/broken-refs/tasks.md');
       const original = '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n';
