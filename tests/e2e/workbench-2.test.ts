@@ -160,7 +160,10 @@ describe('the Problems view (item 2)', () => {
     };
     s.page.on('websocket', onSocket);
     try {
+      const activeTab = await editor().getByRole('tab', { selected: true }).textContent();
       await s.page.reload();
+      // The saved tabs are restored (the active one last) before the later tests act on the editor.
+      await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent(), { timeout: 30_000 }).toBe(activeTab);
       await expect.poll(() => sent.includes('specs.diagnostics') && sent.includes('specs.get'), { timeout: 30_000 }).toBe(true);
       expect(sent.indexOf('specs.diagnostics')).toBeLessThan(sent.indexOf('specs.get'));
       // One round at start, not a chain: only the spec list waits for the saved UI state.
