@@ -4,13 +4,14 @@
 // path checked) against the same walk and reads made by path, as they were before (the
 // reference), alternated round by round in one process so machine load hits both alike.
 // Prints figures; asserts nothing. SPECDECK_BENCH_FILES sizes the generated tree.
-import { closeSync, lstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
+import { lstatSync, openSync, readdirSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { classifyBytes, ContentReader } from '../../electron/core/index/content';
 import { scanTree, type ScannedFile } from '../../electron/core/index/scanner';
 import { DEFAULT_INDEX_OPTIONS } from '../../electron/core/index/options';
 import { IgnoreRules } from '../../electron/core/workspace/ignore-rules';
+import { readAndClose } from '../../electron/core/workspace/pinned';
 import { generatedTree } from './index/trees';
 import { percentile } from './index/measure';
 
@@ -45,16 +46,7 @@ function plainScan(root: string, rules: IgnoreRules, onFile: (file: ScannedFile)
 
 /** The reference read: open by path (links followed), read into the reused buffer (then classified and hashed, as ContentReader does). */
 function plainRead(buffer: Buffer, absolute: string): number {
-  const fd = openSync(absolute, 'r');
-  let length = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0 || (length += n) === buffer.length) return length;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  return readAndClose(openSync(absolute, 'r'), buffer);
 }
 
 const tree = generatedTree();

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
+import os from 'node:os';
 import path from 'node:path';
 import { IndexService } from '../../electron/core/index/index-service';
 import { DEFAULT_INDEX_OPTIONS } from '../../electron/core/index/options';
@@ -90,7 +91,7 @@ async function benchTree(tree: BenchTree, withSaves: boolean): Promise<void> {
     'largest event-loop stall while indexing',
     `${f1(worstStall)} ms`,
     '≤ 50 ms',
-    `serving thread, 1 ms timer; began at ${f1(stall.worstAt())} ms, list arrived at ${f1(listedMs)} ms, first quick-open ("a") took ${f1(firstQuickOpen.ms)} ms`,
+    `serving thread, 1 ms timer; began at ${f1(stall.worstAt())} ms, the thread's own CPU in it ${f1(stall.worstCpu())} ms (the rest waiting for a core; load ${os.loadavg()[0]!.toFixed(1)}), list arrived at ${f1(listedMs)} ms, first quick-open ("a") took ${f1(firstQuickOpen.ms)} ms`,
   );
   add(tree.name, 'peak RSS while indexing', `${f1(mb(indexRss))} MB`, '≤ 250 MB', `whole process: serving thread + index workers; ${f1(mb(rssBefore))} MB before the index started`);
   cell(tree.name, 'full index vs reading every file', `${f1(indexMs / read.ms)}× (${f1(indexMs)} / ${f1(read.ms)} ms)`);
@@ -119,13 +120,26 @@ async function benchTree(tree: BenchTree, withSaves: boolean): Promise<void> {
   cell(tree.name, 'literal search p50 vs ripgrep', `${f1(rgP50 / p50)}× faster (${f1(p50)} vs rg ${f1(rgP50)} ms)`);
   add(tree.name, 'literal search p50 / p95 (limit 20000)', `${f1(percentile(oursFull, 50))} / ${f1(percentile(oursFull, 95))} ms`, '', `ratio to rg ${f1(percentile(rgTimes, 50) / percentile(oursFull, 50))}×`);
 
-  // Quick-open, one call per keystroke.
+  // Quick-open, one call per keystroke. Reference, alternated with it: one plain pass over every
+  // lower-cased path (indexOf of the query), the floor of any search that looks at each path.
   const keys: number[] = [];
+  const floorKeys: number[] = [];
+  const lowered = (await index.listFiles()).map((p) => p.toLowerCase());
   for (const typed of TYPED[tree.name] ?? []) {
-    for (let k = 1; k <= typed.length; k++) keys.push((await timed(() => index.searchFiles(typed.slice(0, k)))).ms);
+    for (let k = 1; k <= typed.length; k++) {
+      keys.push((await timed(() => index.searchFiles(typed.slice(0, k)))).ms);
+      const q = typed.slice(0, k).toLowerCase();
+      floorKeys.push(time(() => lowered.filter((p) => p.includes(q)).length).ms);
+    }
   }
-  cell(tree.name, 'quick-open per keystroke p95', `${f1(percentile(keys, 95))} ms`);
-  add(tree.name, 'quick-open per keystroke p50 / p95 / max', `${f1(percentile(keys, 50))} / ${f1(percentile(keys, 95))} / ${f1(Math.max(...keys))} ms`, '≤ 16 ms');
+  cell(tree.name, 'quick-open per keystroke p95', `${f1(percentile(keys, 95))} ms (one plain pass: ${f1(percentile(floorKeys, 95))} ms)`);
+  add(
+    tree.name,
+    'quick-open per keystroke p50 / p95 / max',
+    `${f1(percentile(keys, 50))} / ${f1(percentile(keys, 95))} / ${f1(Math.max(...keys))} ms`,
+    '≤ 16 ms',
+    `one plain indexOf pass over every path p50 / p95 ${f1(percentile(floorKeys, 50))} / ${f1(percentile(floorKeys, 95))} ms; ${keys.length} keystrokes; load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
 
   if (withSaves) await benchSaves(tree, index);
   await index.close();
@@ -143,7 +157,7 @@ async function benchTree(tree: BenchTree, withSaves: boolean): Promise<void> {
   const reopenWorst = reopenStall.stop();
   await again.close();
   cell(tree.name, 'reopen unchanged vs plain stat walk', `${f1(reopenMs / walk.ms)}× (${f1(reopenMs)} / ${f1(walk.ms)} ms)`);
-  add(tree.name, 'reopen unchanged (until reconciled)', `${f1(reopenMs)} ms`, '≤ 2× stat walk', `plain stat walk ${f1(walk.ms)} ms, ratio ${f1(reopenMs / walk.ms)}×; quick-open usable after ${f1(reopenListed)} ms; worst stall ${f1(reopenWorst)} ms`);
+  add(tree.name, 'reopen unchanged (until reconciled)', `${f1(reopenMs)} ms`, '≤ 2× stat walk', `plain stat walk ${f1(walk.ms)} ms, ratio ${f1(reopenMs / walk.ms)}×; quick-open usable after ${f1(reopenListed)} ms; worst stall ${f1(reopenWorst)} ms, the serving thread's own CPU in it ${f1(reopenStall.worstCpu())} ms`);
 }
 
 async function benchSaves(tree: BenchTree, index: IndexService): Promise<void> {

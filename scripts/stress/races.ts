@@ -2,11 +2,13 @@
 //   1. ticks (SpecService.setTaskState) while another thread appends to the tasks file
 //   2. ticks while another thread read-modify-writes it (in place, or by write-and-rename)
 //   3. two writers (two sessions, one process) with the same hash, and two ticks of different tasks
-//   4. a folder swapped for a link to outside during reads, writes, listings and mkdirs
+//   4. a folder swapped for a link to outside during reads, writes, listings and mkdirs, and
+//      while the index applies changes and rescans (outside text or names must never be searchable)
 // Each outside edit carries a unique marker; an edit is lost when its marker is in neither the
 // final file nor a recovery file. Races 1 and 2 also run against a reference: the write as it was
 // before (hash check, temp file, fsync, rename), so the figures show the harness does catch losses.
-// Figures only; nothing here asserts. Arguments: a scale factor (default 1 = the issue's counts).
+// Figures only; nothing here asserts. Arguments: a scale factor (default 1 = the issue's counts),
+// then optionally which races to run.
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
@@ -29,6 +31,7 @@ const { listDir } = await import('../../electron/core/workspace/list-dir');
 const { makeWorkspaceDir } = await import('../../electron/core/workspace/make-dir');
 const { IgnoreRules } = await import('../../electron/core/workspace/ignore-rules');
 const { readLinkableText } = await import('../../electron/core/trace/file-text');
+const { IndexService } = await import('../../electron/core/index/index-service');
 const { parseTasks } = await import('../../shared/specs/index');
 
 const SPEC = '.kiro/specs/todo-cli';
@@ -212,6 +215,7 @@ async function symlinkSwap(rounds: number) {
   const outside = mkdtempSync(path.join(scratch, 'swap-outside-'));
   const SECRET = 'OUTSIDE-SECRET';
   writeFileSync(path.join(outside, 'f.txt'), SECRET);
+  writeFileSync(path.join(outside, 'only-outside.txt'), SECRET);
   mkdirSync(path.join(root, 'd'));
   writeFileSync(path.join(root, 'd', 'f.txt'), 'INSIDE');
   symlinkSync(outside, path.join(root, 'd-link'));
@@ -225,6 +229,9 @@ async function symlinkSwap(rounds: number) {
   );
   const ws = await Workspace.open(root);
   const rules = new IgnoreRules(ws.root);
+  const index = IndexService.start(ws.root, { dbPath: path.join(scratch, 'swap-index.db'), shards: 1 });
+  await index.whenIdle();
+  let indexLeaks = 0;
   let outsideReads = 0;
   let done = 0;
   let refused = 0;
@@ -238,6 +245,16 @@ async function symlinkSwap(rounds: number) {
       makeWorkspaceDir(ws, `d/dir-${round}`),
       writeWorkspaceFile(ws, `d/new-${round}.txt`, 'x', null),
       writeWorkspaceFile(ws, 'd/f.txt', 'INSIDE', hashBytes(Buffer.from('INSIDE'))),
+      // The index, given what a watcher reports, then asked for the outside text and name.
+      (async () => {
+        await index.applyChanges(['d', 'd/f.txt', 'd/only-outside.txt']);
+        if (round % 25 === 0) {
+          index.rescan();
+          await index.whenIdle();
+        }
+        const hits = (await index.searchText({ query: SECRET })).hits.length + (await index.searchFiles('only-outside')).length;
+        if (hits > 0) indexLeaks++;
+      })(),
     ];
     for (const o of await Promise.allSettled(calls)) {
       if (o.status === 'fulfilled') done++;
@@ -249,11 +266,12 @@ async function symlinkSwap(rounds: number) {
     swapper.once('message', () => void swapper.terminate().then(() => resolve()));
     swapper.postMessage('stop');
   });
-  const created = readdirSync(outside).filter((f) => f !== 'f.txt');
+  await index.close();
+  const created = readdirSync(outside).filter((f) => f !== 'f.txt' && f !== 'only-outside.txt');
   const temps = created.filter((f) => f.includes('specdeck-tmp')).length;
   const changed = readFileSync(path.join(outside, 'f.txt'), 'utf8') !== SECRET ? 1 : 0;
   console.log(
-    `${rounds} rounds of the symlink swap (7 calls each): outside reads ${outsideReads}, created outside ${created.length - temps}, temp files left outside ${temps}, outside file changed ${changed} (targets 0); calls done ${done}, refused ${refused}${unexpected ? `, other errors ${unexpected}` : ''}`,
+    `${rounds} rounds of the symlink swap (8 calls each): outside reads ${outsideReads}, rounds with outside text or names searchable in the index ${indexLeaks}, created outside ${created.length - temps}, temp files left outside ${temps}, outside file changed ${changed} (targets 0); calls done ${done}, refused ${refused}${unexpected ? `, other errors ${unexpected}` : ''}`,
   );
 }
 
@@ -276,12 +294,17 @@ async function measureWindow(samples: number) {
   console.log('  an in-place edit in it is kept in a recovery file and reported; only a replace-by-rename landing in it is lost');
 }
 
+// A second argument picks races by name (`ticks`, `writers`, `swap`, `window`), e.g. `npm run stress -- 0.2 swap`.
+const only = process.argv[3];
+const want = (name: string) => only === undefined || only.split(',').includes(name);
 console.log(`specdeck stress (scale ${scale}) in ${scratch}`);
-await tickRace('append', n(1000), false);
-await tickRace('append', n(1000), true);
-await tickRace('rmw', n(1000), false);
-await tickRace('rmw', n(1000), true);
-await concurrentWriters(n(200));
-await symlinkSwap(n(500));
-await measureWindow(n(1000));
+if (want('ticks')) {
+  await tickRace('append', n(1000), false);
+  await tickRace('append', n(1000), true);
+  await tickRace('rmw', n(1000), false);
+  await tickRace('rmw', n(1000), true);
+}
+if (want('writers')) await concurrentWriters(n(200));
+if (want('swap')) await symlinkSwap(n(500));
+if (want('window')) await measureWindow(n(1000));
 rmSync(scratch, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkbench, type WorkbenchSession } from '../support/workbench-session';
+import { openWorkbench, savedUiState, type WorkbenchSession } from '../support/workbench-session';
 
 let session: WorkbenchSession;
 let page: Page;
@@ -49,25 +49,52 @@ describe('evidence in the workbench', () => {
     await expect.poll(() => evidenceOfRow(/^1 Set up/).textContent(), { timeout: 20_000 }).toMatch(/1 piece of local evidence only/);
   });
 
-  it('the Trace view has an Evidence column, opens the evidence report in the app and saves it as one HTML file', async () => {
+  it('the Trace view has an Evidence column, opens the evidence report as an editor tab of its own and saves it as one HTML file', async () => {
     await tasks().getByRole('button', { name: 'Trace' }).click();
     // The trace is a full editor tab (issue 14).
-    const trace = page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / });
+    const editor = page.getByRole('region', { name: 'Editor' });
+    const trace = editor.getByRole('region', { name: /^Trace of / });
     await trace.getByRole('columnheader', { name: 'Evidence' }).waitFor();
     const row = trace.getByRole('row', { name: /^1\.1/ });
     await expect.poll(() => row.textContent()).toMatch(/1 piece of local evidence only/);
     await trace.getByRole('button', { name: 'Open evidence report' }).click();
-    const shown = page.getByRole('region', { name: 'Evidence report' });
+    // Its own tab, active, beside the Trace tab; not a panel inside the trace.
+    const tabs = editor.getByRole('tablist', { name: 'Open files' }).getByRole('tab');
+    await expect.poll(() => editor.getByRole('tab', { selected: true }).textContent()).toBe('Evidence report');
+    await expect(tabs.allTextContents()).resolves.toEqual(expect.arrayContaining(['Trace', 'Evidence report']));
+    await expect.poll(() => trace.count()).toBe(0);
+    const shown = editor.getByRole('region', { name: 'Evidence report' });
     await shown.getByRole('table', { name: 'Evidence per task' }).waitFor();
     await expect.poll(() => shown.getByRole('row', { name: /^1 Set up/ }).textContent()).toMatch(/local only/);
+    // It fills the editor area (not a 60vh box).
+    const [reportBox, editorBox] = await Promise.all([shown.boundingBox(), editor.locator('.editor-body').boundingBox()]);
+    expect(reportBox!.height).toBeGreaterThan(editorBox!.height - 4);
     const download = page.waitForEvent('download');
     await shown.getByRole('button', { name: 'Save evidence report' }).click();
     const file = await (await download).path();
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('Evidence per task');
-    await shown.getByRole('button', { name: 'Close report' }).click();
+    // Back to the trace and to the report by their tabs.
+    await editor.getByRole('tab', { name: 'Trace' }).click();
+    await expect.poll(() => trace.count()).toBe(1);
+    await expect(shown.count()).resolves.toBe(0);
+    await editor.getByRole('tab', { name: 'Evidence report' }).click();
+    await shown.getByRole('table', { name: 'Evidence per task' }).waitFor();
+  });
+
+  it('the report tab is restored after a reload, then closes like any tab', async () => {
+    const editor = () => page.getByRole('region', { name: 'Editor' });
+    // Saved a moment after it changes: wait until the backend has the report tab as the active one.
+    await expect.poll(() => savedUiState(session.workspace.path)?.active, { timeout: 10_000 }).toBe('specdeck:report');
+    await page.reload();
+    await page.getByRole('contentinfo').waitFor();
+    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent(), { timeout: 20_000 }).toBe('Evidence report');
+    const shown = editor().getByRole('region', { name: 'Evidence report' });
+    await shown.getByRole('table', { name: 'Evidence per task' }).waitFor({ timeout: 20_000 });
+    await editor().getByRole('tab', { name: 'Evidence report' }).click();
+    await page.keyboard.press('Control+w');
+    await expect.poll(() => editor().getByRole('tab', { name: 'Evidence report' }).count()).toBe(0);
     await expect.poll(() => shown.count()).toBe(0);
-    await tasks().getByRole('button', { name: 'Trace' }).click();
   });
 });

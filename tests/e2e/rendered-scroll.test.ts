@@ -6,9 +6,8 @@
 import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../support/cli-process';
 import { corpusDir } from '../support/corpus-dir';
-import { cursorLine, openWorkbench, savedUiState, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, openWorkbench, restartServe, savedUiState, type WorkbenchSession } from '../support/workbench-session';
 
 const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
 const DESIGN = '.kiro/specs/new-player-onboarding/design.md';
@@ -109,16 +108,8 @@ describe('the rendered view’s scroll comes back', () => {
   it('after `serve` restarts on a new port (a new browser origin)', { timeout: 150_000 }, async () => {
     const savedDesign = () => (savedUiState(s.workspace.path)?.tabs as { path: string; view?: string; renderedScroll?: number }[] | undefined)?.find((t) => t.path === DESIGN);
     await expect.poll(savedDesign, { timeout: 10_000 }).toMatchObject({ view: 'rendered', renderedScroll: top });
-    const oldUrl = s.host.url;
-    await s.host.stop();
-    s.host = await serve(s.workspace.path);
+    const oldUrl = await restartServe(s);
     expect(new URL(s.host.url).port).not.toBe(new URL(oldUrl).port);
-    const page = await s.browser.contexts()[0]!.newPage();
-    await s.page.close();
-    s.page = page;
-    page.on('pageerror', (e) => s.errors.push(e.message));
-    await page.goto(s.host.url);
-    await page.getByRole('contentinfo').waitFor();
     await expectRenderedTop(top);
   });
 

@@ -69,6 +69,13 @@ describe.each(['light', 'dark'] as const)('the workbench in the %s theme', (them
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / }).getByRole('row').nth(1).waitFor();
     expect(await seriousViolations(s.page)).toEqual([]);
     await s.page.locator('body').press('Control+Shift+M');
+    // The evidence report, an editor tab of its own.
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: /^Trace of / }).getByRole('button', { name: 'Open evidence report' }).click();
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('region', { name: 'Evidence report' }).getByRole('table').first().waitFor();
+    expect(await seriousViolations(s.page)).toEqual([]);
+    await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Evidence report' }).click();
+    await s.page.keyboard.press('Control+w');
+    await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Evidence report' }).count()).toBe(0);
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).click();
     await s.page.keyboard.press('Control+w');
     await expect.poll(() => s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'Trace' }).count()).toBe(0);

@@ -3,8 +3,7 @@
 // palette, and the UI state restored per workspace after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { serve } from '../support/cli-process';
-import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, savedUiState, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, diagnosticsPerSpec, openWorkbench, problemsLabel, restartServe, savedUiState, type WorkbenchSession } from '../support/workbench-session';
 
 let s: WorkbenchSession;
 
@@ -148,18 +147,10 @@ describe('state per workspace, from the backend (issue 14 item 8)', () => {
 
   it('… and after the server restarts on a new port (a new browser origin)', async () => {
     const width = Number(await s.page.getByRole('separator', { name: 'Resize the Specs pane' }).getAttribute('aria-valuenow'));
-    const oldUrl = s.host.url;
     await s.page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'plan.md' }).click();
     await expect.poll(() => savedUiState(s.workspace.path)?.active, { timeout: 10_000 }).toBe('specs/001-note-search/plan.md');
-    await s.host.stop();
-    s.host = await serve(s.workspace.path);
+    const oldUrl = await restartServe(s);
     expect(new URL(s.host.url).port).not.toBe(new URL(oldUrl).port);
-    const page = await s.browser.contexts()[0]!.newPage();
-    await s.page.close();
-    s.page = page;
-    page.on('pageerror', (e) => s.errors.push(e.message));
-    await page.goto(s.host.url);
-    await page.getByRole('contentinfo').waitFor();
     await expectRestored(width);
   });
 

@@ -66,6 +66,23 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Workb
   return session;
 }
 
+/**
+ * Restarts `specdeck serve` on the same workspace (a new port, so a new browser origin) and opens
+ * the workbench in a new page of the same browser; returns the old URL.
+ */
+export async function restartServe(session: WorkbenchSession): Promise<string> {
+  const oldUrl = session.host.url;
+  await session.host.stop();
+  session.host = await serve(session.workspace.path);
+  const page = await session.browser.contexts()[0]!.newPage();
+  await session.page.close();
+  session.page = page;
+  page.on('pageerror', (e) => session.errors.push(e.message));
+  await page.goto(session.host.url);
+  await page.getByRole('contentinfo').waitFor();
+  return oldUrl;
+}
+
 export function editorValue(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __specdeckEditorValue?: () => string }).__specdeckEditorValue?.() ?? '');
 }

@@ -18,17 +18,21 @@ const SAME_CASE_BONUS = 1;
 /** Per character skipped between two matched characters: nearer word starts win. */
 const GAP_PENALTY = 0.25;
 const MAX_LENGTH = 512;
+/** A cell no alignment reaches. */
+const NONE = -Infinity;
 
-// Scratch matrices reused across calls: query length x target length.
-let capacity = 0;
-let best = new Float64Array(0);
-let from = new Int32Array(0);
+// Scratch cells reused across calls: only the positions where a query character occurs (inside
+// the band it can occupy) are scored, so the work is the number of occurrences, not query x target.
+let cellCol = new Int32Array(256);
+let cellBest = new Float64Array(256);
+let cellFrom = new Int32Array(256);
 
-function ensure(cells: number): void {
-  if (cells <= capacity) return;
-  capacity = Math.max(cells, capacity * 2);
-  best = new Float64Array(capacity);
-  from = new Int32Array(capacity);
+function ensureCells(cells: number): void {
+  if (cells <= cellCol.length) return;
+  const size = Math.max(cells, cellCol.length * 2);
+  cellCol = new Int32Array(size);
+  cellBest = new Float64Array(size);
+  cellFrom = new Int32Array(size);
 }
 
 /** True when every character of `queryLower` appears in `targetLower`, in order. */
@@ -53,6 +57,49 @@ function boundaryBonus(target: string, j: number): number {
   return curUpper && prevLowerOrDigit ? CAMEL_BONUS : 0;
 }
 
+/** One bit per character class a path holds: a query needing a bit the path lacks cannot match. */
+export function charMask(lower: string, from = 0): number {
+  let mask = 0;
+  for (let i = from; i < lower.length; i++) mask |= charBit(lower.charCodeAt(i));
+  return mask;
+}
+
+export function charBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1 << (c - 97);
+  if (c >= 48 && c <= 57) return 1 << 26;
+  if (c === 47) return 1 << 27; // '/'
+  if (c === 46) return 1 << 28; // '.'
+  if (c === 95 || c === 45) return 1 << 29; // '_' '-'
+  return 1 << 30;
+}
+
+/**
+ * The word starts (positions where a boundary bonus applies) at or after `from` in `target`,
+ * packed as strong * STRONG + weak: `strong` after a path separator (SEGMENT_BONUS), `weak` the
+ * others (at most SEPARATOR_BONUS or CAMEL_BONUS). They bound a score (see startBonus).
+ */
+export function wordStarts(target: string, from: number): number {
+  let strong = 0;
+  let weak = 0;
+  for (let t = Math.max(1, from); t < target.length; t++) {
+    const bonus = boundaryBonus(target, t);
+    if (bonus === SEGMENT_BONUS) strong++;
+    else if (bonus > 0) weak++;
+  }
+  // Capped well below STRONG, so packed counts of a folder and a basename add without carrying.
+  return Math.min(strong, 1023) * STRONG + Math.min(weak, 1023);
+}
+
+const STRONG = 1 << 12;
+/** One strong word start in wordStarts' packing (the counts add up). */
+export const STRONG_START = STRONG;
+
+/** The most `k` positions of a target with these word starts (wordStarts) add in boundary bonuses. */
+function startBonus(k: number, starts: number): number {
+  const strong = Math.min(k, Math.floor(starts / STRONG));
+  return strong * SEGMENT_BONUS + Math.min(k - strong, starts % STRONG) * Math.max(SEPARATOR_BONUS, CAMEL_BONUS);
+}
+
 /**
  * Best-scoring alignment of `query` in `target[offset..]` (dynamic programming over query x target),
  * or null when it does not match. Positions are offsets into `target`.
@@ -60,18 +107,20 @@ function boundaryBonus(target: string, j: number): number {
 export function fuzzyScore(query: string, queryLower: string, target: string, targetLower: string, offset = 0): FuzzyMatch | null {
   const score = fuzzyScoreOnly(query, queryLower, target, targetLower, offset);
   if (score === null) return null;
-  return { score, positions: lastPositions(queryLower.length, offset) };
+  return { score, positions: lastPositions(queryLower.length) };
 }
 
-let lastN = 0;
-let lastEnd = -1;
+/** The cell that ended the last fuzzyScoreOnly call's best alignment (-1: empty query). */
+let lastEndCell = -1;
+/** Its cells' columns are relative to this offset in the target. */
+let lastOffset = 0;
 
 /** Offsets of the best alignment found by the last fuzzyScoreOnly call. */
-function lastPositions(m: number, offset: number): number[] {
+function lastPositions(m: number): number[] {
   const positions = new Array<number>(m);
-  for (let i = m - 1, j = lastEnd; i >= 0; i--) {
-    positions[i] = offset + j;
-    j = from[i * lastN + j]!;
+  for (let i = m - 1, c = lastEndCell; i >= 0; i--) {
+    positions[i] = lastOffset + cellCol[c]!;
+    c = cellFrom[c]!;
   }
   return positions;
 }
@@ -81,13 +130,13 @@ export function fuzzyScoreOnly(query: string, queryLower: string, target: string
   const m = queryLower.length;
   const n = Math.min(target.length - offset, MAX_LENGTH);
   if (m === 0) {
-    lastEnd = -1;
+    lastEndCell = -1;
     return 0;
   }
   if (m > n) return null;
   if (m === 1) return singleCharScore(query, queryLower, target, targetLower, offset, n);
   // The band each query character can occupy: from its earliest (greedy from the left) to its
-  // latest (greedy from the right) position. Only cells inside the band are computed.
+  // latest (greedy from the right) position. Only matching cells inside the band are scored.
   if (earliest.length < m) {
     earliest = new Int32Array(m * 2);
     latest = new Int32Array(m * 2);
@@ -103,70 +152,71 @@ export function fuzzyScoreOnly(query: string, queryLower: string, target: string
     while (targetLower.charCodeAt(offset + j) !== qc) j--;
     latest[i] = j;
   }
-  ensure(m * n);
-  const NONE = -Infinity;
+  // Cells of row i are [rowFrom, rowTo) in the scratch arrays, in column order (columns relative
+  // to `offset`). A cell without any alignment is not stored: the same as a NONE cell.
+  let prevFrom = 0;
+  let prevTo = 0;
+  let used = 0;
   for (let i = 0; i < m; i++) {
-    const qc = queryLower.charCodeAt(i);
-    const row = i * n;
-    const prevRow = row - n;
-    const lo = earliest[i]!;
+    const qch = queryLower[i]!;
     const hi = latest[i]!;
-    const plo = i > 0 ? earliest[i - 1]! : 0;
-    const phi = i > 0 ? latest[i - 1]! : -1;
-    // Running best of the previous row up to column j-2 (a gap before this match).
+    const rowFrom = used;
+    ensureCells(used + hi - earliest[i]! + 1);
+    // Running best of the previous row up to column j-2 (a gap before this match), kept as
+    // best + GAP_PENALTY * column so one running maximum serves every j.
     let gapBest = NONE;
     let gapFrom = -1;
-    let k = plo;
-    for (let j = lo; j <= hi; j++) {
-      // Kept as best[k] + GAP_PENALTY * k, so one running maximum serves every j.
-      while (k <= j - 2 && k <= phi) {
-        const adjusted = best[prevRow + k]! + GAP_PENALTY * k;
-        if (adjusted > gapBest) {
-          gapBest = adjusted;
-          gapFrom = k;
-        }
-        k++;
-      }
+    let p = prevFrom;
+    for (let j = earliest[i]!; j !== -1 && j <= hi; ) {
       const t = offset + j;
-      if (targetLower.charCodeAt(t) !== qc) {
-        best[row + j] = NONE;
-        continue;
-      }
-      let score = 1 + boundaryBonus(target, t) + (query.charCodeAt(i) === target.charCodeAt(t) ? SAME_CASE_BONUS : 0);
+      const score = 1 + boundaryBonus(target, t) + (query.charCodeAt(i) === target.charCodeAt(t) ? SAME_CASE_BONUS : 0);
       if (i === 0) {
-        best[row + j] = score;
-        from[row + j] = -1;
-        continue;
-      }
-      const seq = j - 1 >= plo && j - 1 <= phi ? best[prevRow + j - 1]! : NONE;
-      const viaSeq = seq === NONE ? NONE : seq + SEQUENCE_BONUS;
-      const viaGap = gapBest === NONE ? NONE : gapBest - GAP_PENALTY * (j - 1);
-      if (viaSeq === NONE && viaGap === NONE) {
-        best[row + j] = NONE;
-        continue;
-      }
-      if (viaSeq >= viaGap) {
-        score += viaSeq;
-        from[row + j] = j - 1;
+        cellCol[used] = j;
+        cellBest[used] = score;
+        cellFrom[used] = -1;
+        used++;
       } else {
-        score += viaGap;
-        from[row + j] = gapFrom;
+        while (p < prevTo && cellCol[p]! <= j - 2) {
+          const adjusted = cellBest[p]! + GAP_PENALTY * cellCol[p]!;
+          if (adjusted > gapBest) {
+            gapBest = adjusted;
+            gapFrom = p;
+          }
+          p++;
+        }
+        const seqCell = p < prevTo && cellCol[p] === j - 1 ? p : -1;
+        const viaSeq = seqCell === -1 ? NONE : cellBest[seqCell]! + SEQUENCE_BONUS;
+        const viaGap = gapBest === NONE ? NONE : gapBest - GAP_PENALTY * (j - 1);
+        if (viaSeq !== NONE || viaGap !== NONE) {
+          cellCol[used] = j;
+          if (viaSeq >= viaGap) {
+            cellBest[used] = score + viaSeq;
+            cellFrom[used] = seqCell;
+          } else {
+            cellBest[used] = score + viaGap;
+            cellFrom[used] = gapFrom;
+          }
+          used++;
+        }
       }
-      best[row + j] = score;
+      const next = targetLower.indexOf(qch, t + 1);
+      j = next === -1 ? -1 : next - offset;
     }
+    if (used === rowFrom) return null;
+    prevFrom = rowFrom;
+    prevTo = used;
   }
-  const last = (m - 1) * n;
   let top = NONE;
   let end = -1;
-  for (let j = earliest[m - 1]!; j <= latest[m - 1]!; j++) {
-    if (best[last + j]! > top) {
-      top = best[last + j]!;
-      end = j;
+  for (let c = prevFrom; c < prevTo; c++) {
+    if (cellBest[c]! > top) {
+      top = cellBest[c]!;
+      end = c;
     }
   }
   if (end === -1) return null;
-  lastN = n;
-  lastEnd = end;
+  lastEndCell = end;
+  lastOffset = offset;
   return top;
 }
 
@@ -179,14 +229,14 @@ function singleCharScore(query: string, queryLower: string, target: string, targ
     const score = 1 + boundaryBonus(target, t) + (sameCase === target.charCodeAt(t) ? SAME_CASE_BONUS : 0);
     if (score > top) {
       top = score;
-      end = t - offset;
+      end = t;
     }
   }
   if (end === -1) return null;
-  ensure(n);
-  from[end] = -1;
-  lastN = n;
-  lastEnd = end;
+  cellCol[0] = end;
+  cellFrom[0] = -1;
+  lastEndCell = 0;
+  lastOffset = 0;
   return top;
 }
 
@@ -239,6 +289,11 @@ export function scorePathOnly(
   return fuzzyScoreOnly(query, queryLower, path, pathLower, 0);
 }
 
+/** The most a row entering the basename with `entry` can reach, `rest` rows after it. */
+function reach(entry: number, rest: number, baseStarts: number): number {
+  return entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
+}
+
 /** Whether a score of at most `limit` cannot enter the top list (a module function: no closure per path). */
 function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
@@ -247,3 +302,250 @@ function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
 function basenameStart(path: string): number {
   return path.lastIndexOf('/') + 1;
 }
+
+/** Bonus for a query that starts the basename (see scorePathOnly). */
+export const PREFIX_BONUS = SEQUENCE_BONUS * 2;
+
+/**
+ * An upper bound of fuzzyScoreOnly for `m` query characters in a target with `starts` word starts
+ * (wordStarts) after the first position the alignment can take: the first character gets at most
+ * 1 + START + SAME_CASE, every later one at most 1 + SAME_CASE + SEQUENCE plus a boundary bonus,
+ * which only a word start gives. Cheap enough to skip most paths without scoring them.
+ */
+export function scoreBound(m: number, starts: number): number {
+  if (m === 0) return 0;
+  return 1 + START_BONUS + SAME_CASE_BONUS + (m - 1) * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(m - 1, starts);
+}
+
+/**
+ * fuzzyScoreOnly(query, queryLower, path, pathLower, 0) for many paths in a row, column by column
+ * (the same recurrence, so the same scores). The state after a path's folder is kept: the next
+ * path in the same folder resumes from it, and first gets a bound from it (what the best
+ * alignment entering the basename could still reach), which rejects most paths unscored. Paths
+ * arrive grouped by folder (a walk lists a folder's files together).
+ */
+export class FullPathScorer {
+  private readonly m: number;
+  /**
+   * The query rows holding each character code, last row first: `rowList[rowHead[c] ..
+   * rowHead[c] + rowCount[c])` for codes below 128, `other` for the rest.
+   */
+  private readonly rowHead = new Int32Array(128);
+  private readonly rowCount = new Int32Array(128);
+  private readonly rowList: Int32Array;
+  private readonly other = new Map<number, Int32Array>();
+  /** best(i, j-1) per row i, and max over k <= j-2 of best(i, k) + GAP_PENALTY * k. */
+  private readonly prev: Float64Array;
+  private readonly gap: Float64Array;
+  private readonly next: Float64Array;
+  /** Rows whose prev entry is set (not NONE): the only ones to fold and clear. */
+  private readonly liveRows: Int32Array;
+  private live = 0;
+  /** Best score of the last row so far. */
+  private top = NONE;
+  private folder = -1;
+  private readonly folderEntry: Float64Array;
+  /** charBit of each query character. */
+  private readonly rowBits: Int32Array;
+  private readonly folderPrev: Float64Array;
+  private readonly folderGap: Float64Array;
+  private folderTop = NONE;
+
+  constructor(
+    private readonly query: string,
+    private readonly queryLower: string,
+  ) {
+    const m = (this.m = queryLower.length);
+    const byCode = new Map<number, number[]>();
+    for (let i = m - 1; i >= 0; i--) {
+      const c = queryLower.charCodeAt(i);
+      const list = byCode.get(c);
+      if (list) list.push(i);
+      else byCode.set(c, [i]);
+    }
+    this.rowList = new Int32Array(m);
+    let at = 0;
+    for (const [c, list] of byCode) {
+      if (c >= 128) {
+        this.other.set(c, Int32Array.from(list));
+        continue;
+      }
+      this.rowHead[c] = at;
+      this.rowCount[c] = list.length;
+      for (const i of list) this.rowList[at++] = i;
+    }
+    this.prev = new Float64Array(m);
+    this.gap = new Float64Array(m);
+    this.next = new Float64Array(m);
+    this.liveRows = new Int32Array(m);
+    this.folderPrev = new Float64Array(m);
+    this.folderGap = new Float64Array(m);
+    this.folderEntry = new Float64Array(m);
+    this.rowBits = new Int32Array(m);
+    for (let i = 0; i < m; i++) this.rowBits[i] = charBit(queryLower.charCodeAt(i));
+  }
+
+  /**
+   * The path's score, or null when it does not match or (given `floor` and `winsTie`, as in
+   * scorePathOnly) cannot enter the top list. `base` is where the basename starts, `folder`
+   * names the folder (paths with the same number share the text before `base`), `baseStarts`
+   * counts the basename's word starts (wordStarts from base + 1), `baseMask` is charMask of the
+   * lower-cased basename, `wholeFits` says whether the whole query is a subsequence of it.
+   */
+  score(
+    path: string,
+    pathLower: string,
+    base: number,
+    folder: number,
+    baseStarts: number,
+    baseMask: number,
+    wholeFits: boolean,
+    floor = NONE,
+    winsTie = true,
+  ): number | null {
+    const m = this.m;
+    const n = Math.min(path.length, MAX_LENGTH);
+    if (m === 0) return 0;
+    if (m > n) return null;
+    if (m === 1) return fuzzyScoreOnly(this.query, this.queryLower, path, pathLower, 0);
+    if (base === 0 || base >= n) {
+      this.reset();
+      this.run(path, pathLower, 0, n);
+    } else {
+      if (folder !== this.folder) this.enterFolder(path, pathLower, base, folder);
+      if (floor !== NONE && hopeless(this.basenameBound(pathLower, base, baseStarts, baseMask, wholeFits, floor, winsTie), floor, winsTie)) return null;
+      this.prev.set(this.folderPrev);
+      this.gap.set(this.folderGap);
+      this.top = this.folderTop;
+      this.live = 0;
+      for (let i = 0; i < m; i++) if (this.prev[i] !== NONE) this.liveRows[this.live++] = i;
+      this.run(path, pathLower, base, n);
+    }
+    return this.top === NONE ? null : this.top;
+  }
+
+  /** Scores the folder's columns once and keeps the state, for every path in it. */
+  private enterFolder(path: string, pathLower: string, base: number, folder: number): void {
+    this.reset();
+    this.run(path, pathLower, 0, base);
+    this.folder = folder;
+    this.folderPrev.set(this.prev);
+    this.folderGap.set(this.gap);
+    this.folderTop = this.top;
+    // What row r (r >= 1) can have on entering the basename at its first column at the earliest.
+    for (let r = 1; r < this.m; r++) this.folderEntry[r] = this.entry(r, base, base);
+  }
+
+  /** Row `row`'s best before its own score when it is the first row in the basename, at column `at`. */
+  private entry(row: number, base: number, at: number): number {
+    const g = this.folderGap[row - 1]!;
+    const p = this.folderPrev[row - 1]!;
+    const viaGap = g === NONE ? NONE : g - GAP_PENALTY * (at - 1);
+    // From the folder's last column: in sequence at the basename's start, else by a gap.
+    const viaLast = p === NONE ? NONE : at === base ? p + SEQUENCE_BONUS : p - GAP_PENALTY * (at - base);
+    return Math.max(viaGap, viaLast);
+  }
+
+  /**
+   * From the folder's state: no alignment of this path scores more. Rows r.. of the query can
+   * only go into the basename when they fit there; row r enters it by a gap (at least to its first
+   * column there) or right after the folder's last column, gets at most 1 + SEGMENT +
+   * SAME_CASE there, and every later row what scoreBound allows. A first, cheaper bound assumes
+   * every row fits at the basename's start; only when it is not enough is the basename read.
+   */
+  private basenameBound(pathLower: string, base: number, baseStarts: number, baseMask: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
+    const m = this.m;
+    const whole = wholeFits ? scoreBound(m, baseStarts) : NONE;
+    let rough = Math.max(this.folderTop, whole);
+    // Rows before `fits` cannot start the basename: a later row's character is missing there.
+    let fits = m;
+    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
+    for (let row = Math.max(fits, 1); row < m; row++) {
+      const e = this.folderEntry[row]!;
+      if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
+    }
+    if (hopeless(rough, floor, winsTie)) return rough;
+    let bound = Math.max(this.folderTop, whole);
+    // The smallest i with queryLower[i..] a subsequence of the basename (greedy from the right).
+    let i = m;
+    for (let t = pathLower.length; i > 0; i--) {
+      t = pathLower.lastIndexOf(this.queryLower[i - 1]!, t - 1);
+      if (t < base) break;
+    }
+    for (let row = Math.max(i, 1); row < m; row++) {
+      const e = this.entry(row, base, pathLower.indexOf(this.queryLower[row]!, base));
+      if (e !== NONE) bound = Math.max(bound, reach(e, m - 1 - row, baseStarts));
+    }
+    return bound;
+  }
+
+  private reset(): void {
+    this.prev.fill(NONE);
+    this.gap.fill(NONE);
+    this.live = 0;
+    this.top = NONE;
+  }
+
+  /** Scores columns [from, to) of the path onto the current state. */
+  private run(path: string, pathLower: string, from: number, to: number): void {
+    const { prev, gap, next, liveRows, rowHead, rowCount, rowList, query } = this;
+    const last = this.m - 1;
+    let live = this.live;
+    let top = this.top;
+    for (let j = from; j < to; j++) {
+      // Fold column j-1 into the gap maxima (usable from column j+1 on), then score column j.
+      for (let r = 0; r < live; r++) {
+        const i = liveRows[r]!;
+        const adjusted = prev[i]! + GAP_PENALTY * (j - 1);
+        if (adjusted > gap[i]!) gap[i] = adjusted;
+      }
+      const lc = pathLower.charCodeAt(j);
+      let head = 0;
+      let count = 0;
+      let rows = rowList;
+      if (lc < 128) {
+        head = rowHead[lc]!;
+        count = rowCount[lc]!;
+      } else {
+        const list = this.other.get(lc);
+        if (list) {
+          rows = list;
+          count = list.length;
+        }
+      }
+      if (count === 0) {
+        for (let r = 0; r < live; r++) prev[liveRows[r]!] = NONE;
+        live = 0;
+        continue;
+      }
+      const bonus = 1 + boundaryBonus(path, j);
+      const code = path.charCodeAt(j);
+      for (let r = head; r < head + count; r++) {
+        // Rows come last first, so prev[i - 1] is still column j-1's.
+        const i = rows[r]!;
+        let score = bonus + (query.charCodeAt(i) === code ? SAME_CASE_BONUS : 0);
+        if (i > 0) {
+          const seq = prev[i - 1]!;
+          const viaSeq = seq === NONE ? NONE : seq + SEQUENCE_BONUS;
+          const g = gap[i - 1]!;
+          const viaGap = g === NONE ? NONE : g - GAP_PENALTY * (j - 1);
+          if (viaSeq === NONE && viaGap === NONE) score = NONE;
+          else score += viaSeq >= viaGap ? viaSeq : viaGap;
+        }
+        next[i] = score;
+        if (i === last && score > top) top = score;
+      }
+      for (let r = 0; r < live; r++) prev[liveRows[r]!] = NONE;
+      live = 0;
+      for (let r = head; r < head + count; r++) {
+        const i = rows[r]!;
+        if (next[i] === NONE) continue;
+        prev[i] = next[i]!;
+        liveRows[live++] = i;
+      }
+    }
+    this.live = live;
+    this.top = top;
+  }
+}
+

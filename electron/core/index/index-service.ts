@@ -236,9 +236,25 @@ export class IndexService {
 
   private stageListChunk(shard: ShardClient): void {
     if (this.closed) return;
-    const chunk = shard.listChunks.shift()!;
-    if (chunk.first) shard.files.beginStaging();
-    if (chunk.paths !== '') shard.files.stage(chunk.paths.split('\0'));
+    const chunk = shard.listChunks[0]!;
+    if (shard.listCursor === null) {
+      if (chunk.first) shard.files.beginStaging();
+      shard.listCursor = { paths: chunk.paths === '' ? [] : chunk.paths.split('\0'), at: 0 };
+    }
+    // A few thousand paths per turn of the event loop at most, within a time budget: staging
+    // computes each path's quick-open facts, and a loaded machine makes any fixed count too many.
+    const cursor = shard.listCursor;
+    const started = performance.now();
+    while (cursor.at < cursor.paths.length && performance.now() - started < STAGE_MS) {
+      shard.files.stage(cursor.paths.slice(cursor.at, cursor.at + STAGE_PATHS));
+      cursor.at += STAGE_PATHS;
+    }
+    if (cursor.at < cursor.paths.length) {
+      setImmediate(() => this.stageListChunk(shard));
+      return;
+    }
+    shard.listChunks.shift();
+    shard.listCursor = null;
     if (chunk.last) {
       shard.files.commitStaging();
       shard.listed = true;
@@ -307,6 +323,9 @@ export class IndexService {
 }
 
 const SLICE_MS = 8;
+/** List staging: paths per step, and the time a turn may take before it lets other work in. */
+const STAGE_PATHS = 500;
+const STAGE_MS = 8;
 
 /** Drives a sliced computation, giving the event loop a turn whenever a slice ran SLICE_MS. */
 async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {

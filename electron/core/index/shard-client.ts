@@ -24,6 +24,8 @@ export class ShardClient {
   listed = false;
   /** List chunks received but not staged yet (see IndexService.stageListChunk). */
   readonly listChunks: Extract<FromWorker, { type: 'list' }>[] = [];
+  /** The first chunk's paths while it is being staged, and how far staging got. */
+  listCursor: { paths: string[]; at: number } | null = null;
   /** Change reports that arrived while a list was being staged, applied after it. */
   readonly afterList: (() => void)[] = [];
   skipped: SkipSummary = { counts: {}, samples: [] };

@@ -107,7 +107,11 @@ export function isRaceOrGone(error: unknown): boolean {
  * Throws the fs error, or RaceError when a folder on the way was swapped for a link.
  */
 export function readVerifiedInto(absolute: string, buffer: Buffer): number {
-  const fd = openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK);
+  return readAndClose(openVerifiedSync(absolute, constants.O_RDONLY | NONBLOCK), buffer);
+}
+
+/** Reads an open descriptor into `buffer` (at most its length) and closes it; returns the bytes read. */
+export function readAndClose(fd: number, buffer: Buffer): number {
   let length = 0;
   try {
     for (;;) {

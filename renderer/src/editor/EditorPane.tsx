@@ -6,6 +6,7 @@ import { MarkdownPreview } from './MarkdownPreview';
 import { MonacoView } from './MonacoView';
 import { TabStrip } from './TabStrip';
 import { TraceView } from '../trace/TraceView';
+import { EvidenceReportView } from '../evidence/EvidenceReportView';
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -22,6 +23,7 @@ function FileNotice({ tab }: { tab: Tab }) {
     'not-utf8': `${tab.path} is not valid UTF-8; it is not opened, so that no byte of it can be lost.`,
     text: '',
     trace: '',
+    report: '',
   }[tab.kind];
   return (
     <p className="file-notice" role="status">
@@ -94,7 +96,8 @@ export function EditorPane() {
           </div>
         )}
         {tab && tab.kind === 'trace' && <TraceView />}
-        {tab && tab.kind !== 'text' && tab.kind !== 'trace' && <FileNotice tab={tab} />}
+        {tab && tab.kind === 'report' && <EvidenceReportView />}
+        {tab && tab.kind !== 'text' && tab.kind !== 'trace' && tab.kind !== 'report' && <FileNotice tab={tab} />}
         {/* The editor stays mounted while text tabs are open, so models keep their undo stacks. */}
         {tabs.some((t) => t.kind === 'text') && (
           <div className="editor-frame" hidden={!showText || showDiff}>

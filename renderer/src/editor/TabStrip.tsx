@@ -4,9 +4,9 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { splitPath } from '../path-parts';
 import { useEditor, type Tab } from '../stores/editor-store';
 
-/** A tab's name: the file name (the trace tab is "Trace"). */
+/** A tab's name: the file name (the trace tab is "Trace", the report tab "Evidence report"). */
 function tabLabel(tab: Tab): string {
-  return tab.kind === 'trace' ? 'Trace' : splitPath(tab.path).name;
+  return tab.kind === 'trace' ? 'Trace' : tab.kind === 'report' ? 'Evidence report' : splitPath(tab.path).name;
 }
 
 /** A menu's keys: arrows move between its items (those matching `items`), Escape closes it. */
@@ -80,7 +80,7 @@ function OpenEditorsList({ onClose, at }: { onClose(): void; at: { x: number; y:
               activate(t.path);
             }}
           >
-            {tabLabel(t)} <span className="muted">{t.kind === 'trace' ? '' : splitPath(t.path).folder}</span>
+            {tabLabel(t)} <span className="muted">{t.kind === 'trace' || t.kind === 'report' ? '' : splitPath(t.path).folder}</span>
             {t.dirty ? ' ●' : ''}
           </button>
         ))}

@@ -9,11 +9,13 @@ import { useWorkspace } from './workspace-store';
 
 /** The trace tab's path: not a file (no workspace path can start with `specdeck:`). */
 export const TRACE_TAB = 'specdeck:trace';
+/** The evidence report tab (the selected spec's `specdeck report` HTML), no file behind it either. */
+export const REPORT_TAB = 'specdeck:report';
 
 export interface Tab {
   path: string;
-  /** `trace`: the trace tab (no file behind it). */
-  kind: FileContent['kind'] | 'trace';
+  /** `trace`, `report`: the trace and evidence report tabs (no file behind them). */
+  kind: FileContent['kind'] | 'trace' | 'report';
   size: number;
   /** Hash of the bytes on disk this tab was loaded from or last saved as. */
   hash: string | null;
@@ -175,8 +177,8 @@ export const useEditor = create<EditorState>((set, get) => {
       const mode = line !== undefined && get().viewMode[path] === 'rendered' ? 'source' : view;
       if (mode) set((s) => ({ viewMode: { ...s.viewMode, [path]: mode } }));
       const existing = get().tabs.find((t) => t.path === path);
-      if (path === TRACE_TAB && !existing) {
-        const tab: Tab = { path, kind: 'trace', size: 0, hash: null, savedVersion: 0, dirty: false, conflict: false, preview: false };
+      if ((path === TRACE_TAB || path === REPORT_TAB) && !existing) {
+        const tab: Tab = { path, kind: path === TRACE_TAB ? 'trace' : 'report', size: 0, hash: null, savedVersion: 0, dirty: false, conflict: false, preview: false };
         set((s) => ({ tabs: [...s.tabs, tab], active: path, ...reveal }));
         return;
       }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { SpecEvidence, TaskEvidence } from '../../../shared/evidence/model';
 import { api } from '../api/client-instance';
 import { errorMessage } from '../api/error-message';
+import { REPORT_TAB, useEditor } from './editor-store';
 import { useTrace } from './trace-store';
 import { useWorkspace } from './workspace-store';
 
@@ -12,24 +13,33 @@ interface EvidenceState {
   load(specId: string | null): Promise<void>;
   /** Builds the report of the spec and hands its HTML to the browser as a file to save. */
   saveReport(specId: string): Promise<void>;
-  /** The report shown in the app (its HTML), and for which spec. */
+  /** The report shown in the app's report tab (its HTML), and for which spec. */
   reportHtml: string | null;
   reportSpecId: string | null;
+  /** Builds the spec's report and shows it in its own editor tab. */
   openReport(specId: string): Promise<void>;
+  /** Builds the spec's report for the tab, without activating it (spec switch, ticks, restore). */
+  loadReport(specId: string): Promise<void>;
   closeReport(): void;
   saveHtml(specId: string, html: string): void;
 }
 
 let loads = 0;
+let reportLoads = 0;
 
 export const useEvidence = create<EvidenceState>((set, get) => ({
   evidence: null,
   reportHtml: null,
   reportSpecId: null,
   async openReport(specId) {
+    await get().loadReport(specId);
+    if (get().reportSpecId === specId) await useEditor.getState().open(REPORT_TAB);
+  },
+  async loadReport(specId) {
+    const mine = ++reportLoads; // a later load wins over a slower earlier one
     try {
       const { html } = await api().call('evidence.report', { specId });
-      set({ reportHtml: html, reportSpecId: specId });
+      if (mine === reportLoads) set({ reportHtml: html, reportSpecId: specId });
     } catch (error) {
       useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
     }
@@ -72,8 +82,11 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
 useTrace.subscribe((state, previous) => {
   if (state.report === previous.report) return;
   void useEvidence.getState().load(state.report?.specId ?? null);
-  // A report shown for another spec is closed (it would describe the wrong one).
-  if (useEvidence.getState().reportSpecId !== null && useEvidence.getState().reportSpecId !== state.report?.specId) useEvidence.getState().closeReport();
+  // The report tab follows the selected spec, as the trace tab does, and its ticks and links.
+  const specId = state.report?.specId ?? null;
+  const tabOpen = useEditor.getState().tabs.some((t) => t.path === REPORT_TAB);
+  if (tabOpen && specId !== null) void useEvidence.getState().loadReport(specId);
+  else if (useEvidence.getState().reportSpecId !== specId) useEvidence.getState().closeReport();
 });
 
 /** The evidence of one task of the loaded spec, or undefined. */

@@ -11,7 +11,6 @@ import { parseInline } from '../tasks/task-title';
 import { filterTraceRows, NO_TRACE_FILTER, traceRows, type CoverageState, type LinkFilter, type TraceFilter } from './trace-rows';
 import { useEvidence } from '../stores/evidence-store';
 import { RequirementEvidence } from '../evidence/RequirementEvidence';
-import { EvidenceReportView } from '../evidence/EvidenceReportView';
 
 const COVERAGE_LABEL: Record<CoverageState, string> = {
   covered: 'covered',
@@ -46,7 +45,6 @@ export function TraceView() {
       <h2 className="trace-title">
         Trace: {spec.title} <span className="muted">{spec.folder}</span>
       </h2>
-      <EvidenceReportView />
       <ul className="trace-coverage" aria-label="Coverage">
         <li>{coverage.linked} linked</li>
         <li className={coverage.suspect > 0 ? 'warn' : undefined}>{coverage.suspect} suspect</li>

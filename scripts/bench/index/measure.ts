@@ -73,21 +73,41 @@ export function ripgrep(root: string, query: string): Promise<{ ms: number; line
   return new Promise((resolve) => child.on('close', () => resolve({ ms: performance.now() - started, lines })));
 }
 
+/**
+ * The serving (main) thread's own CPU time in ms, from /proc (Linux; clock ticks of 10 ms), or
+ * NaN elsewhere. Beside a stall it tells our work (CPU time spent) from the machine's load (the
+ * thread was waiting for a core).
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, CLK_TCK 100
+  } catch {
+    return NaN;
+  }
+}
+
 /** Largest gap between 1 ms timer ticks beyond the expected 1 ms: how long the loop stalled. */
-export function stallMeter(): { stop: () => number; peakRss: () => number; worstAt: () => number } {
+export function stallMeter(): { stop: () => number; peakRss: () => number; worstAt: () => number; worstCpu: () => number } {
   const started = performance.now();
   let last = started;
+  let lastCpu = mainThreadCpuMs();
   let worst = 0;
   let worstAt = 0;
+  let worstCpu = NaN;
   let peakRss = 0;
   let ticks = 0;
   const timer = setInterval(() => {
     const now = performance.now();
+    const cpu = mainThreadCpuMs();
     if (now - last - 1 > worst) {
       worst = now - last - 1;
       worstAt = last - started;
+      worstCpu = cpu - lastCpu;
     }
     last = now;
+    lastCpu = cpu;
     if (++ticks % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 1);
   return {
@@ -99,5 +119,7 @@ export function stallMeter(): { stop: () => number; peakRss: () => number; worst
     peakRss: () => peakRss,
     /** When the worst stall began, in ms after the meter started. */
     worstAt: () => worstAt,
+    /** CPU time the serving thread spent during the worst stall (10 ms resolution). */
+    worstCpu: () => worstCpu,
   };
 }

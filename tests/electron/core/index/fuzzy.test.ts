@@ -87,3 +87,129 @@ describe('fuzzy path matching', () => {
     for (let i = 1; i < top.length; i++) expect(top[i - 1]!.score).toBeGreaterThanOrEqual(top[i]!.score);
   });
 });
+
+// A deterministic tree of paths shaped like real ones: shared folders, camelCase and separators,
+// case variants, a backslash and non-ASCII names, one path past the scored length.
+function treePaths(count: number): string[] {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const words = ['user', 'session', 'cache', 'order', 'item', 'handle', 'pack', 'age', 'lib', 'ts', 'index', 'api', 'Ünï', 'x'];
+  const word = () => words[Math.floor(random() * words.length)]!;
+  const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+  const folders = Array.from({ length: Math.max(1, Math.floor(count / 12)) }, (_, i) =>
+    `${i % 5 === 0 ? 'Packages' : 'packages'}/${word()}-${i % 9}/src/${i % 3 === 0 ? `${word()}_${word()}/` : ''}`);
+  const paths = folders.flatMap((folder, f) =>
+    Array.from({ length: 12 }, (_, k) => `${folder}${word()}${cap(word())}${random() < 0.3 ? `.${word()}` : ''}${f * 12 + k}.${k % 3 === 0 ? 'tsx' : 'ts'}`));
+  paths.push('top.ts', 'a\\b/back\\slash.ts', `deep/${'d'.repeat(600)}/usersession.ts`, 'Readme.md');
+  return paths;
+}
+
+/** The recurrence of fuzzy.ts in its plainest form (a full matrix), to check the fast scorers against. */
+function referenceScore(query: string, target: string, offset = 0): { score: number; positions: number[] } | null {
+  const ql = query.toLowerCase();
+  const tl = target.toLowerCase();
+  const m = ql.length;
+  const n = Math.min(target.length - offset, 512);
+  if (m === 0 || m > n) return m === 0 ? { score: 0, positions: [] } : null;
+  const bonus = (t: number) => {
+    if (t === 0) return 8;
+    const prev = target[t - 1]!;
+    if (prev === '/' || prev === '\\') return 7;
+    if ('_-. '.includes(prev)) return 5;
+    return /[A-Z]/.test(target[t]!) && /[a-z0-9]/.test(prev) ? 5 : 0;
+  };
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let i = 0; i < m; i++) {
+    best.push(new Array<number>(n).fill(-Infinity));
+    from.push(new Array<number>(n).fill(-1));
+    for (let j = 0; j < n; j++) {
+      const t = offset + j;
+      if (tl[t] !== ql[i]) continue;
+      const own = 1 + bonus(t) + (query[i] === target[t] ? 1 : 0);
+      if (i === 0) {
+        best[i]![j] = own;
+        continue;
+      }
+      let top = j > 0 ? best[i - 1]![j - 1]! + 6 : -Infinity;
+      let via = j - 1;
+      for (let k = 0; k <= j - 2; k++) {
+        const gap = best[i - 1]![k]! - 0.25 * (j - 1 - k);
+        if (gap > top) {
+          top = gap;
+          via = k;
+        }
+      }
+      if (top === -Infinity) continue;
+      best[i]![j] = own + top;
+      from[i]![j] = via;
+    }
+  }
+  let end = -1;
+  for (let j = 0; j < n; j++) if (best[m - 1]![j]! > (end === -1 ? -Infinity : best[m - 1]![end]!)) end = j;
+  if (end === -1) return null;
+  const positions = new Array<number>(m);
+  for (let i = m - 1, j = end; i >= 0; i--) {
+    positions[i] = offset + j;
+    j = from[i]![j]!;
+  }
+  return { score: best[m - 1]![end]!, positions };
+}
+
+const QUERIES = ['u', 'us', 'uSess', 'usersession', 'pack', 'packages/', 'packages/user', 'Pa', 'oi', 'OrderItem', 'lib/ts', 'a\\b', 'ünï', 'ts', 'x1', 'idx', 'zzz', 'top'];
+
+describe('quick-open scoring shortcuts', () => {
+  const paths = treePaths(1200);
+
+  it('scores every path exactly as the plain recurrence does, positions included', () => {
+    let compared = 0;
+    for (const query of QUERIES) {
+      for (const path of paths) {
+        for (const offset of [0, path.lastIndexOf('/') + 1]) {
+          const fast = fuzzyScore(query, query.toLowerCase(), path, path.toLowerCase(), offset);
+          const plain = referenceScore(query, path, offset);
+          // Where several alignments tie, positions may differ; the score may not.
+          expect(fast?.score ?? null, `${query} in ${path} from ${offset}`).toBe(plain?.score ?? null);
+          if (fast && plain) expect(fast.positions.length).toBe(plain.positions.length);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('ranks exactly as scoring every path and sorting them all', () => {
+    const list = new FileList();
+    list.replace(paths);
+    for (const query of QUERIES) {
+      for (const limit of [1, 7, 50]) {
+        const q = query.replace(/\\/g, '/');
+        const everything = paths
+          .map((path) => ({ path, match: scorePath(q, q.toLowerCase(), path, path.toLowerCase()) }))
+          .filter((h) => h.match !== null)
+          .map((h) => ({ path: h.path, ...h.match! }))
+          .sort((a, b) => b.score - a.score || a.path.length - b.path.length || (a.path < b.path ? -1 : 1))
+          .slice(0, limit);
+        const fresh = new FileList();
+        fresh.replace(paths);
+        expect(fresh.search(query, limit), `${query} (limit ${limit})`).toEqual(everything);
+      }
+    }
+  });
+
+  it('narrowing the previous keystroke gives exactly what a fresh query gives', () => {
+    const typing = new FileList();
+    typing.replace(paths);
+    for (const typed of ['usersessioncache', 'packages/user', 'OrderItemHandle', 'Pack', 'ünïx']) {
+      for (let k = 1; k <= typed.length; k++) {
+        const fresh = new FileList();
+        fresh.replace(paths);
+        expect(typing.search(typed.slice(0, k)), typed.slice(0, k)).toEqual(fresh.search(typed.slice(0, k)));
+      }
+      // Backspacing widens again: not a narrowing, so every path is considered anew.
+      const fresh = new FileList();
+      fresh.replace(paths);
+      expect(typing.search(typed.slice(0, 2))).toEqual(fresh.search(typed.slice(0, 2)));
+    }
+  });
+});
