@@ -31,6 +31,11 @@ export interface SessionOptions {
    * session keeps its own in the data folder.
    */
   recentFolders?: RecentFoldersStore;
+  /**
+   * A one-shot command that changes no file (`specdeck check`): the tree is walked once and that
+   * list serves spec discovery and evidence alike, instead of one walk each.
+   */
+  walkOnce?: boolean;
 }
 
 export class Session {
@@ -46,6 +51,8 @@ export class Session {
     /** The workbench's saved UI state; opened on first use. */
     ui: UiStateStore | null;
     evidence: EvidenceService | null;
+    /** The one walk of a walkOnce session (see SessionOptions). */
+    walkOnce: (() => Promise<string[]>) | undefined;
   } | null = null;
 
   private readonly opening = new SerialQueue();
@@ -90,10 +97,12 @@ export class Session {
           recovered: this.options.onIndexRecovered,
         })
       : null;
+    let walked: Promise<string[]> | null = null;
+    const walkOnce = this.options.walkOnce ? () => (walked ??= walkFiles(ws.root, rules)) : undefined;
     const specs = index
       ? new SpecService(ws, rules, () => index.listFiles().catch(() => walkFiles(ws.root, rules))) // a failed index must not hide the specs
-      : new SpecService(ws, rules);
-    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null, evidence: null };
+      : new SpecService(ws, rules, walkOnce);
+    const state: NonNullable<Session['state']> = { ws, rules, specs, watch: null, index, trace: null, ui: null, evidence: null, walkOnce };
     this.state = state;
     if (this.options.watch) {
       const { watchWorkspace } = await import('./watch/watcher'); // one-shot CLI commands never load the watcher
@@ -146,7 +155,7 @@ export class Session {
   get evidence(): EvidenceService {
     const state = this.current();
     // One per workspace: it keeps the history it read for HEAD (see EvidenceService).
-    state.evidence ??= new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent() });
+    state.evidence ??= new EvidenceService({ ws: state.ws, rules: state.rules, specs: state.specs, traceIfPresent: () => this.traceIfPresent(), listFiles: state.walkOnce });
     return state.evidence;
   }
 

@@ -37,19 +37,26 @@ const applyMarkers = () => applySpecMarkers(useProblems.getState().list, useEdit
 
 async function loadWorkspace(): Promise<void> {
   stopSaving();
-  await useWorkspace.getState().load();
-  const saved = await readSaved();
-  if (saved) restoreEarly(saved);
-  await Promise.all([
+  // One round of calls, not a chain: only the spec list waits for the saved UI state (it names the
+  // selected spec); the rest need nothing from each other.
+  const saved = readSaved();
+  const independent = Promise.all([
+    useWorkspace.getState().load(),
     useFiles.getState().loadDir(''),
-    useSpecs.getState().refresh(),
+    // Beside the spec list, not after it: the diagnostics are then ready when the status bar counts
+    // them, ahead of the selected spec's (large) text, and the Problems view opens at once.
+    useProblems.getState().load(),
     useWorkspace.getState().loadBranch(),
     useTrace.getState().loadActive(),
     api()
       .call('index.status', {})
       .then((status) => useSearch.getState().setProgress(status.progress)),
   ]);
-  if (saved) await restoreTabs(saved);
+  independent.catch(() => {}); // handled below, once the saved state is in (not reported as unhandled meanwhile)
+  const state = await saved;
+  if (state) restoreEarly(state);
+  await Promise.all([independent, useSpecs.getState().refresh()]);
+  if (state) await restoreTabs(state);
   stopSaving = startSaving();
 }
 
@@ -96,8 +103,9 @@ export function App() {
       // later: a burst of ticks asks for it once, and never queues ahead of the next tick.
       useSpecs.subscribe((now, before) => {
         if (now.selected !== before.selected || now.selectedId !== before.selectedId) loadTraceReportSoon(now.selectedId);
-        // Every diagnostic follows the spec list (re-read after each change on disk or tick).
-        if (now.list !== before.list) loadProblemsSoon();
+        // Every diagnostic follows the spec list (re-read after each change on disk or tick); the
+        // first list of a workspace comes with its diagnostics (loadWorkspace reads both).
+        if (now.list !== before.list && before.loaded) loadProblemsSoon();
       }),
       // The specs' diagnostics as markers in the open spec files.
       useProblems.subscribe((now, before) => now.list !== before.list && applyMarkers()),

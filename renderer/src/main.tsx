@@ -1,23 +1,18 @@
-// Start-up: connect to the backend over the page's transport, then render the workbench.
-import { StrictMode } from 'react';
+// Start-up: connect to the backend while the workbench's code is fetched and evaluated (a separate
+// chunk: the socket no longer waits for Monaco to evaluate), then render the workbench.
 import { createRoot } from 'react-dom/client';
 import './styles.css';
-import './editor/monaco/setup';
 import { connectApi } from './api/connect';
 import { setApi } from './api/client-instance';
 import { errorMessage } from './api/error-message';
-import { App } from './App';
 
 const root = createRoot(document.getElementById('root')!);
+const workbench = import('./workbench-entry');
 
-connectApi().then(
-  (client) => {
+Promise.all([connectApi(), workbench]).then(
+  ([client, { mountWorkbench }]) => {
     setApi(client);
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    mountWorkbench(root);
   },
   (error: unknown) => {
     root.render(

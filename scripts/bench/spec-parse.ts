@@ -12,33 +12,30 @@ import { corpusDir, listFiles } from '../../tests/corpus/corpus-support';
 // The corpus and its file walk are the conformance tests' own (tests/corpus/corpus-support.ts).
 const corpus = corpusDir;
 
-/** Median wall time of `fn` in ms over `runs` runs (after one warm-up). */
-function time(runs: number, fn: () => void): number {
+/** Median of `clock`'s ms readings around `fn` over `runs` runs (after one warm-up). */
+function median(runs: number, fn: () => void, clock: () => number): number {
   fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const t0 = clock();
     fn();
-    samples.push(performance.now() - t0);
+    samples.push(clock() - t0);
   }
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 }
 
+/** Median wall time of `fn` in ms. */
+const time = (runs: number, fn: () => void) => median(runs, fn, () => performance.now());
+
 /**
- * Median process CPU time of `fn` in ms (user + system) over `runs` runs: on a machine shared with
- * other work, wall time also counts the time the process waited for a core; this does not.
+ * Median process CPU time of `fn` in ms (user + system): on a machine shared with other work, wall
+ * time also counts the time the process waited for a core; this does not.
  */
-function cpuTime(runs: number, fn: () => void): number {
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    fn();
-    const c = process.cpuUsage(c0);
-    samples.push((c.user + c.system) / 1000);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-}
+const cpuTime = (runs: number, fn: () => void) =>
+  median(runs, fn, () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  });
 
 const LINE_SCAN = /^\s*[-*+] \[(.)\]/gm;
 const mbps = (bytes: number, ms: number) => (bytes / 1e6 / (ms / 1000)).toFixed(1);

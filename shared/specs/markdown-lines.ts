@@ -27,41 +27,69 @@ export interface ScanResult {
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/s;
 
 export function scanLines(text: string, visit: (line: LineInfo) => void): ScanResult {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let no = 0;
-  let fenceChar = '';
-  let fenceLen = 0;
-  let fenceLine = 0;
-  const length = text.length;
-  const info: LineInfo = { no: 0, text: '', start: 0, fenced: false };
-  while (start <= length) {
+  const cursor = new LineCursor(text);
+  while (cursor.next()) visit(cursor);
+  return { lineCount: cursor.no, unclosedFenceLine: cursor.unclosedFenceLine };
+}
+
+/**
+ * The same walk as a loop the caller drives (`while (cursor.next()) { … }`): the hottest parser
+ * (tasks) runs its line body inline instead of through a callback. The cursor is the line: its
+ * fields change on each `next()`.
+ */
+export class LineCursor implements LineInfo {
+  no = 0;
+  text = '';
+  start = 0;
+  fenced = false;
+  private readonly source: string;
+  private at: number;
+  private ended = false;
+  private fenceChar = '';
+  private fenceLen = 0;
+  private fenceLine = 0;
+
+  constructor(source: string) {
+    this.source = source;
+    this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  /** The line that opened a fence never closed (once the walk has ended), or null. */
+  get unclosedFenceLine(): number | null {
+    return this.fenceLen > 0 ? this.fenceLine : null;
+  }
+
+  next(): boolean {
+    const text = this.source;
+    const length = text.length;
+    const start = this.at;
+    if (this.ended || start > length) return false;
     let end = text.indexOf('\n', start);
     const next = end === -1 ? length + 1 : end + 1;
     if (end === -1) end = length;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const line = text.slice(start, lineEnd);
-    no++;
-    let fenced = fenceLen > 0;
-    if (fenceLen === 0) {
+    const no = this.no + 1;
+    let fenced = this.fenceLen > 0;
+    if (this.fenceLen === 0) {
       const m = line.length >= 3 && mayOpenFence(line) ? FENCE_OPEN.exec(line) : null;
       if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
-        fenceChar = m[1]![0]!;
-        fenceLen = m[1]!.length;
-        fenceLine = no;
+        this.fenceChar = m[1]![0]!;
+        this.fenceLen = m[1]!.length;
+        this.fenceLine = no;
         fenced = true;
       }
-    } else if (closesFence(line, fenceChar, fenceLen)) {
-      fenceLen = 0;
+    } else if (closesFence(line, this.fenceChar, this.fenceLen)) {
+      this.fenceLen = 0;
     }
-    info.no = no;
-    info.text = line;
-    info.start = start;
-    info.fenced = fenced;
-    visit(info);
-    start = next;
-    if (end === length) break;
+    this.no = no;
+    this.text = line;
+    this.start = start;
+    this.fenced = fenced;
+    this.at = next;
+    if (end === length) this.ended = true;
+    return true;
   }
-  return { lineCount: no, unclosedFenceLine: fenceLen > 0 ? fenceLine : null };
 }
 
 /** Cheap pre-check: the first non-blank character is a backtick or a tilde. */

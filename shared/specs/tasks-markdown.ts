@@ -1,7 +1,7 @@
 // Reads checkbox tasks from a tasks document (Kiro, cc-sdd, Spec Kit, OpenSpec shapes), with
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
-import { headingOf, scanLines } from './markdown-lines';
+import { headingOf, LineCursor, type LineInfo } from './markdown-lines';
 import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 import { blockedOnLine, dependsOnLine, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
@@ -86,7 +86,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   let graphFenceLine = 0;
   const graphLines: string[] = [];
 
-  const scan = scanLines(text, (line) => {
+  const scan = new LineCursor(text);
+  while (scan.next()) {
+    const line: LineInfo = scan;
     const s = line.text;
     if (graphState === 'in' && !line.fenced) graphState = 'done';
     if (line.fenced) {
@@ -94,7 +96,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         // The first fence after the heading; `json`, `jsonc` or no info string.
         graphState = /^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:jsonc?)?[ \t]*$/i.test(s) ? 'in' : 'done';
         graphFenceLine = line.no + 1;
-        return;
+        continue;
       }
       if (graphState === 'in') graphLines.push(s);
       if (s.includes('[') && TASK_LINE.test(s)) {
@@ -106,7 +108,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
           pos: { file, line: line.no, column: 1 },
         });
       }
-      return;
+      continue;
     }
     const heading = headingOf(s);
     if (heading) {
@@ -141,12 +143,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       const ht = heading.text.startsWith('Task') ? HEADING_TASK.exec(heading.text) : null;
       headingTask = ht ? readHeadingTask(ht, s, line.no) : null;
       if (headingTask) block = headingTask;
-      return;
+      continue;
     }
     const m = s.includes('[') ? TASK_LINE.exec(s) : null;
     if (m && !(format === 'speckit' && m[2] === 'P')) {
       block = readTask(m, s, line.no, line.start);
-      return;
+      continue;
     }
     if (s.length > 2 && s.charCodeAt(0) !== 32 && s.charCodeAt(0) !== 9) {
       const bm = BOXLESS_MAIN.exec(s);
@@ -172,7 +174,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         sectionRefs = flatRefs(sectionRefStack);
       }
     }
-  });
+  }
 
   function readDependencyMarks(task: Task, s: string): void {
     // One search for both markers: most lines have neither.

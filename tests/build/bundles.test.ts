@@ -45,3 +45,15 @@ describe('Electron bundles', () => {
     expect(siblings.filter((file) => !existsSync(path.join(dist, file)))).toEqual([]);
   });
 });
+
+describe('renderer bundle', () => {
+  it('the page’s entry script is small and has no Monaco: the socket opens while the workbench chunk loads', () => {
+    const html = readFileSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const code = readFileSync(path.join(repoRoot, 'dist', 'renderer', entry!), 'utf8');
+    expect(code).toContain('workbench-entry'); // loaded from the entry, not part of it
+    expect(code).not.toContain('MonacoEnvironment');
+    expect(code.length).toBeLessThan(1_000_000); // the whole renderer with Monaco was 4.4 MB
+  });
+});

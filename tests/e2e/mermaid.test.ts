@@ -25,6 +25,9 @@ beforeAll(async () => {
           fence('graph TD\n' + Array.from({ length: 6000 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n')), // over the size limit
         ].join('\n'),
       );
+      // Three diagrams, the last two screens away from the first.
+      const prose = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} of the design.\n`).join('\n');
+      writeFileSync(path.join(root, 'far.md'), ['# Far\n', fence('graph LR\n  near --> top'), prose, fence('graph LR\n  far --> middle'), prose, fence('graph LR\n  farthest --> bottom')].join('\n'));
       writeFileSync(path.join(root, 'many.md'), '# Many\n\n' + Array.from({ length: 300 }, (_, i) => `## D${i}\n\n` + fence(`graph LR\n  a${i} --> b${i}`)).join('\n'));
     },
   });
@@ -85,6 +88,17 @@ describe('Mermaid diagrams', () => {
     await s.page.getByRole('navigation', { name: 'Spec outline' }).getByRole('button', { name: 'Design', exact: true }).click();
     const design = editor().getByRole('article', { name: 'Design', exact: true });
     await expect.poll(() => design.locator('figure.mermaid-diagram[data-state="rendered"] svg').count(), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('renders the off-screen diagrams of a file with a few too, after the visible one, without scrolling', async () => {
+    const preview = await openPreview('far.md');
+    const figures = preview.locator('figure.mermaid-diagram');
+    await expect.poll(() => figures.count()).toBe(3);
+    await expect.poll(() => preview.locator('figure.mermaid-diagram[data-state="rendered"] svg').count(), { timeout: 30_000 }).toBe(3);
+    // They really were off screen: the last one lies below the viewport and nothing scrolled.
+    const box = await figures.last().boundingBox();
+    expect(box!.y).toBeGreaterThan(820);
+    await expect(figures.last().locator('svg').textContent()).resolves.toContain('farthest');
   });
 
   it('renders only the diagrams near the viewport of a file with 300, and the editor keeps answering', async () => {

@@ -139,6 +139,54 @@ describe('the Problems view (item 2)', () => {
     await s.page.keyboard.press('ArrowUp'); // up grows a bottom panel
     await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 10);
   });
+
+  it('starts with one round of calls (the diagnostics beside the spec list, before the selected spec), and re-reads the diagnostics after a change on disk', async () => {
+    const sent: string[] = [];
+    /** Calls sent and answers received, in order ("sent fs.list", "answered ui.getState"). */
+    const frames: string[] = [];
+    const methodById = new Map<string, string>();
+    const onSocket = (ws: import('playwright-core').WebSocket) => {
+      ws.on('framesent', (f) => {
+        const call = /^\{"type":"call","id":(\d+),"method":"([^"]+)"/.exec(String(f.payload));
+        if (!call) return;
+        sent.push(call[2]!);
+        methodById.set(call[1]!, call[2]!);
+        frames.push(`sent ${call[2]}`);
+      });
+      ws.on('framereceived', (f) => {
+        const id = /^\{"type":"result","id":(\d+)/.exec(String(f.payload))?.[1];
+        if (id) frames.push(`answered ${methodById.get(id)}`);
+      });
+    };
+    s.page.on('websocket', onSocket);
+    try {
+      const activeTab = await editor().getByRole('tab', { selected: true }).textContent();
+      await s.page.reload();
+      // The saved tabs are restored (the active one last) before the later tests act on the editor.
+      await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent(), { timeout: 30_000 }).toBe(activeTab);
+      await expect.poll(() => sent.includes('specs.diagnostics') && sent.includes('specs.get'), { timeout: 30_000 }).toBe(true);
+      expect(sent.indexOf('specs.diagnostics')).toBeLessThan(sent.indexOf('specs.get'));
+      // One round at start, not a chain: only the spec list waits for the saved UI state.
+      const savedAt = frames.indexOf('answered ui.getState');
+      for (const method of ['workspace.info', 'fs.list', 'specs.diagnostics', 'git.branch']) expect(frames.indexOf(`sent ${method}`)).toBeLessThan(savedAt);
+      expect(frames.indexOf('sent specs.list')).toBeGreaterThan(savedAt);
+      // Still re-read when a spec changes: one more dangling reference in broken-refs.
+      const tasks = path.join(s.workspace.path, '.kiro/specs/broken-refs/tasks.md');
+      const original = '# Tasks\n\n- [ ] 1. Do it\n  - _Requirements: 1.1, 7.7_\n';
+      const mine = () => check().filter((d) => d.spec === '.kiro/specs/broken-refs').length;
+      const before = mine();
+      if (!(await problems().isVisible())) await s.page.locator('body').press('Control+Shift+M');
+      await problems().getByRole('searchbox', { name: 'Filter problems' }).fill('.kiro/specs/broken-refs');
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before} of`));
+      writeFileSync(tasks, original + '- [ ] 2. Again\n  - _Requirements: 8.8_\n');
+      await expect.poll(() => mine(), { timeout: 30_000 }).toBe(before + 1);
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before + 1} of`));
+      writeFileSync(tasks, original);
+      await expect.poll(() => problems().getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${before} of`));
+    } finally {
+      s.page.off('websocket', onSocket);
+    }
+  });
 });
 
 describe('TypeScript without a project (item 3)', () => {

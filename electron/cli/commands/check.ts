@@ -46,7 +46,7 @@ export const checkCommand = defineCommand({
           ...run.evidence.flatMap(evidenceFindings),
         ].map((f): CheckFinding => ({ spec: f.spec, severity: f.severity, code: f.code, message: f.message, file: f.pos.file, line: f.pos.line, column: f.pos.column })),
       };
-    });
+    }, { walkOnce: true }); // reads only: one walk serves spec discovery and evidence
     const shown = findings.filter((f) => RANK[f.severity] >= RANK[min]);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;

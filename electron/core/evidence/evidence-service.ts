@@ -37,6 +37,8 @@ export interface EvidenceDeps {
   specs: SpecService;
   /** The workspace's link store when it has one (this machine's edit links), else null. */
   traceIfPresent: () => TraceService | null;
+  /** The workspace's files when the session already walked them once for the whole command. */
+  listFiles?: () => Promise<string[]>;
 }
 
 export interface EvidenceRun {
@@ -78,7 +80,7 @@ export class EvidenceService {
   }
 
   private files(): Promise<string[]> {
-    return (this.runFiles ??= walkFiles(this.deps.ws.root, this.deps.rules));
+    return (this.runFiles ??= this.deps.listFiles?.() ?? walkFiles(this.deps.ws.root, this.deps.rules));
   }
 
   private async forSpecsNow(specIds: readonly string[], options: EvidenceOptions): Promise<EvidenceRun> {

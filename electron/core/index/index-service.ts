@@ -3,6 +3,7 @@
 // for quick-open in memory, runs text queries on read-only connections, and turns worker
 // messages into events and status.
 import { statSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import type { FileSearchHit, IndexProgress, IndexStatus, TextSearchResult } from '../../../shared/api/contract';
 import { SerialQueue } from '../../../shared/async/serial-queue';
 import { indexDbPath } from '../storage/data-dir';
@@ -66,7 +67,12 @@ export class IndexService {
     this.shards = this.dbPaths.map(
       (p) => new ShardClient(p, (shard, message) => this.onMessage(shard, message), (_shard, message) => this.fail(message), () => this.closed),
     );
-    this.shards.forEach((shard, i) => shard.post({ type: 'init', root, dbPath: shard.dbPath, options: resolved, shard: i, shards: count }));
+    // One walk for all shards on open (shared-walk.ts): shard 0 walks, the others wait on a port.
+    const channels = Array.from({ length: count - 1 }, () => new MessageChannel());
+    this.shards.forEach((shard, i) => {
+      const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
+      shard.post({ type: 'init', root, dbPath: shard.dbPath, options: resolved, shard: i, shards: count, walkPorts }, walkPorts);
+    });
   }
 
   /** Starts indexing `root` (a real, absolute path) in the background; returns at once. */

@@ -1,7 +1,8 @@
-// The writer's prepared statements over the files and file_text tables.
+// The writer's prepared statements over the files and chunks tables, and its posting store.
 import type { IndexDb } from './open-db';
 import { languageOf } from './language';
 import { textChunks, type FileContent } from './content';
+import { PostingStore } from './postings';
 import { CHUNK_ROWID_BITS, chunkRowid, chunkRowidRange } from './schema';
 
 export interface FileRow {
@@ -15,8 +16,14 @@ export interface FileRow {
 
 export class IndexStore {
   private readonly st;
+  readonly postings: PostingStore;
 
-  constructor(readonly db: IndexDb) {
+  /** `segmentPairs`: see postings.ts SEGMENT_PAIRS (smaller in tests). */
+  constructor(
+    readonly db: IndexDb,
+    options: { segmentPairs?: number } = {},
+  ) {
+    this.postings = new PostingStore(db, options.segmentPairs);
     this.st = {
       all: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files'),
       byPath: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path = ?'),
@@ -28,11 +35,27 @@ export class IndexStore {
       markPending: db.prepare("UPDATE files SET size = ?, mtime_ms = ?, kind = 'pending' WHERE id = ?"),
       setMeta: db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kind = ?, indexed_hash = ? WHERE id = ?'),
       deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
-      deleteText: db.prepare('DELETE FROM file_text WHERE rowid >= ? AND rowid < ?'),
-      insertText: db.prepare('INSERT INTO file_text (rowid, text, first_line) VALUES (?, ?, ?)'),
+      deleteText: db.prepare('DELETE FROM chunks WHERE id >= ? AND id < ?'),
+      insertText: db.prepare('INSERT INTO chunks (id, segment, first_line, text) VALUES (?, ?, ?, ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
+  }
+
+  /**
+   * Runs `fn` in one transaction that also writes the posting segment of the text it stored:
+   * chunks and their postings commit together or not at all. Every write goes through here.
+   */
+  transaction(fn: () => void): void {
+    try {
+      this.db.transaction(() => {
+        fn();
+        this.postings.flush();
+      })();
+    } catch (error) {
+      this.postings.discard();
+      throw error;
+    }
   }
 
   allRows(): FileRow[] {
@@ -74,7 +97,10 @@ export class IndexStore {
         for (let n = 0; n <= last; n++) {
           const c = chunks[n]!;
           const end = n === last ? content.bytes.length : c.end; // (never: more chunks than rowids) the rest in the last
-          this.st.insertText.run(chunkRowid(row.id, n), content.bytes.subarray(c.start, end), c.firstLine);
+          const id = chunkRowid(row.id, n);
+          this.postings.flushIfFull(); // before the row: it carries the generation of the segment holding its postings
+          this.st.insertText.run(id, this.postings.generation, c.firstLine, content.bytes.subarray(c.start, end));
+          this.postings.addChunk(id, content.bytes, c.start, end);
         }
         indexedHash = content.hash;
       }
@@ -86,7 +112,9 @@ export class IndexStore {
   }
 
   private deleteText(id: number): void {
-    this.st.deleteText.run(...chunkRowidRange(id));
+    const [from, to] = chunkRowidRange(id);
+    this.postings.chunksDeleted(id, from, to);
+    this.st.deleteText.run(from, to);
   }
 
   markUnreadable(row: FileRow): void {

@@ -12,6 +12,7 @@ import type { IndexStore } from './index-store';
 import type { IndexOptions } from './options';
 import type { ChangeSummary, IndexProgressData, SkipSummary } from './protocol';
 import { errorReason, scanTree, type ScannedFile } from './scanner';
+import { WalkFollower, WalkLead, type WalkShare } from './shared-walk';
 import { SkipLog } from './skip-log';
 
 export interface IndexerEvents {
@@ -45,6 +46,8 @@ export class Indexer {
     /** Whether a path belongs to this indexer's shard (every path, with one shard). */
     private readonly owns: (relPath: string) => boolean,
     private readonly events: IndexerEvents,
+    /** The first reconcile's walk, shared between shards (shared-walk.ts); none with one shard. */
+    private firstWalk: WalkLead | WalkFollower | null = null,
   ) {
     this.rules = new IgnoreRules(root, options.excludes);
     this.reader = new ContentReader(options.maxFileSize);
@@ -73,6 +76,9 @@ export class Indexer {
   /** Stops after the current transaction; resolves when nothing runs any more. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // Never left waiting on each other: a follower stops waiting, a lead that never walked lets go.
+    if (this.firstWalk instanceof WalkFollower) this.firstWalk.cancel();
+    else this.firstWalk?.abandon();
     await this.running;
   }
 
@@ -113,20 +119,16 @@ export class Indexer {
   async reconcile(): Promise<void> {
     const started = performance.now();
     const skips = new SkipLog();
-    const scanStartedAt = Date.now(); // a file changed after this is looked at again next time
-    const existing = new Map(this.store.allRows().map((r) => [r.path, r]));
     this.progress = { phase: 'listing', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
     this.emitProgress(true);
-
-    const found: ScannedFile[] = [];
-    scanTree(this.root, this.rules, '', (file) => {
-      if (!this.owns(file.path)) return;
-      found.push(file);
-      this.progress.filesSeen++;
-      this.emitProgress(false);
-    }, (p, reason) => {
-      if (this.owns(p)) skips.add(p, reason); // every shard walks; one reports
-    }, this.owns); // each shard stats only its own files
+    const shared = this.firstWalk;
+    this.firstWalk = null; // only the first reconcile is shared (see shared-walk.ts)
+    const walk = await this.walk(shared);
+    if (this.stopped) return;
+    const scanStartedAt = walk.startedAt; // a file changed after this is looked at again next time
+    const found = walk.files;
+    for (const [p, reason] of walk.skips) skips.add(p, reason);
+    const existing = new Map(this.store.allRows().map((r) => [r.path, r]));
 
     // Compare first, write only what differs: reopening an unchanged tree writes nothing (no
     // transaction, no WAL growth, no checkpoint), so it costs little more than the walk.
@@ -142,12 +144,12 @@ export class Indexer {
     }
     const wrote = added.length + changed.length + existing.size > 0 || this.store.meta('listed_at') === undefined;
     if (wrote) {
-      this.store.db.transaction(() => {
+      this.store.transaction(() => {
         for (const file of added) this.store.insertPending(file.path, file.size, file.mtimeMs);
         for (const { id, file } of changed) this.store.markPending(id, file.size, file.mtimeMs);
         for (const gone of existing.values()) this.store.remove(gone);
         this.store.setMeta('listed_at', new Date().toISOString());
-      })();
+      });
     }
     if (!this.listAnnounced || added.length > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
     this.listAnnounced = true;
@@ -162,7 +164,7 @@ export class Indexer {
       const removed: string[] = [];
       let files = 0;
       let bytes = 0;
-      this.store.db.transaction(() => {
+      this.store.transaction(() => {
         while (i < pending.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
           const row = pending[i++]!;
           files++;
@@ -185,7 +187,8 @@ export class Indexer {
             }
           }
         }
-      })();
+      });
+      this.store.postings.compact(false); // size-tiered: a few merges of small segments
       if (removed.length > 0) this.events.changed(null, { created: [], updated: [], removed });
       this.progress.filesIndexed += files;
       this.progress.bytes += bytes;
@@ -194,6 +197,8 @@ export class Indexer {
       this.drainChanges();
     }
     if (this.stopped) return;
+    // One segment after a scan that wrote text: a query then reads one row per trigram bucket.
+    if (pending.length > 0) this.store.postings.compact(true);
     // Always recorded (one small row), as the time this scan began: the CLI's freshness check
     // compares the ignore files the index holds no row of (.git/info/exclude) with it. The
     // checkpoint only after real writes.
@@ -202,6 +207,42 @@ export class Indexer {
     this.progress.phase = 'ready';
     this.emitProgress(true);
     this.events.scanned(skips.take(), performance.now() - started);
+  }
+
+  /**
+   * This shard's files and skips: from the lead's walk when one is shared with this shard, else
+   * from a walk of its own that stats only this shard's files. The lead walks for every shard.
+   */
+  private async walk(shared: WalkLead | WalkFollower | null): Promise<WalkShare> {
+    if (shared instanceof WalkFollower) {
+      const share = await shared.receive();
+      if (share) {
+        this.progress.filesSeen = share.files.length;
+        return share;
+      }
+    }
+    const lead = shared instanceof WalkLead ? shared : null;
+    try {
+      const startedAt = Date.now();
+      const files: ScannedFile[] = [];
+      const skips: [string, string][] = [];
+      const all = lead ? () => true : this.owns;
+      scanTree(this.root, this.rules, '', (file) => {
+        if (!all(file.path)) return;
+        files.push(file);
+        this.progress.filesSeen++;
+        this.emitProgress(false);
+      }, (p, reason) => {
+        if (all(p)) skips.push([p, reason]); // every shard walking its own: one reports
+      }, all); // a shard walking for itself stats only its own files
+      if (!lead) return { startedAt, files, skips };
+      lead.publish(startedAt, files, skips);
+      const mine = files.filter((f) => this.owns(f.path));
+      this.progress.filesSeen = mine.length;
+      return { startedAt, files: mine, skips: skips.filter((s) => this.owns(s[0])) };
+    } finally {
+      lead?.abandon(); // the walk failed: the other shards walk themselves (no-op once published)
+    }
   }
 
   /** Applies one batch of changed paths (files or folders) in one transaction. */
@@ -213,9 +254,10 @@ export class Indexer {
       this.rules.invalidate();
       this.rescanRequested = true;
     }
-    this.store.db.transaction(() => {
+    this.store.transaction(() => {
       for (const rel of unique) this.applyOne(rel, summary);
-    })();
+    });
+    this.store.postings.compact(false);
     return summary;
   }
 

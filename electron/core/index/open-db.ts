@@ -23,7 +23,7 @@ const INDEX_DATABASE: DatabaseKind = {
     'cache_size = -8000',
   ],
   // Touch every table once so a damaged schema or first page surfaces now, not mid-scan.
-  probes: ['SELECT count(*) FROM meta', 'SELECT id FROM files LIMIT 1', 'SELECT rowid FROM file_text LIMIT 1'],
+  probes: ['SELECT count(*) FROM meta', 'SELECT id FROM files LIMIT 1', 'SELECT id FROM chunks LIMIT 1', 'SELECT id FROM postings LIMIT 1'],
 };
 
 export function openIndexDb(dbPath: string): OpenedDatabase {

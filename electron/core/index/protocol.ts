@@ -4,6 +4,7 @@ import type { ApiErrorData } from '../../../shared/api/errors';
 import type { TextSearchParams } from './text-search';
 import type { IndexOptions } from './options';
 import type { Recovery } from './open-db';
+import type { MessagePort } from 'node:worker_threads';
 
 export type IndexProgressData = IndexProgress;
 
@@ -22,7 +23,11 @@ export interface ChangeSummary {
 
 export type ToWorker =
   /** `shard` of `shards`: this worker indexes only the paths that hash to its shard. */
-  | { type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number }
+  | {
+      type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number;
+      /** The first walk's ports (shared-walk.ts): shard 0 gets one per other shard, the others one each. */
+      walkPorts?: MessagePort[];
+    }
   | { type: 'changes'; id: number; paths: string[] }
   | { type: 'rescan' }
   | { type: 'close' }

@@ -133,6 +133,7 @@ function isCompleteIndex(db: IndexDb): boolean {
  */
 function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [string, number, number]>, scannedAt: number): number {
   let seen = 0;
+  const heldFolders = foldersHolding(stored.keys());
   const pending = [''];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -142,19 +143,22 @@ function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [st
     } catch {
       throw new Stale(); // a folder the index read became unreadable, or went: let the writer see
     }
+    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir); // no stat for it
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
       // A name that is not valid UTF-8 is never indexed (scanTree cannot stat it); a stored file
       // under such a folder is then missing from the count, which reads as stale.
       if (entry.name.includes('\uFFFD') && !stored.has(rel)) continue;
       if (entry.isDirectory()) {
-        if (!rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
+        // A folder holding an indexed file was visible at the scan and, as for files, only a
+        // changed rule file (seen on its own) could hide it since: no verdict needed.
+        if (heldFolders.has(rel) || !rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
         continue;
       }
       const row = stored.get(rel);
       if (row) {
         if (!entry.isFile()) throw new Stale(); // a stored file became a link or something else
-        const info = lstatSync(path.join(root, rel));
+        const info = lstatSync(`${root}/${rel}`); // root is absolute and real, rel plain: no join needed
         if (row[1] !== info.size || row[2] !== info.mtimeMs) throw new Stale();
         seen++;
       } else if (entry.name === '.gitignore' && changedSince(path.join(root, rel), scannedAt)) {
@@ -165,6 +169,20 @@ function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [st
     }
   }
   return seen;
+}
+
+/** Every folder that holds a stored file, directly or below. */
+function foldersHolding(paths: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const p of paths) {
+    // Up from the file's folder until one already known (its ancestors are then known too).
+    for (let end = p.lastIndexOf('/'); end > 0; end = p.lastIndexOf('/', end - 1)) {
+      const folder = p.slice(0, end);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return folders;
 }
 
 function changedSince(file: string, time: number): boolean {

@@ -44,6 +44,8 @@ export function scanTree(
       skip(dir === '' ? '.' : dir, errorReason(error));
       continue;
     }
+    // The listing says whether the folder has a .gitignore: most do not, and then no stat is needed.
+    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir);
     visitEntries(root, dir, entries, rules, pending, onFile, skip, wants);
   }
 }

@@ -1,6 +1,6 @@
 // The serving thread's view of one shard: its worker, its read-only connection and what it
 // last reported. IndexService combines the shards.
-import type { Worker } from 'node:worker_threads';
+import type { TransferListItem, Worker } from 'node:worker_threads';
 import type { IndexProgress } from '../../../shared/api/contract';
 import { FileList } from './file-list';
 import { openReader, type IndexDb, type Recovery } from './open-db';
@@ -48,8 +48,8 @@ export class ShardClient {
     });
   }
 
-  post(message: ToWorker): void {
-    this.worker.postMessage(message);
+  post(message: ToWorker, transfer: readonly TransferListItem[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   /** (Re)connects the reader after the worker opened or rebuilt the database. */

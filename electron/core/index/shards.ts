@@ -1,5 +1,5 @@
 // The index can be split into shards, each a complete index (its own database file and writer
-// thread) of the paths that hash to it: FTS5 inserts run on one core per writer, so two shards
+// thread) of the paths that hash to it: trigram and posting work runs on one core per writer, so two shards
 // build the text index about twice as fast on a two-core machine.
 import { availableParallelism } from 'node:os';
 

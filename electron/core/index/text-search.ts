@@ -1,13 +1,16 @@
-// Full-text search over the index in two steps: candidate selection (the trigram FTS5 index picks
-// the chunks of whole lines that hold every trigram of the query) and verification (each
-// candidate chunk's bytes matched line by line, byte-matcher.ts), which makes the results exact.
+// Full-text search over the index in two steps: candidate selection (the trigram posting store,
+// postings.ts, picks the chunks of whole lines that hold every trigram of the query, rarest lists
+// first) and verification (each candidate chunk's bytes matched line by line, byte-matcher.ts),
+// which makes the results exact.
 import picomatch from 'picomatch';
 import type { TextSearchHit, TextSearchResult } from '../../../shared/api/contract';
 import { compileByteMatcher } from './byte-matcher';
 import type { MatchOptions } from './line-matcher';
 import type { IndexDb } from './open-db';
+import { candidateChunks, PostingReader } from './postings';
 import { CHUNK_ROWID_BITS } from './schema';
-import { requiredLiteralOfRegex, trigramMatch } from './trigram-query';
+import { requiredLiteralOfRegex } from './trigram-query';
+import { queryTrigrams } from './trigrams';
 
 /** One candidate: a chunk of whole lines of a file's text, starting at `firstLine`. */
 interface Candidate {
@@ -30,13 +33,14 @@ export const DEFAULT_TEXT_LIMIT = 1000;
 
 export class TextSearcher {
   private readonly all;
-  private readonly filtered;
+  private readonly one;
+  private readonly postings: PostingReader;
 
   constructor(db: IndexDb) {
-    // In rowid order: a file's chunks in order, files in id order.
-    const select = `SELECT f.path AS path, t.text AS text, t.first_line AS firstLine FROM file_text t JOIN files f ON f.id = (t.rowid >> ${CHUNK_ROWID_BITS})`;
-    this.all = db.prepare(select);
-    this.filtered = db.prepare(`${select} WHERE file_text MATCH ?`);
+    // In id order: a file's chunks in order, files in id order.
+    this.all = db.prepare(`SELECT f.path AS path, c.text AS text, c.first_line AS firstLine FROM chunks c JOIN files f ON f.id = (c.id >> ${CHUNK_ROWID_BITS}) ORDER BY c.id`);
+    this.one = db.prepare('SELECT f.path AS path, c.text AS text, c.first_line AS firstLine FROM chunks c JOIN files f ON f.id = (c.id >> ' + CHUNK_ROWID_BITS + ') WHERE c.id = ?');
+    this.postings = new PostingReader(db);
   }
 
   search(params: TextSearchParams): TextSearchResult {
@@ -64,11 +68,11 @@ export class TextSearcher {
     const matcher = compileByteMatcher(options);
     const accept = pathFilter(params.include, params.exclude);
     const literal = options.regex ? requiredLiteralOfRegex(options.query) : options.query;
-    const expression = literal === null ? null : trigramMatch(literal, !options.caseSensitive);
+    const grams = literal === null ? null : queryTrigrams(literal, options.caseSensitive);
     const hits: TextSearchHit[] = [];
     // ripgrep refuses a literal "\n" (no match spans lines): no line can match it.
     if (!options.regex && options.query.includes('\n')) return { hits, truncated: false, filesSearched: 0, elapsedMs: performance.now() - started };
-    const rows = (expression === null ? this.all.iterate() : this.filtered.iterate(expression)) as IterableIterator<Candidate>;
+    const rows = grams === null ? (this.all.iterate() as IterableIterator<Candidate>) : this.candidateRows(yield* candidateChunks(this.postings, grams));
 
     let filesSearched = 0;
     let lastPath: string | null = null;
@@ -98,6 +102,14 @@ export class TextSearcher {
     }
     hits.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
     return { hits, truncated, filesSearched, elapsedMs: performance.now() - started };
+  }
+
+  /** The candidates' current rows; a stale posting's chunk that is gone is skipped. */
+  private *candidateRows(ids: Float64Array): Generator<Candidate, void> {
+    for (const id of ids) {
+      const row = this.one.get(id) as Candidate | undefined;
+      if (row) yield row;
+    }
   }
 }
 

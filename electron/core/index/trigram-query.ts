@@ -1,34 +1,6 @@
-// Turns a search into an FTS5 filter over the trigram index: an AND of quoted single trigrams
-// taken from a literal every match must contain. The filter only narrows the candidates; every
-// candidate is verified against its text, so the filter may be loose but must never be too strict.
-
-const MAX_TRIGRAMS = 16;
-
-/**
- * The FTS5 MATCH expression for `literal`, or null when it yields no usable trigram (shorter
- * than three characters). With `asciiOnly`, trigrams holding non-ASCII characters are left out:
- * SQLite's case folding of those may differ from the JavaScript matcher's.
- */
-export function trigramMatch(literal: string, asciiOnly: boolean): string | null {
-  const grams = new Set<string>();
-  const chars = Array.from(literal); // trigrams are made of code points
-  for (let i = 0; i + 3 <= chars.length; i++) {
-    const gram = chars.slice(i, i + 3).join('');
-    if (asciiOnly && !isAscii(gram)) continue;
-    // The index folds case, so ABC and abc are one trigram.
-    grams.add(isAscii(gram) ? gram.toLowerCase() : gram);
-  }
-  if (grams.size === 0) return null;
-  // Spread the chosen trigrams over the literal: the ends are often the most selective.
-  let list = [...grams];
-  if (list.length > MAX_TRIGRAMS) {
-    const step = (list.length - 1) / (MAX_TRIGRAMS - 1);
-    list = Array.from({ length: MAX_TRIGRAMS }, (_, k) => list[Math.round(k * step)]!);
-  }
-  // Inside an FTS5 string a double quote is written twice; nothing else is special there, so
-  // NEAR, AND, --, *, ( and ) in the query are just characters.
-  return list.map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
-}
+// The literal every match of a regular expression must contain, from which the posting store's
+// trigram filter is built (trigrams.ts queryTrigrams). The filter only narrows the candidates;
+// every candidate is verified against its text, so it may be loose but must never be too strict.
 
 /**
  * The longest literal that every match of a (JavaScript-syntax) regular expression must contain,
@@ -98,11 +70,6 @@ export function requiredLiteralOfRegex(source: string): string | null {
   }
   endRun();
   return Array.from(best).length >= 3 ? best : null;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 function skipBalanced(source: string, start: number): number {

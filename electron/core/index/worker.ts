@@ -8,6 +8,7 @@ import { isCorruptionError, moveAside } from '../storage/sqlite-database';
 import { openIndexDb, openReader, type IndexDb, type Recovery } from './open-db';
 import type { FromWorker, ToWorker } from './protocol';
 import { shardOf } from './shards';
+import { WalkFollower, WalkLead } from './shared-walk';
 import { TextSearcher } from './text-search';
 import { ApiError } from '../../../shared/api/errors';
 
@@ -23,7 +24,13 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
+/** The shared first walk is for the first start only (a rebuild after corruption walks alone). */
+let walkPortsTaken = false;
+
 function start(init: Init, recovery: Recovery | null): void {
+  const ports = walkPortsTaken ? [] : (init.walkPorts ?? []);
+  walkPortsTaken = true;
+  const firstWalk = ports.length === 0 ? null : init.shard === 0 ? new WalkLead(ports, init.shards) : new WalkFollower(ports[0]!);
   const opened = openIndexDb(init.dbPath);
   db = opened.db;
   post({ type: 'opened', generation: ++generation, recovered: recovery ?? opened.recovered });
@@ -51,7 +58,7 @@ function start(init: Init, recovery: Recovery | null): void {
         for (const id of unanswered) post({ type: 'changed', id, summary: { created: [], updated: [], removed: [] } });
       });
     },
-  });
+  }, firstWalk);
   indexer = current;
   current.announceStoredList();
   current.requestRescan();

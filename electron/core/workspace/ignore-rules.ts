@@ -46,14 +46,25 @@ export class IgnoreRules {
   /** The verdict for one path from the rules of its ancestors alone (not its parents' verdicts). */
   private decide(parts: string[], isDir: boolean): boolean {
     let ignored = false;
+    // The folder of each level grows by one name (no re-join per level: walks call this per entry).
+    let folder = '';
     for (let level = 0; level < parts.length; level++) {
-      const rules = this.rulesFor(parts.slice(0, level).join('/'));
+      if (level > 0) folder = level === 1 ? parts[0]! : `${folder}/${parts[level - 1]!}`;
+      const rules = this.rulesFor(folder);
       if (!rules) continue;
       const verdict = rules.test(parts.slice(level).join('/') + (isDir ? '/' : ''));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
     return ignored;
+  }
+
+  /**
+   * A walk that has just listed `folder` (not the root, which also reads .git/info/exclude) and
+   * saw no `.gitignore` entry in it: the folder has no rules, known without a stat of its own.
+   */
+  noteNoIgnoreFile(folder: string): void {
+    if (folder !== '' && !this.byFolder.has(folder)) this.byFolder.set(folder, null);
   }
 
   /** Forget cached rules, e.g. after a `.gitignore` changed. */

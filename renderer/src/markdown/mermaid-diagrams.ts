@@ -7,6 +7,13 @@ import type { Mermaid } from 'mermaid';
 /** Larger sources are shown as text: mermaid's layout runs on this thread and cannot be stopped. */
 export const MAX_DIAGRAM_SOURCE = 50_000;
 
+/**
+ * A document with at most this many diagrams renders the ones off screen too, after those near the
+ * viewport, when the page is idle: scrolling then finds them drawn (no placeholder, no jump).
+ * Beyond it (300 diagrams in one file) they wait until scrolled to.
+ */
+export const PRERENDER_LIMIT = 12;
+
 let loading: Promise<Mermaid> | null = null;
 let configuredTheme: string | null = null;
 
@@ -39,7 +46,9 @@ async function renderOne(source: string): Promise<{ svg: string } | { error: str
   }
   let outcome: { svg: string } | { error: string };
   try {
+    const started = performance.now();
     const { svg } = await mermaid.render(`specdeck-mermaid-${++counter}`, source);
+    performance.measure('specdeck:mermaid-render', { start: started, detail: source.split('\n', 1)[0] }); // for the bench
     outcome = { svg };
   } catch (error) {
     outcome = { error: error instanceof Error ? error.message : String(error) };
@@ -92,16 +101,20 @@ export function renderMermaidBlocks(root: HTMLElement): () => void {
   const blocks = [...root.querySelectorAll<HTMLElement>('pre > code.language-mermaid')];
   if (blocks.length === 0) return () => {};
   const sources = new Map<Element, string>();
+  /** Each figure is drawn once, whichever of the viewport and the idle pass asks first. */
+  const start = (figure: Element) => {
+    const source = sources.get(figure);
+    if (source === undefined) return;
+    sources.delete(figure);
+    observer?.unobserve(figure);
+    void draw(figure as HTMLElement, source);
+  };
   const observer =
     typeof IntersectionObserver === 'undefined'
       ? null
       : new IntersectionObserver(
           (entries) => {
-            for (const entry of entries) {
-              if (!entry.isIntersecting) continue;
-              observer!.unobserve(entry.target);
-              void draw(entry.target as HTMLElement, sources.get(entry.target)!);
-            }
+            for (const entry of entries) if (entry.isIntersecting) start(entry.target);
           },
           { rootMargin: '400px 0px' },
         );
@@ -117,13 +130,32 @@ export function renderMermaidBlocks(root: HTMLElement): () => void {
       showSource(figure, source, `This diagram is too large to render here (${source.length.toLocaleString('en')} characters; the limit is ${MAX_DIAGRAM_SOURCE.toLocaleString('en')}).`);
       return;
     }
+    const known = rendered.get(`${themeNow()}\n${source}`);
+    if (known && 'svg' in known) {
+      // Drawn before (this document reopened, or typing elsewhere in it): in place at once, in the
+      // same layout as the text, instead of one queued task per diagram.
+      figure.innerHTML = known.svg;
+      figure.dataset.state = 'rendered';
+      return;
+    }
     const placeholder = document.createElement('span');
     placeholder.className = 'mermaid-pending';
     placeholder.textContent = 'Diagram…';
     figure.append(placeholder);
     sources.set(figure, source);
     if (observer) observer.observe(figure);
-    else void draw(figure, source);
+    else start(figure);
   });
-  return () => observer?.disconnect();
+  let idle: number | undefined;
+  if (observer && blocks.length <= PRERENDER_LIMIT) {
+    // The observer reports the figures near the viewport first (its first callback comes before the
+    // page is idle); the rest queue up after them.
+    const later = () => [...sources.keys()].forEach(start);
+    idle = typeof requestIdleCallback === 'undefined' ? window.setTimeout(later, 50) : requestIdleCallback(later, { timeout: 500 });
+  }
+  return () => {
+    observer?.disconnect();
+    if (idle !== undefined) (typeof cancelIdleCallback === 'undefined' ? clearTimeout : cancelIdleCallback)(idle);
+    sources.clear();
+  };
 }

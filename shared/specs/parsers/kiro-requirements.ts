@@ -7,7 +7,7 @@
 // `**VR-5.1.4**:`, `**AC-5.1**`, `- FR-3.1:`, `1.1 The X shall`). A criterion's text runs over its
 // wrapped lines and the sub-list under it. Anything else is kept as text, never an error.
 import type { Diagnostic, Requirement } from '../model';
-import { headingOf, scanLines } from '../markdown-lines';
+import { headingOf, LineCursor, type LineInfo } from '../markdown-lines';
 import { earsPattern } from '../ears';
 
 // `Requirement 1`, `Requirement 2: Title`, `需求 1：…`, `Requisito 3 - …`, `Story 1:`.
@@ -79,8 +79,10 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
   let bugfixGroup: string | null = null;
   let lastHeading = '';
 
-  scanLines(text, (line) => {
-    if (line.fenced) return;
+  const cursor = new LineCursor(text);
+  while (cursor.next()) {
+    const line: LineInfo = cursor;
+    if (line.fenced) continue;
     const s = line.text;
     const h = headingOf(s);
     if (h) {
@@ -89,7 +91,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       if (kind === 'bugfix') {
         bugfixGroup = null;
         for (const [re, id] of BUGFIX_GROUPS) if (re.test(h.text)) bugfixGroup = id;
-        return;
+        continue;
       }
       const req = current as Requirement | null;
       const head = requirementHeading(h.text);
@@ -100,7 +102,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
         openIsHeading = true;
         writtenIds = true;
         inCriteria = true;
-        return;
+        continue;
       }
       if (head) {
         current = {
@@ -121,19 +123,19 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
         inCriteria = true;
         position = 0;
         writtenIds = false;
-        return;
+        continue;
       }
       if (req && h.level <= currentLevel) current = null;
       else if (req) inCriteria = ACCEPTANCE.test(h.text);
-      return;
+      continue;
     }
     if (kind === 'bugfix') {
       readBugfixLine(s, line.no);
-      return;
+      continue;
     }
     if (s.trim() === '') {
       afterBlank = true;
-      return;
+      continue;
     }
     const req = current as Requirement | null;
     if (req) {
@@ -143,7 +145,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
         req.text = story[1]!.trim();
         if (req.title === '') req.title = req.text;
         confirmed.add(req);
-        return;
+        continue;
       }
     }
     // Written IDs are read wherever they stand in a requirement (`**R9.12**` may sit under
@@ -157,10 +159,10 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
         const owner = ownerOf(id) ?? req!;
         open = addCriterion(owner, id, body, line.no, s.indexOf(id) + 1);
         writtenIds = true;
-        return;
+        continue;
       }
     }
-    if (!req) return;
+    if (!req) continue;
     const ordered = ORDERED_ITEM.exec(s);
     if (ordered && inCriteria && !writtenIds && !(open && ordered[1]!.length > 0)) {
       finishOpen();
@@ -169,17 +171,17 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       if (!letter) position++;
       const id = letter ? `${req.id}.${ordered[2]}${letter}` : `${req.id}.${position}`;
       open = addCriterion(req, id, ordered[4]!, line.no, ordered[1]!.length + 1);
-      return;
+      continue;
     }
     // A wrapped line or the sub-list under the open criterion continues its text.
     if (open && (!afterBlank || continues(s) || writtenIds)) {
       if (afterBlank && !openIsHeading && !continues(s) && !LIST_ITEM.test(s)) {
         finishOpen();
-        return;
+        continue;
       }
       appendText(open, s.trim());
       afterBlank = false;
-      return;
+      continue;
     }
     finishOpen();
     // A requirement stated as a paragraph (`### SEC-04 — …` then `The API SHALL …`).
@@ -187,7 +189,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       confirmed.add(req);
       appendText(req, s.trim());
     }
-  });
+  }
   finishOpen();
 
   /** `R9.12` belongs to `R9` when there is one; `1.1` under `Requirement 1` to it. */

@@ -8,7 +8,23 @@ import type { Diagnostic, OpenSpecChangeMeta, OpenSpecRootConfig } from '../mode
 export type YamlValue = string | boolean | null | string[] | { nested: true };
 
 const MAX_YAML_CHARS = 256 * 1024;
-const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+// `key: value`. Was `/^(key)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/`, whose lazy value retried the blank
+// tail at every position (a 40 KB run of spaces took seconds): the value's blanks are cut in code.
+const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(.*)$/;
+
+/** The key and its value without surrounding blanks, or null when the line is not `key:` or `key: value`. */
+export function keyValue(line: string): { key: string; rest: string } | null {
+  const m = KEY.exec(line);
+  if (!m) return null;
+  const after = m[2]!;
+  let from = 0;
+  while (from < after.length && (after[from] === ' ' || after[from] === '\t')) from++;
+  // `key:value` is not a key line; `key:` followed only by blanks is.
+  if (from === 0 && after !== '') return null;
+  let to = after.length;
+  while (to > from && (after[to - 1] === ' ' || after[to - 1] === '\t')) to--;
+  return { key: m[1]!, rest: after.slice(from, to) };
+}
 
 export function readYamlSubset(text: string): { values: Map<string, YamlValue>; problems: { line: number; message: string }[] } {
   const values = new Map<string, YamlValue>();
@@ -22,13 +38,12 @@ export function readYamlSubset(text: string): { values: Map<string, YamlValue>; 
       problems.push({ line: i + 1, message: 'an indented line outside any key' });
       continue;
     }
-    const m = KEY.exec(stripComment(raw));
-    if (!m) {
+    const kv = keyValue(stripComment(raw));
+    if (!kv) {
       problems.push({ line: i + 1, message: `not a "key: value" line: ${raw.slice(0, 60)}` });
       continue;
     }
-    const key = m[1]!;
-    const rest = m[2] ?? '';
+    const { key, rest } = kv;
     // The lines that belong to this key: indented ones, or `- item` lines right below it.
     const body: string[] = [];
     while (i + 1 < lines.length && (/^[ \t]/.test(lines[i + 1]!) || lines[i + 1]!.trim() === '' || (rest === '' && lines[i + 1]!.startsWith('- ')))) {
@@ -76,12 +91,51 @@ function scalarOrFlow(s: string): YamlValue {
   if (t.startsWith('[') && t.endsWith(']')) {
     const inner = t.slice(1, -1).trim();
     if (inner === '') return [];
-    return inner.split(',').map((p) => {
+    return splitFlow(inner).map((p) => {
       const v = scalar(p.trim());
       return typeof v === 'string' ? v : String(v);
     });
   }
   return scalar(t);
+}
+
+/** A flow list's items: commas inside `{…}` (`[{ id: a, remote: x }, b]`) or quotes do not split. */
+function splitFlow(inner: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(inner.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(inner.slice(from));
+  return parts;
+}
+
+/**
+ * A `references:` entry: a store ID or path, or a map with its clone source
+ * (`{ id: platform-reqs, remote: "git@…" }`, OpenSpec stores beta): its `id`.
+ */
+function referenceId(entry: string): string | null {
+  const t = entry.trim();
+  if (!(t.startsWith('{') && t.endsWith('}'))) return t === '' ? null : t;
+  for (const field of splitFlow(t.slice(1, -1))) {
+    const m = /^[ \t]*id[ \t]*:[ \t]*(.*)$/.exec(field);
+    if (m) {
+      const v = scalar(m[1]!.trim());
+      return typeof v === 'string' && v !== '' ? v : null;
+    }
+  }
+  return null;
 }
 
 function scalar(s: string): string | boolean | null {
@@ -123,7 +177,7 @@ export function parseChangeMeta(source: string, path: string): { meta: OpenSpecC
 export function parseOpenSpecConfig(source: string, path: string): { config: OpenSpecRootConfig; diagnostics: Diagnostic[] } {
   const { values, problems } = readYamlSubset(source);
   return {
-    config: { path, store: text(values.get('store')), references: list(values.get('references')) },
+    config: { path, store: text(values.get('store')), references: list(values.get('references')).map(referenceId).filter((r): r is string => r !== null) },
     // Only the keys Specdeck reads can be wrong for it; `context: |` and `rules:` maps are OpenSpec's.
     diagnostics: problems.map((p) => ({ severity: 'info', code: 'openspec-config-unread', message: `${path}: ${p.message}`, pos: { file: path, line: p.line, column: 1 } })),
   };

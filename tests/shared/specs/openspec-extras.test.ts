@@ -2,7 +2,7 @@
 // and changes that modify the same requirement.
 import { describe, expect, it } from 'vitest';
 import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
-import { parseChangeMeta, parseOpenSpecConfig, readYamlSubset } from '../../../shared/specs/parsers/openspec-yaml';
+import { keyValue, parseChangeMeta, parseOpenSpecConfig, readYamlSubset } from '../../../shared/specs/parsers/openspec-yaml';
 import { codes, onlySpec, specsFrom } from './helpers';
 
 const BASE = '# cap\n\n## Purpose\nP\n\n## Requirements\n\n### Requirement: Login\nThe system SHALL log in.\n\n#### Scenario: ok\n- **WHEN** a\n- **THEN** b\n';
@@ -58,10 +58,47 @@ describe('.openspec.yaml', () => {
   });
 });
 
+describe('the YAML subset reader', () => {
+  // The regex the key reader replaced (it backtracked quadratically on a long run of blanks).
+  const OLD_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+  it('reads `key: value` lines exactly as the regex it replaced, on every short combination of the tricky parts', () => {
+    const parts = ['', 'k', 'a.b-c', ' ', '\t', ':', 'v', 'x y', '\r', '#', '"q"', ' \t '];
+    let n = 0;
+    for (const a of parts) for (const b of parts) for (const c of parts) for (const d of parts) {
+      const line = `${a}${b}${c}${d}`;
+      if (/^[ \t]/.test(line) || line.trim() === '' || line.trimStart().startsWith('#') || line === '---') continue;
+      const old = OLD_KEY.exec(line);
+      expect(keyValue(line), JSON.stringify(line)).toEqual(old ? { key: old[1], rest: old[2] ?? '' } : null);
+      const { values, problems } = readYamlSubset(line);
+      if (old) {
+        expect(problems, JSON.stringify(line)).toEqual([]);
+        expect([...values.keys()], JSON.stringify(line)).toEqual([old[1]]);
+      } else {
+        expect(problems.length, JSON.stringify(line)).toBe(1);
+      }
+      n++;
+    }
+    expect(n).toBeGreaterThan(5_000);
+  });
+
+  it('a 200 KB run of blanks inside a value is read (and trimmed) in one pass', () => {
+    const { values } = readYamlSubset(`goal: a${' '.repeat(200_000)}b${' '.repeat(1000)}\n`);
+    expect(values.get('goal')).toBe(`a${' '.repeat(200_000)}b`);
+  });
+});
+
 describe('openspec/config.yaml', () => {
   it('reads store and references; OpenSpec keys it does not use are not findings', () => {
     const { config } = parseOpenSpecConfig('schema: spec-driven\ncontext: |\n  Tech stack: TS\nrules:\n  specs:\n    - Be clear\nstore: team-store\nreferences:\n  - team-context\n  - ../shared-specs\n', 'openspec/config.yaml');
     expect(config).toEqual({ path: 'openspec/config.yaml', store: 'team-store', references: ['team-context', '../shared-specs'] });
+  });
+
+  it('reads a reference written with its clone source as its ID (OpenSpec stores beta), in block and flow lists', () => {
+    const block = parseOpenSpecConfig('references:\n  - { id: platform-reqs, remote: "git@github.com:acme/platform-reqs.git" }\n  - design-system\n', 'openspec/config.yaml');
+    expect(block.config.references).toEqual(['platform-reqs', 'design-system']);
+    const flow = parseOpenSpecConfig("references: [{ remote: 'git@x:a/b.git', id: 'team' }, ../shared-specs, { remote: x }]\n", 'openspec/config.yaml');
+    expect(flow.config.references).toEqual(['team', '../shared-specs']);
+    expect(flow.diagnostics).toEqual([]);
   });
 
   it('is attached to the specs of its root', () => {

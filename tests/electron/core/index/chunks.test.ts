@@ -96,18 +96,22 @@ describe('index: a file of many chunks', () => {
     }
   }, 60_000);
 
-  it('rebuilds the text of a database from before chunks (schema 1) on open', async () => {
+  // Schema 1 held one FTS5 row per file (rowid = files.id); schema 2 FTS5 rows per chunk
+  // (rowid = file id << 20 | chunk); schema 3 the posting store. In each the file is marked
+  // indexed with its current size and mtime, so only the migrations can make it read again.
+  it.each([
+    { version: 1, rowid: 1, insert: 'INSERT INTO file_text (rowid, text) VALUES (?, ?)' },
+    { version: 2, rowid: 2 ** 20, insert: 'INSERT INTO file_text (rowid, text, first_line) VALUES (?, ?, 1)' },
+  ])('rebuilds the text of an older index (schema $version) into the posting store on open', async ({ version, rowid, insert }) => {
     const root = makeTree({ 'a.txt': 'one needle\n', 'b.txt': 'none\n' });
     const dbPath = path.join(sandbox.dataDir(), 'old.sqlite');
     const old = new Database(dbPath);
-    old.exec(MIGRATIONS[0]!);
+    for (const migration of MIGRATIONS.slice(0, version)) old.exec(migration);
     old.pragma(`application_id = ${APPLICATION_ID}`);
-    old.pragma('user_version = 1');
-    // As schema 1 stored it: one text row per file, rowid = files.id, the file marked indexed
-    // with its current size and mtime (so only the migration can make it read again).
+    old.pragma(`user_version = ${version}`);
     const { size, mtimeMs } = statSync(path.join(root, 'a.txt'));
     old.prepare("INSERT INTO files (id, path, size, mtime_ms, hash, indexed_hash, kind) VALUES (1, 'a.txt', ?, ?, 'h', 'h', 'text')").run(size, mtimeMs);
-    old.prepare('INSERT INTO file_text (rowid, text) VALUES (1, ?)').run(Buffer.from('one needle\n'));
+    old.prepare(insert).run(rowid, Buffer.from('one needle\n'));
     old.close();
     const index = sandbox.open(root, { dbPath, shards: 1 });
     await index.whenIdle();

@@ -1,6 +1,6 @@
 // The CLI's read-only index: answers like IndexService while the stored index matches the disk,
 // and steps aside (null) as soon as anything differs, so a command never answers from stale data.
-import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,19 @@ describe('index: read-only open for one-shot commands', () => {
     const index = sandbox.open(root, { shards });
     await index.whenIdle();
     return { root, index };
+  }
+
+  /** Whether the read-only open answers (the index matches the disk). */
+  function isFresh(root: string): boolean {
+    const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+    opened?.close();
+    return opened !== null;
+  }
+
+  async function reindexed(root: string): Promise<void> {
+    const again = sandbox.open(root, { shards: 2 });
+    await again.whenIdle();
+    await again.close();
   }
 
   for (const shards of [1, 2]) {
@@ -50,19 +63,11 @@ describe('index: read-only open for one-shot commands', () => {
   it('steps aside when a file changed, appeared or disappeared, and when there is no index', async () => {
     const { root, index } = await indexed(2);
     await index.close();
-    const fresh = () => {
-      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
-      opened?.close();
-      return opened !== null;
-    };
+    const fresh = () => isFresh(root);
     expect(fresh()).toBe(true);
     utimesSync(path.join(root, 'src/a.ts'), new Date(), new Date(Date.now() + 5000)); // same size, new mtime
     expect(fresh()).toBe(false);
-    const reindex = async () => {
-      const again = sandbox.open(root, { shards: 2 });
-      await again.whenIdle();
-      await again.close();
-    };
+    const reindex = () => reindexed(root);
     await reindex();
     expect(fresh()).toBe(true);
     writeFileSync(path.join(root, 'src/new.ts'), 'x\n');
@@ -90,6 +95,39 @@ describe('index: read-only open for one-shot commands', () => {
     writeFileSync(path.join(root, 'src', '.gitignore'), '.gitignore\nb.ts\n');
     expect(fresh()).toBe(false);
     expect(ReadOnlyIndex.openIfFresh(makeTree({ 'x.txt': 'x\n' }), { shards: 2 })).toBeNull();
+  });
+
+  it('trusts a folder holding indexed files without an ignore verdict, yet sees renames, new folders and newly ignored folders', async () => {
+    const { root, index } = await indexed(2);
+    mkdirSync(path.join(root, 'empty/deeper'), { recursive: true }); // folders the index holds no file of
+    await index.close();
+    const fresh = () => isFresh(root);
+    const reindex = () => reindexed(root);
+    await reindex();
+    expect(fresh()).toBe(true);
+    writeFileSync(path.join(root, 'empty/deeper/new.ts'), 'in a folder with no indexed file\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    renameSync(path.join(root, 'src/b.ts'), path.join(root, 'src/c.ts')); // a file renamed in place
+    expect(fresh()).toBe(false);
+    await reindex();
+    renameSync(path.join(root, 'docs'), path.join(root, 'guides')); // a folder renamed
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    // A folder that holds indexed files becomes ignored: the held .gitignore changed, and says so.
+    writeFileSync(path.join(root, '.gitignore'), 'dist/\nguides/\n');
+    expect(fresh()).toBe(false);
+    await reindex();
+    expect(fresh()).toBe(true);
+    const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2 });
+    try {
+      expect((await opened!.searchFiles('readme')).map((h) => h.path)).toEqual([]);
+      expect((await opened!.searchFiles('c.ts')).map((h) => h.path)).toContain('src/c.ts');
+    } finally {
+      opened?.close();
+    }
   });
 
   it('steps aside for an interrupted scan and for a damaged database, without throwing', async () => {

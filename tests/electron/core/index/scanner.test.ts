@@ -31,3 +31,21 @@ describe('index: the walk', () => {
     expect(paths).toEqual(['a.ts', 'src/a.ts', 'src/deep/a.ts']);
   });
 });
+
+describe('index: the walk and nested ignore files', () => {
+  it('honours a .gitignore in a nested folder (also with re-includes) while folders without one are never stat-ed for it', () => {
+    const root = makeTree({
+      'a/.gitignore': '*.log\n!keep.log\n', 'a/x.log': '', 'a/keep.log': '', 'a/b/y.log': '', 'a/b/z.ts': '',
+      'c/d/e/.gitignore': 'gen/\n', 'c/d/e/gen/g.ts': '', 'c/d/e/f.ts': '', 'c/x.log': '',
+    });
+    expect(scan(root).paths).toEqual(['a/.gitignore', 'a/b/z.ts', 'a/keep.log', 'c/d/e/.gitignore', 'c/d/e/f.ts', 'c/x.log']);
+    // The same rules object walked twice (the indexer keeps its rules): the noted folders stay right.
+    const rules = new IgnoreRules(root, ['node_modules']);
+    const twice: string[][] = [[], []];
+    for (const run of twice) scanTree(root, rules, '', (f) => run.push(f.path), () => {});
+    expect(twice[1]!.sort()).toEqual(twice[0]!.sort());
+    expect(rules.isIgnored('c/d/e/gen/new.ts', false)).toBe(true);
+    expect(rules.isIgnored('a/b/new.log', false)).toBe(true);
+    expect(rules.isIgnored('a/b/keep.log', false)).toBe(false);
+  });
+});

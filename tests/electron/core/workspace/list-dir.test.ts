@@ -1,5 +1,5 @@
 // The Files tree honours .gitignore at every level and skips .git and node_modules.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { IgnoreRules } from '../../../../electron/core/workspace/ignore-rules';
@@ -54,4 +54,42 @@ it('walks every visible file with the same rules', async () => {
 it('refuses to list a folder outside the workspace', async () => {
   const ws = await Workspace.open(dir.path);
   await expect(listDir(ws, new IgnoreRules(ws.root), '..')).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+});
+
+it('walks a wide and deep tree with several listings in flight, with the same result as one at a time', async () => {
+  for (let i = 0; i < 40; i++) put(`w${i % 8}/d${i}/e${i % 3}/f${i}.ts`);
+  put('w1/.gitignore', 'd9/\n*.log\n');
+  put('w1/d17/x.log');
+  put('w1/d9/hidden.ts');
+  const ws = await Workspace.open(dir.path);
+  const rules = new IgnoreRules(ws.root);
+  // The reference: a plain synchronous recursive walk with a fresh copy of the rules.
+  const reference: string[] = [];
+  const fresh = new IgnoreRules(ws.root);
+  const visit = (rel: string) => {
+    for (const d of readdirSync(path.join(ws.root, rel), { withFileTypes: true })) {
+      const child = rel === '' ? d.name : `${rel}/${d.name}`;
+      if (fresh.isIgnored(child, d.isDirectory())) continue;
+      if (d.isDirectory()) visit(child);
+      else if (d.isFile()) reference.push(child);
+    }
+  };
+  visit('');
+  const walked = await walkFiles(ws.root, rules);
+  expect(walked).toEqual(reference.sort());
+  expect(walked).toContain('w0/d0/e0/f0.ts');
+  expect(walked.some((p) => p.startsWith('w1/d9/') || p === 'w1/d17/x.log')).toBe(false);
+  expect(await walkFiles(ws.root, rules)).toEqual(walked); // the rules object reused, as services do
+});
+
+it('rejects (never crashes) when a verdict throws mid-walk', async () => {
+  for (let i = 0; i < 30; i++) put(`a${i}/b/c.ts`);
+  const ws = await Workspace.open(dir.path);
+  class Failing extends IgnoreRules {
+    override isIgnoredInVisibleFolder(rel: string, isDir: boolean): boolean {
+      if (rel === 'a17/b') throw new Error('boom');
+      return super.isIgnoredInVisibleFolder(rel, isDir);
+    }
+  }
+  await expect(walkFiles(ws.root, new Failing(ws.root))).rejects.toThrow('boom');
 });

@@ -86,6 +86,21 @@ function document(r: () => number, index: number): string {
   return (r() < 0.05 ? '\uFEFF' : '') + lines.join(eol) + (r() < 0.5 ? eol : '');
 }
 
+/** OpenSpec's small YAML files, with `key: value` lines whose value holds a long run of blanks. */
+function yamlDocument(r: () => number, index: number): string {
+  const ordinary = ['schema: spec-driven', 'store: team-plans', 'references:', '  - team-context', '  - { id: a, remote: "git@x:a.git" }', 'goal: |', '  text', 'skip_specs: [a, b]', '# comment', 'rules:', '  specs: x', '- stray'];
+  const lines: string[] = [];
+  const count = 3 + Math.floor(r() * 20);
+  for (let n = 0; n < count; n++) {
+    if (r() < 0.15) {
+      const fill = SPACE_KINDS[Math.floor(r() * SPACE_KINDS.length)]!;
+      lines.push(`goal: x${fill.repeat(200 + Math.floor(r() * 4_000))}${r() < 0.5 ? 'y' : ''}`);
+    } else lines.push(ordinary[Math.floor(r() * ordinary.length)]!);
+  }
+  if (index % 50 === 2) lines.push(`store: a${' '.repeat(60_000 + Math.floor(r() * 40_000))}b`);
+  return lines.join(r() < 0.2 ? '\r\n' : '\n') + '\n';
+}
+
 export function fuzzInput(index: number): FuzzInput {
   const r = prng(0x5eed + index * 7919);
   const doc = () => document(r, index);
@@ -103,6 +118,9 @@ export function fuzzInput(index: number): FuzzInput {
           'openspec/changes/c/proposal.md': doc(),
           'openspec/changes/c/tasks.md': doc(),
           'openspec/changes/c/specs/cap/spec.md': doc(),
+          // Drawn last, so the documents above stay the inputs they were.
+          'openspec/config.yaml': yamlDocument(r, index),
+          'openspec/changes/c/.openspec.yaml': yamlDocument(r, index),
         },
       };
     default:
