@@ -250,7 +250,7 @@ export class FileList {
     const topIndex: number[] = [];
     const topScore: number[] = [];
     const run: Run = { query, queryLower, m, queryMask, limit, full, topIndex, topScore };
-    const { paths, lower: lowers, base: bases, baseMask, folders, files } = c;
+    const { paths, lower: lowers, folders, files } = c;
     const generation = this.generation;
     let work = 0;
     let at = 0; // in `candidates`, or the next folder
@@ -288,36 +288,12 @@ export class FileList {
       if (from === to || (c.folderMask[g]! & queryMask) !== queryMask) continue;
       // The folder holds the query's first `held` characters; the rest must fit in the basename.
       const held = matchedInFolder(queryLower, folders[g]!);
-      if (held === m) {
-        survivors.push(g, -1);
-      } else {
-        const rest = restMask[held]!;
-        if ((c.anyBaseMask[g]! & rest) !== rest) continue;
-        survivors.push(g, 0);
-        const countAt = survivors.length - 1;
-        for (let k = from; k < to; k++) {
-          const i = ids[k]!;
-          if ((baseMask[i]! & rest) === rest && restFits(queryLower, held, lowers[i]!, bases[i]!)) survivors.push(i);
-          // A path filtered costs far less than one scored.
-          if ((k - from) % 16 === 15 && ++work >= SLICE) {
-            work = 0;
-            yield;
-            if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
-          }
-        }
-        const count = survivors.length - countAt - 1;
-        if (count === 0) {
-          survivors.length = countAt - 1;
-          continue;
-        }
-        survivors[countAt] = count;
-        ids = survivors;
-        from = countAt + 1;
-        to = survivors.length;
-      }
+      const rest = restMask[held]!;
+      if (held < m && (c.anyBaseMask[g]! & rest) !== rest) continue;
       const anyWhole = !slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
+      let hopelessFolder = false;
       if (topIndex.length === limit) {
-        // No path of this folder can score more: when that is below the worst of the top list, skip them all.
+        // No path of this folder can score more: when that is below the worst of the top list, none is scored.
         const floor = topScore[limit - 1]!;
         const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
         let fullBound = scoreBound(m, c.mostPathStarts[g]!);
@@ -326,18 +302,30 @@ export class FileList {
           const first = ids[from]!;
           fullBound = Math.min(fullBound, full.folderBound(paths[first]!, lowers[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
         }
-        if (wholeBound < floor && fullBound < floor) continue;
+        hopelessFolder = wholeBound < floor && fullBound < floor;
       }
-      // In runs of at most SLICE paths, scored by a plain method (a generator's loop optimizes worse).
+      // The folder holds the whole query: every path survives, kept as the folder alone.
+      if (held === m) survivors.push(g, -1);
+      if (held === m && hopelessFolder) continue;
+      // Else its paths are filtered (the rest of the query must fit in the basename) as they are scored.
+      const keep = held === m ? null : survivors;
+      const countAt = survivors.length + 1;
+      if (keep) keep.push(g, 0);
+      // In runs of at most SLICE paths, by a plain method (a generator's loop optimizes worse).
       for (let k = from; k < to; k += SLICE) {
         const end = Math.min(to, k + SLICE);
-        work += end - k;
+        work += hopelessFolder ? (end - k) >> 4 : end - k; // filtering a path costs far less than scoring it
         if (work >= SLICE) {
           work = 0;
           yield;
           if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
         }
-        this.scoreRun(run, ids, k, end, g, anyWhole);
+        this.scoreRun(run, ids, k, end, g, anyWhole, held, rest, keep, !hopelessFolder);
+      }
+      if (keep) {
+        const count = survivors.length - countAt - 1;
+        if (count === 0) survivors.length = countAt - 1;
+        else survivors[countAt] = count;
       }
     }
     this.last = { query: queryLower, generation: this.generation, survivors };
@@ -347,14 +335,23 @@ export class FileList {
     });
   }
 
-  /** Scores paths ids[from .. to) of folder `g` into the run's top list (as scorePathOnly in fuzzy.ts, with bounds from each path's word starts). */
-  private scoreRun(run: Run, ids: number[], from: number, to: number, g: number, anyWhole: boolean): void {
+  /**
+   * Scores paths ids[from .. to) of folder `g` into the run's top list (as scorePathOnly in fuzzy.ts,
+   * with bounds from each path's word starts); with `keep`, first filters them, keeping the survivors.
+   */
+  private scoreRun(run: Run, ids: number[], from: number, to: number, g: number, anyWhole: boolean, held: number, rest: number, keep: number[] | null, scoreThem: boolean): void {
     const { query, queryLower, m, queryMask, limit, full, topIndex, topScore } = run;
     const { paths, lower: lowers, base: bases, baseStarts, pathStarts, baseMask } = this.c;
     for (let k = from; k < to; k++) {
       const i = ids[k]!;
       const lower = lowers[i]!;
       const base = bases[i]!;
+      if (keep) {
+        // The folder holds the query's first `held` characters: the rest (`rest`, their characters) must fit in the basename.
+        if ((baseMask[i]! & rest) !== rest || !restFits(queryLower, held, lower, base)) continue;
+        keep.push(i);
+        if (!scoreThem) continue;
+      }
       const path = paths[i]!;
       const isFull = topIndex.length === limit;
       const floor = isFull ? topScore[limit - 1]! : -Infinity;
