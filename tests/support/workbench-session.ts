@@ -72,12 +72,18 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Workb
  */
 export async function restartServe(session: WorkbenchSession): Promise<string> {
   const oldUrl = session.host.url;
+  // The old page stays open while its server goes away (as a user's tab would); what it fails to
+  // load from then on (a lazy Monaco language chunk, the socket) is expected, not a page error of
+  // the restarted workbench, so only the new page's errors are collected.
+  session.page.removeAllListeners('pageerror');
+  session.page.removeAllListeners('console');
   await session.host.stop();
   session.host = await serve(session.workspace.path);
   const page = await session.browser.contexts()[0]!.newPage();
   await session.page.close();
   session.page = page;
   page.on('pageerror', (e) => session.errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && session.errors.push(m.text()));
   await page.goto(session.host.url);
   await page.getByRole('contentinfo').waitFor();
   return oldUrl;
