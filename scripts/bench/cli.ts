@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { rgPath } from '@vscode/ripgrep';
-import { BENCH_ROOT, copiedTree, generatedTree, type BenchTree } from './index/trees';
+import { BENCH_ROOT, benchTrees, type BenchTree } from './index/trees';
 import { percentile, RIPGREP_ARGS } from './index/measure';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -100,12 +100,8 @@ async function benchTree(tree: BenchTree): Promise<void> {
 // The CLI as it ships: bin/specdeck.mjs running the dist/cli bundle, rebuilt now (node bundles only).
 const build = spawnSync(process.execPath, ['scripts/build.mjs', 'node'], { cwd: repo, stdio: 'inherit' });
 if (build.status !== 0) throw new Error('building the CLI bundle failed');
-const only = process.env.SPECDECK_BENCH_TREES?.split(',');
-const want = (name: string) => !only || only.includes(name);
 mkdirSync(BENCH_ROOT, { recursive: true });
-if (want('generated-100k')) await benchTree(generatedTree());
-if (want('node_modules')) await benchTree(copiedTree('node_modules', path.join(repo, 'node_modules'), "a copy of the project's node_modules"));
-if (want('monaco-editor')) await benchTree(copiedTree('monaco-editor', path.join(repo, 'node_modules/monaco-editor'), 'monaco-editor sources (code written by others)'));
+for (const tree of benchTrees(repo)) await benchTree(tree.build());
 
 console.log('\n=== cold CLI summary (p50 of ' + RUNS + ' runs after a warm-up) ===');
 const cols: (keyof Row)[] = ['tree', 'command', 'value', 'reference'];

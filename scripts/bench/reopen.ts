@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { IndexService } from '../../electron/core/index/index-service';
-import { BENCH_ROOT, copiedTree, generatedTree, type BenchTree } from './index/trees';
+import { BENCH_ROOT, benchTrees, type BenchTree } from './index/trees';
 import { percentile, plainStatWalk, time } from './index/measure';
 
 const RUNS = Number(process.env.SPECDECK_BENCH_REOPEN_RUNS ?? 5);
@@ -57,11 +57,7 @@ await esbuild({
 });
 // SPECDECK_INDEX_WORKER set by the caller runs another worker build (e.g. main's, for a before/after).
 process.env.SPECDECK_INDEX_WORKER ??= workerBundle;
-const only = process.env.SPECDECK_BENCH_TREES?.split(',');
-const want = (name: string) => !only || only.includes(name);
 mkdirSync(BENCH_ROOT, { recursive: true });
-if (want('generated-100k')) await benchTree(generatedTree());
-if (want('node_modules')) await benchTree(copiedTree('node_modules', path.join(repo, 'node_modules'), "a copy of the project's node_modules"));
-if (want('monaco-editor')) await benchTree(copiedTree('monaco-editor', path.join(repo, 'node_modules/monaco-editor'), 'monaco-editor sources (code written by others)'));
+for (const tree of benchTrees(repo)) await benchTree(tree.build());
 console.log(`\n=== reopen summary (p50 of ${RUNS} runs; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}) ===`);
 for (const r of rows) console.log(r);

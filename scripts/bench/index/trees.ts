@@ -95,3 +95,16 @@ export function generatedTree(): BenchTree {
 function cap(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
+
+/**
+ * The issue's three trees, each built (or reused) only when asked for, in the order the benches
+ * print them; SPECDECK_BENCH_TREES=node_modules,monaco-editor picks some (all by default).
+ */
+export function benchTrees(repo: string): { name: string; build: () => BenchTree }[] {
+  const only = process.env.SPECDECK_BENCH_TREES?.split(',');
+  return [
+    { name: 'generated-100k', build: generatedTree },
+    { name: 'node_modules', build: () => copiedTree('node_modules', path.join(repo, 'node_modules'), "a copy of the project's node_modules") },
+    { name: 'monaco-editor', build: () => copiedTree('monaco-editor', path.join(repo, 'node_modules/monaco-editor'), 'monaco-editor sources (code written by others)') },
+  ].filter((t) => !only || only.includes(t.name));
+}
