@@ -94,6 +94,10 @@ describe('the rendered view’s scroll comes back', () => {
       .poll(() => (savedUiState(s.workspace.path)?.tabs as { path: string; renderedScroll?: number }[] | undefined)?.find((t) => t.path === DESIGN)?.renderedScroll, { timeout: 10_000 })
       .toBe(top);
     await expect.poll(() => savedUiState(s.workspace.path)?.active, { timeout: 10_000 }).toBe(DESIGN);
+    // The source view's cursor is saved beside it (run 4 of 5 loaded runs once came back at line 1).
+    await expect
+      .poll(() => (savedUiState(s.workspace.path)?.tabs as { path: string; position?: { line: number } }[] | undefined)?.find((t) => t.path === DESIGN)?.position?.line, { timeout: 10_000 })
+      .toBe(1500);
     await s.page.reload();
     await s.page.getByRole('contentinfo').waitFor();
     await expectRenderedTop(top);

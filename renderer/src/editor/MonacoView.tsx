@@ -83,9 +83,11 @@ export function MonacoView({ path }: { path: string }) {
     if (!instance || !model) return;
     const previous = instance.getModel();
     if (previous && previous !== model) viewStates.current.set(previous.uri.path.slice(1), instance.saveViewState());
+    // Read before setModel: the model's own cursor reset reports (1, 1) through `track`, which
+    // would replace the position a reload restored before it is applied.
+    const saved = viewPosition(path);
     instance.setModel(model);
     const state = viewStates.current.get(path);
-    const saved = viewPosition(path);
     if (state) instance.restoreViewState(state);
     else if (saved && !useEditor.getState().revealLine) {
       // First show since a reload: the cursor and scroll the saved UI state had.
