@@ -5,7 +5,7 @@
 // where the basename starts and how many word starts there are (which bound the score, so a
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
-import { BASENAME_TIER, FullPathScorer, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { BASENAME_TIER, FullPathScorer, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 1024;
 
@@ -19,8 +19,7 @@ interface Columns {
   /** Word starts after the basename's first character, and after the path's first character. */
   baseStarts: number[];
   pathStarts: number[];
-  mask: number[];
-  /** The same for the basename alone. */
+  /** charMask of the lower-cased basename. */
   baseMask: number[];
   /** Index in `folders` of the path's folder (its text up to the basename; `folders` holds it lower-cased). */
   folder: number[];
@@ -47,7 +46,7 @@ interface Columns {
 }
 
 const emptyColumns = (): Columns => ({
-  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(),
+  paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(),
   files: [], folderMask: [], anyBaseMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
 });
 
@@ -92,7 +91,6 @@ function push(c: Columns, path: string): void {
   c.base.push(base);
   c.baseStarts.push(baseStarts);
   c.pathStarts.push(pathStarts);
-  c.mask.push(charMask(lower));
   c.baseMask.push(baseMask);
   c.folder.push(id);
   c.files[id]!.push(index);
@@ -393,11 +391,6 @@ export class FileList {
   }
 }
 
-/** Whether a score of at most `limit` cannot enter the top list. */
-function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
-  return limit < floor || (limit === floor && !winsTie);
-}
-
 /** The live paths again, without the removed ones' slots, each folder's together. */
 function compacted(c: Columns): Columns {
   const next = emptyColumns();
@@ -411,7 +404,7 @@ function compacted(c: Columns): Columns {
  */
 function grouped(c: Columns): Columns {
   if (c.files.every((files) => files.length === 0 || files[files.length - 1]! - files[0]! === files.length - 1)) return c;
-  const next: Columns = { ...c, paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], mask: [], baseMask: [], folder: [], files: [], present: new Map(), removed: 0 };
+  const next: Columns = { ...c, paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], baseMask: [], folder: [], files: [], present: new Map(), removed: 0 };
   for (let g = 0; g < c.files.length; g++) {
     const files: number[] = [];
     for (const i of c.files[g]!) {
@@ -423,7 +416,6 @@ function grouped(c: Columns): Columns {
       next.base.push(c.base[i]!);
       next.baseStarts.push(c.baseStarts[i]!);
       next.pathStarts.push(c.pathStarts[i]!);
-      next.mask.push(c.mask[i]!);
       next.baseMask.push(c.baseMask[i]!);
       next.folder.push(g);
     }

@@ -277,11 +277,11 @@ export function scorePathOnly(
   const base = basenameStart(path);
   const bound = maxScore(queryLower.length);
   if (!queryLower.includes('/') && isSubsequence(queryLower, pathLower, base)) {
-    if (hopeless(BASENAME_TIER + SEQUENCE_BONUS * 2 + bound, floor, winsTie)) return null;
+    if (hopeless(BASENAME_TIER + PREFIX_BONUS + bound, floor, winsTie)) return null;
     const score = fuzzyScoreOnly(query, queryLower, path, pathLower, base);
     if (score !== null) {
       // A query equal to the basename start ranks first among basename hits.
-      const prefix = pathLower.startsWith(queryLower, base) ? SEQUENCE_BONUS * 2 : 0;
+      const prefix = pathLower.startsWith(queryLower, base) ? PREFIX_BONUS : 0;
       return score + BASENAME_TIER + prefix;
     }
   }
@@ -295,7 +295,7 @@ function reach(entry: number, rest: number, baseStarts: number): number {
 }
 
 /** Whether a score of at most `limit` cannot enter the top list (a module function: no closure per path). */
-function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
+export function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
 }
 
