@@ -63,7 +63,6 @@ export function evidenceRepo(): EvidenceRepo {
   return { dir, data, root, remove: () => (dir.remove(), data.remove()) };
 }
 
-/** Evidence of the demo spec as a fresh process sees it (its own data folder). */
 /**
  * A fresh evidence repository for each test of the file, its data folder as SPECDECK_DATA_DIR
  * (restored after), removed after the test. The returned object is the current test's repository.
@@ -84,6 +83,7 @@ export function useEvidenceRepo(): EvidenceRepo {
   return current;
 }
 
+/** Evidence of the demo spec as a fresh process sees it (its own data folder). */
 export async function evidenceOf(root: string, dataDir: string, specId = SPEC): Promise<SpecEvidence> {
   const previous = process.env.SPECDECK_DATA_DIR;
   process.env.SPECDECK_DATA_DIR = dataDir;
