@@ -4,7 +4,7 @@
 // `git status`: the cost of evidence grows with the history once, not once per task.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runGit, type GitRunner } from '../git/git-run';
+import { gitOperation, runGit, type GitRunner } from '../git/git-run';
 
 export interface GitCommit {
   sha: string;
@@ -122,7 +122,7 @@ export interface BlameLine {
  * `git blame` of one file: the commit that last changed each line (1-based); null when it cannot.
  * `git`: the operation's runner when blaming many files (gitOperation).
  */
-export async function blameFile(root: string, rel: string, since: string | null = null, git: GitRunner = (args) => runGit(root, args)): Promise<Map<number, BlameLine> | null> {
+export async function blameFile(root: string, rel: string, since: string | null = null, git: GitRunner = gitOperation(root)): Promise<Map<number, BlameLine> | null> {
   let out: string;
   try {
     // `since..HEAD` stops the walk at `since` (its lines are attributed to it); it blames HEAD's

@@ -34,7 +34,7 @@ const DIFFING = new Set(['diff', 'show', 'log', 'blame']);
 const WORKTREE_READING = new Set(['diff', 'status', 'add', 'stash', 'ls-files', 'grep', 'blame', 'diff-files', 'diff-index']);
 
 export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
-  return guardedGit(cwd, args, options, () => filterDrivers(cwd));
+  return gitOperation(cwd)(args, options); // an operation of one call
 }
 
 export type GitRunner = (args: readonly string[], options?: GitRunOptions) => Promise<string>;

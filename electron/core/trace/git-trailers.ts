@@ -1,6 +1,6 @@
 // Reads `Spec-Task: <spec-id>/<task-id>` trailers from `git log` and the line ranges each such
 // commit changed: the committed half of the link store, the same on every clone.
-import { runGit, type GitRunner } from '../git/git-run';
+import { gitOperation, runGit, type GitRunner } from '../git/git-run';
 import { parseUnifiedDiff, type FileHunks } from './unified-diff';
 
 export const TRAILER_KEY = 'Spec-Task';
@@ -40,7 +40,7 @@ export async function commitHunks(root: string, sha: string): Promise<FileHunks[
  * the path in the working tree. With `renames`, pass both names of each renamed file. `git`: the
  * operation's runner when called for many commits (gitOperation).
  */
-export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[], renames = false, git: GitRunner = (args) => runGit(root, args)): Promise<Map<string, FileHunks>> {
+export async function hunksSinceCommit(root: string, sha: string, paths: readonly string[], renames = false, git: GitRunner = gitOperation(root)): Promise<Map<string, FileHunks>> {
   const out = await git(['diff', '--unified=0', '--no-color', '--no-ext-diff', renames ? '-M' : '--no-renames', '--relative', sha, '--', ...paths]);
   const result = new Map<string, FileHunks>();
   for (const file of parseUnifiedDiff(out)) result.set(file.path, file);
@@ -48,7 +48,7 @@ export async function hunksSinceCommit(root: string, sha: string, paths: readonl
 }
 
 /** Files renamed since a commit (old path → path in the working tree), as git's rename detection sees them. */
-export async function renamedSince(root: string, sha: string, git: GitRunner = (args) => runGit(root, args)): Promise<Map<string, string>> {
+export async function renamedSince(root: string, sha: string, git: GitRunner = gitOperation(root)): Promise<Map<string, string>> {
   const out = await git(['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', sha, '--', '.']);
   const parts = out.split('\0');
   const renames = new Map<string, string>();
