@@ -3,19 +3,15 @@
 // shallow clone, detached HEAD, an empty repository).
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evidenceFindings } from '../../../../shared/evidence/evaluate';
 import { Session } from '../../../../electron/core/session';
 import { tempDir } from '../../../support/temp-workspace';
 import { git, openFixture, writeTree } from '../trace/trace-fixture';
-import { APP, cloneRepo, commitAll, comparable, evidenceOf, evidenceRepo, REQUIREMENTS, SPEC, TASKS, type EvidenceRepo } from './evidence-fixture';
+import { APP, cloneRepo, commitAll, comparable, evidenceOf, REQUIREMENTS, SPEC, TASKS, useEvidenceRepo } from './evidence-fixture';
 
-let repo: EvidenceRepo;
-beforeEach(() => {
-  repo = evidenceRepo();
-  process.env.SPECDECK_DATA_DIR = repo.data.path; // the "machine"'s link store, when a test makes one
-});
-afterEach(() => repo.remove());
+// Its data folder is the "machine"'s link store, when a test makes one (restored after each test).
+const repo = useEvidenceRepo();
 
 const task = (e: Awaited<ReturnType<typeof evidenceOf>>, id: string) => e.tasks.find((t) => t.taskId === id)!;
 const codes = (e: Awaited<ReturnType<typeof evidenceOf>>) => evidenceFindings(e).map((f) => `${f.code} ${f.pos.line}`);
