@@ -14,10 +14,10 @@
 // against its current text. dead_chunks records (chunk, generation) of each deleted chunk so that
 // compaction drops those postings. A segment covers the generations lo..id (merged ones many).
 import type { IndexDb } from './open-db';
+import { CHUNKS_PER_FILE } from './schema';
 import { ByteWriter, decodePostings, PostingEncoder, readVarint, TrigramSet } from './trigrams';
 
 const SEGMENT_STRIDE = 2 ** 32;
-const CHUNKS_PER_FILE = 2 ** 20;
 /** Trailing segments of one size level merged into one (size-tiered compaction). */
 const FAN_IN = 8;
 /**
