@@ -165,7 +165,11 @@ export class PostingEncoder {
   }
 }
 
-/** Decodes `count` entries of a posting list into `into` at `at`; returns the new end. */
+/**
+ * Decodes the posting list in `bytes[start, end)` into `into` at `at`; returns the new end.
+ * The two varint reads stay inline (not readVarint): this is the query's hot loop, and
+ * readVarint returns a fresh [value, position] pair per call.
+ */
 export function decodePostings(bytes: Uint8Array, start: number, end: number, into: Float64Array, at: number): number {
   let pos = start;
   let file = 0;
