@@ -325,7 +325,7 @@ export function* candidateChunks(reader: PostingReader, grams: number[]): Genera
     yield;
   }
   lists.sort((a, b) => a.count - b.count);
-  if (lists.length === 0 || lists[0]!.count === 0) return new Float64Array(0);
+  if (lists.length === 0) return new Float64Array(0); // (queryTrigrams never gives an empty list)
   let candidates = decodeAll(lists[0]!);
   for (let i = 1; i < lists.length && candidates.length > 0; i++) {
     if (candidates.length <= 8 || lists[i]!.count > candidates.length * 64) break;
