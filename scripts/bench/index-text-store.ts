@@ -51,6 +51,11 @@ function inBatches(files: string[], transaction: (fn: () => void) => void, store
   return total;
 }
 
+/** The database's size after a checkpoint (pages × page size). */
+function databaseBytes(db: Database.Database): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}
+
 function fts5(files: string[], dbPath: string): { ms: number; bytes: number; dbBytes: number } {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
@@ -64,7 +69,7 @@ function fts5(files: string[], dbPath: string): { ms: number; bytes: number; dbB
   });
   const ms = cpu() - started;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const dbBytes = databaseBytes(db);
   db.close();
   return { ms, bytes, dbBytes };
 }
@@ -84,7 +89,7 @@ function postingStore(files: string[], dbPath: string): { ms: number; bytes: num
   store.postings.compact(true);
   const ms = cpu() - started;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const dbBytes = databaseBytes(db);
   db.close();
   return { ms, bytes, dbBytes };
 }
