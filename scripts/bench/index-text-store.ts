@@ -13,7 +13,7 @@ import { classifyBytes, textChunks } from '../../electron/core/index/content';
 import { IndexStore, type FileRow } from '../../electron/core/index/index-store';
 import { openIndexDb } from '../../electron/core/index/open-db';
 import { DEFAULT_INDEX_OPTIONS } from '../../electron/core/index/options';
-import { copiedTree, generatedTree, type BenchTree } from './index/trees';
+import { benchTrees } from './index/trees';
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -51,6 +51,11 @@ function inBatches(files: string[], transaction: (fn: () => void) => void, store
   return total;
 }
 
+/** The database's size after a checkpoint (pages × page size). */
+function databaseBytes(db: Database.Database): number {
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+}
+
 function fts5(files: string[], dbPath: string): { ms: number; bytes: number; dbBytes: number } {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
@@ -64,7 +69,7 @@ function fts5(files: string[], dbPath: string): { ms: number; bytes: number; dbB
   });
   const ms = cpu() - started;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const dbBytes = databaseBytes(db);
   db.close();
   return { ms, bytes, dbBytes };
 }
@@ -84,20 +89,19 @@ function postingStore(files: string[], dbPath: string): { ms: number; bytes: num
   store.postings.compact(true);
   const ms = cpu() - started;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const dbBytes = databaseBytes(db);
   db.close();
   return { ms, bytes, dbBytes };
 }
 
 const f1 = (n: number) => n.toFixed(1);
 const mb = (n: number) => n / 1024 / 1024;
-const only = process.env.SPECDECK_BENCH_TREES?.split(',') ?? ['monaco-editor', 'generated-100k'];
 const repo = path.resolve(import.meta.dirname, '../..');
-const trees: BenchTree[] = [];
-if (only.includes('monaco-editor')) trees.push(copiedTree('monaco-editor', path.join(repo, 'node_modules/monaco-editor'), 'monaco-editor sources'));
-if (only.includes('generated-100k')) trees.push(generatedTree());
+// By default the generated tree and monaco-editor (node_modules only when asked for).
+const trees = benchTrees(repo).filter((t) => process.env.SPECDECK_BENCH_TREES !== undefined || t.name !== 'node_modules');
 const scratch = path.join(os.tmpdir(), `specdeck-text-store-${process.pid}`);
-for (const tree of trees) {
+for (const { build } of trees) {
+  const tree = build();
   const files = textFiles(tree.root);
   for (let round = 1; round <= 2; round++) {
     rmSync(scratch, { recursive: true, force: true });

@@ -3,7 +3,6 @@
 // stall, on three trees. Prints figures and the reference they compare with; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { build as esbuild } from 'esbuild';
 import os from 'node:os';
 import path from 'node:path';
 import { IndexService } from '../../electron/core/index/index-service';
@@ -12,6 +11,7 @@ import { watchWorkspace } from '../../electron/core/watch/watcher';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { BENCH_ROOT, benchTrees, type BenchTree } from './index/trees';
 import { percentile, plainStatWalk, ripgrep, stallMeter, time } from './index/measure';
+import { buildIndexWorkerBundle } from './index/worker-bundle';
 
 interface Row {
   tree: string;
@@ -191,15 +191,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 }
 
 const repo = path.resolve(import.meta.dirname, '../..');
-// The worker as it ships (an esbuild bundle, as scripts/build.mjs makes it), not compiled by tsx
-// on every start: the serving side runs from source either way.
-// Kept in node_modules/.cache (not dist/, which every build wipes), where its imports resolve.
-const workerBundle = path.join(repo, 'node_modules', '.cache', 'specdeck-bench', 'index-worker.mjs');
-await esbuild({
-  entryPoints: [path.join(repo, 'electron/core/index/worker.ts')], outfile: workerBundle,
-  bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning',
-});
-process.env.SPECDECK_INDEX_WORKER = workerBundle;
+process.env.SPECDECK_INDEX_WORKER = await buildIndexWorkerBundle(repo);
 const benchStarted = performance.now();
 mkdirSync(BENCH_ROOT, { recursive: true });
 for (const tree of benchTrees(repo)) {

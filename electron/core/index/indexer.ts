@@ -236,10 +236,9 @@ export class Indexer {
         if (all(p)) skips.push([p, reason]); // every shard walking its own: one reports
       }, all); // a shard walking for itself stats only its own files
       if (!lead) return { startedAt, files, skips };
-      lead.publish(startedAt, files, skips);
-      const mine = files.filter((f) => this.owns(f.path));
-      this.progress.filesSeen = mine.length;
-      return { startedAt, files: mine, skips: skips.filter((s) => this.owns(s[0])) };
+      const mine = lead.publish(startedAt, files, skips);
+      this.progress.filesSeen = mine.files.length;
+      return { startedAt, ...mine };
     } finally {
       lead?.abandon(); // the walk failed: the other shards walk themselves (no-op once published)
     }

@@ -14,10 +14,10 @@
 // against its current text. dead_chunks records (chunk, generation) of each deleted chunk so that
 // compaction drops those postings. A segment covers the generations lo..id (merged ones many).
 import type { IndexDb } from './open-db';
+import { CHUNKS_PER_FILE } from './schema';
 import { ByteWriter, decodePostings, PostingEncoder, readVarint, TrigramSet } from './trigrams';
 
 const SEGMENT_STRIDE = 2 ** 32;
-const CHUNKS_PER_FILE = 2 ** 20;
 /** Trailing segments of one size level merged into one (size-tiered compaction). */
 const FAN_IN = 8;
 /**
@@ -325,7 +325,7 @@ export function* candidateChunks(reader: PostingReader, grams: number[]): Genera
     yield;
   }
   lists.sort((a, b) => a.count - b.count);
-  if (lists.length === 0 || lists[0]!.count === 0) return new Float64Array(0);
+  if (lists.length === 0) return new Float64Array(0); // (queryTrigrams never gives an empty list)
   let candidates = decodeAll(lists[0]!);
   for (let i = 1; i < lists.length && candidates.length > 0; i++) {
     if (candidates.length <= 8 || lists[i]!.count > candidates.length * 64) break;

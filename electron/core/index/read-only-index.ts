@@ -14,6 +14,7 @@ import { compileMatcher } from './line-matcher';
 import { RegexSearchWorker } from './regex-search';
 import { openReader, type IndexDb } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
+import { noteIgnoreFileAbsence } from './scanner';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { defaultShardCount, shardDbPath } from './shards';
 import { DEFAULT_TEXT_LIMIT, mergeShardResults, TextSearcher, type TextSearchParams } from './text-search';
@@ -143,7 +144,7 @@ function freshnessWalk(root: string, rules: IgnoreRules, stored: Map<string, [st
     } catch {
       throw new Stale(); // a folder the index read became unreadable, or went: let the writer see
     }
-    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir); // no stat for it
+    noteIgnoreFileAbsence(rules, dir, entries);
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
       // A name that is not valid UTF-8 is never indexed (scanTree cannot stat it); a stored file

@@ -44,10 +44,14 @@ export function scanTree(
       skip(dir === '' ? '.' : dir, errorReason(error));
       continue;
     }
-    // The listing says whether the folder has a .gitignore: most do not, and then no stat is needed.
-    if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir);
+    noteIgnoreFileAbsence(rules, dir, entries);
     visitEntries(root, dir, entries, rules, pending, onFile, skip, wants);
   }
+}
+
+/** The listing says whether a folder has a .gitignore: most do not, and then no stat is needed for it. */
+export function noteIgnoreFileAbsence(rules: IgnoreRules, dir: string, entries: readonly Dirent[]): void {
+  if (dir !== '' && !entries.some((e) => e.name === '.gitignore')) rules.noteNoIgnoreFile(dir);
 }
 
 /** One listed folder's entries: files reported, visible folders queued. */

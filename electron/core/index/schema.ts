@@ -105,7 +105,7 @@ export const MIGRATIONS: readonly string[] = [
 
 /** chunks ids (file_text rowids before schema 3): the file's id shifted left by this, plus the chunk's number in the file. */
 export const CHUNK_ROWID_BITS = 20;
-const CHUNKS_PER_FILE = 2 ** CHUNK_ROWID_BITS;
+export const CHUNKS_PER_FILE = 2 ** CHUNK_ROWID_BITS;
 
 /** The rowid of chunk `n` of file `fileId` (n < 2^20: a 1 MB file has at most ~130 chunks of 8 KB). */
 export function chunkRowid(fileId: number, n: number): number {

@@ -37,23 +37,17 @@ export class WalkLead {
   ) {}
 
   /**
-   * Sends each follower the files and skips that hash to it. `files` and `skips` hold every
-   * shard's entries (the lead's own are left for the caller to take).
+   * Sends each follower the files and skips that hash to it; returns the lead's own (shard 0's),
+   * so no path is hashed twice. `files` and `skips` hold every shard's entries.
    */
-  publish(startedAt: number, files: readonly ScannedFile[], skips: readonly [string, string][]): void {
-    if (this.done) return;
+  publish(startedAt: number, files: readonly ScannedFile[], skips: readonly [string, string][]): Omit<WalkShare, 'startedAt'> {
+    const byShard = Array.from({ length: this.shards }, () => ({ files: [] as ScannedFile[], skips: [] as [string, string][] }));
+    for (const file of files) byShard[shardOf(file.path, this.shards)]!.files.push(file);
+    for (const skip of skips) byShard[shardOf(skip[0], this.shards)]!.skips.push(skip);
+    if (this.done) return byShard[0]!;
     this.done = true;
-    const byShard = this.ports.map(() => ({ files: [] as ScannedFile[], skips: [] as [string, string][] }));
-    for (const file of files) {
-      const shard = shardOf(file.path, this.shards);
-      if (shard > 0) byShard[shard - 1]!.files.push(file);
-    }
-    for (const skip of skips) {
-      const shard = shardOf(skip[0], this.shards);
-      if (shard > 0) byShard[shard - 1]!.skips.push(skip);
-    }
     this.ports.forEach((port, i) => {
-      const part = byShard[i]!;
+      const part = byShard[i + 1]!;
       const message: WalkMessage = {
         startedAt,
         paths: part.files.map((f) => f.path).join('\0'),
@@ -64,6 +58,7 @@ export class WalkLead {
       port.postMessage(message, [message.sizes.buffer as ArrayBuffer, message.mtimes.buffer as ArrayBuffer]);
       port.close();
     });
+    return byShard[0]!;
   }
 
   /** The walk did not happen (a failure, or the index closed first): the others walk themselves. */

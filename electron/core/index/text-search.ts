@@ -37,9 +37,10 @@ export class TextSearcher {
   private readonly postings: PostingReader;
 
   constructor(db: IndexDb) {
+    const select = `SELECT f.path AS path, c.text AS text, c.first_line AS firstLine FROM chunks c JOIN files f ON f.id = (c.id >> ${CHUNK_ROWID_BITS})`;
     // In id order: a file's chunks in order, files in id order.
-    this.all = db.prepare(`SELECT f.path AS path, c.text AS text, c.first_line AS firstLine FROM chunks c JOIN files f ON f.id = (c.id >> ${CHUNK_ROWID_BITS}) ORDER BY c.id`);
-    this.one = db.prepare('SELECT f.path AS path, c.text AS text, c.first_line AS firstLine FROM chunks c JOIN files f ON f.id = (c.id >> ' + CHUNK_ROWID_BITS + ') WHERE c.id = ?');
+    this.all = db.prepare(`${select} ORDER BY c.id`);
+    this.one = db.prepare(`${select} WHERE c.id = ?`);
     this.postings = new PostingReader(db);
   }
 

@@ -3,6 +3,7 @@
 // A trigram is three bytes as one 24-bit number, ASCII letters folded to lower case (so one
 // index serves case-sensitive and case-insensitive searches); other bytes are kept as they are.
 // Trigrams holding a newline are never indexed: no match spans lines (ripgrep's semantics).
+import { CHUNKS_PER_FILE } from './schema'; // chunk id = file id × CHUNKS_PER_FILE + chunk number (chunkRowid)
 
 const FOLD = new Uint8Array(256).map((_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
 const NEWLINE = 10;
@@ -95,9 +96,6 @@ export function queryTrigrams(literal: string, caseSensitive: boolean): number[]
 
 const REPLACEMENT = Buffer.from('\ufffd');
 
-/** Chunk ids as stored: file id × 2^20 + chunk number (schema.ts chunkRowid). */
-const CHUNKS_PER_FILE = 2 ** 20;
-
 /** A growable byte buffer for varints. */
 export class ByteWriter {
   bytes = Buffer.allocUnsafe(64 * 1024);
@@ -167,7 +165,11 @@ export class PostingEncoder {
   }
 }
 
-/** Decodes `count` entries of a posting list into `into` at `at`; returns the new end. */
+/**
+ * Decodes the posting list in `bytes[start, end)` into `into` at `at`; returns the new end.
+ * The two varint reads stay inline (not readVarint): this is the query's hot loop, and
+ * readVarint returns a fresh [value, position] pair per call.
+ */
 export function decodePostings(bytes: Uint8Array, start: number, end: number, into: Float64Array, at: number): number {
   let pos = start;
   let file = 0;

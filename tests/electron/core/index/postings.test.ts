@@ -90,6 +90,13 @@ describe('posting store', () => {
     return lines.join('\n') + '\n';
   }
 
+  /** A pending file row, recorded in `rows`; returns its id. */
+  function addFile(store: IndexStore, rows: Map<number, FileRow>, name: string): number {
+    const id = store.insertPending(name, 1, 1);
+    rows.set(id, store.rowById(id)!);
+    return id;
+  }
+
   function put(store: IndexStore, rows: Map<number, FileRow>, id: number, text: string): void {
     const row = rows.get(id)!;
     const content = classifyBytes(Buffer.from(text));
@@ -137,10 +144,7 @@ describe('posting store', () => {
     const { db } = store;
     const rows = new Map<number, FileRow>();
     store.transaction(() => {
-      for (let i = 0; i < 60; i++) {
-        const id = store.insertPending(`f${i}.txt`, 1, 1);
-        rows.set(id, store.rowById(id)!);
-      }
+      for (let i = 0; i < 60; i++) addFile(store, rows, `f${i}.txt`);
     });
     const ids = [...rows.keys()];
     // Several transactions (segments), one of them storing files out of id order.
@@ -191,8 +195,7 @@ describe('posting store', () => {
     const rows = new Map<number, FileRow>();
     store.transaction(() => {
       for (let i = 0; i < 30; i++) {
-        const id = store.insertPending(`h${i}.txt`, 1, 1);
-        rows.set(id, store.rowById(id)!);
+        const id = addFile(store, rows, `h${i}.txt`);
         put(store, rows, id, textOf(i + 3));
       }
       const ids = [...rows.keys()];
@@ -220,8 +223,7 @@ describe('posting store', () => {
     const rows = new Map<number, FileRow>();
     for (let i = 0; i < 40; i++) {
       store.transaction(() => {
-        const id = store.insertPending(`g${i}.txt`, 1, 1);
-        rows.set(id, store.rowById(id)!);
+        const id = addFile(store, rows, `g${i}.txt`);
         put(store, rows, id, textOf(i + 1));
       });
       store.postings.compact(false);

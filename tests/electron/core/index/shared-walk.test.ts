@@ -17,7 +17,8 @@ describe('shared first walk (unit)', () => {
     const followers = [new WalkFollower(a.port2), new WalkFollower(b.port2)];
     const files = Array.from({ length: 200 }, (_, i) => ({ path: `d${i % 9}/f${i}.ts`, size: i, mtimeMs: 1_700_000_000_000.5 + i }));
     const skips: [string, string][] = Array.from({ length: 30 }, (_, i) => [`s${i}`, `reason ${i}`]);
-    lead.publish(1234, files, skips);
+    const own = lead.publish(1234, files, skips);
+    expect(own).toEqual({ files: files.filter((f) => shardOf(f.path, 3) === 0), skips: skips.filter((s) => shardOf(s[0], 3) === 0) });
     lead.abandon(); // after a publish: nothing more is sent
     for (const [i, follower] of followers.entries()) {
       const share = await follower.receive();
