@@ -337,6 +337,14 @@ const DEPENDS_MARK = /(?<![^\s(_*])Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \
 // that tail backtracks quadratically).
 const BLOCKED_MARK = /(?<![^\s(_*])Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*)$/i;
 
+// The words dependsOnLine and blockedOnLine look for first, in one search: most lines have neither.
+const DEPENDENCY_WORDS = /epends|locked/;
+
+/** Whether the line may carry a dependency or blocked marker (false: neither function below finds one). */
+export function mayCarryDependencyMarks(line: string): boolean {
+  return DEPENDENCY_WORDS.test(line);
+}
+
 /** Dependencies declared on one line (task text or detail line), or null. */
 export function dependsOnLine(line: string): string[] | null {
   if (!line.includes('epends')) return null;

@@ -3,7 +3,7 @@
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, LineCursor, type LineInfo } from './markdown-lines';
 import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
-import { blockedOnLine, dependsOnLine, type GraphBlock } from './task-deps';
+import { blockedOnLine, dependsOnLine, mayCarryDependencyMarks, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
@@ -21,8 +21,6 @@ const HEADING_TASK = /^Task[ \t]+(\d{1,9}[A-Za-z]?(?:\.\d{1,9}[A-Za-z]?)*)\.?(?:
 // It is read as a task only when a checkbox sub-task numbered under it follows (`- [ ] 1.1`).
 const BOXLESS_MAIN = /^(?:[-*+][ \t]+)?(\*\*)?(\d{1,9})[.)][ \t]+(?!\[.\])(.+)$/s;
 const GRAPH_HEADING = /^(?:Task[ \t]+)?Dependency[ \t]+Graph\b/i;
-// What dependsOnLine and blockedOnLine look for first (task-deps.ts).
-const DEPENDENCY_MARKS = /epends|locked/;
 
 /** How state characters read, per format: `[~]` is in progress for Kiro, cc-sdd and OpenSpec, skipped for Spec Kit. */
 export type StateMap = Readonly<Record<string, TaskState>>;
@@ -177,8 +175,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
   }
 
   function readDependencyMarks(task: Task, s: string): void {
-    // One search for both markers: most lines have neither.
-    if (!DEPENDENCY_MARKS.test(s)) return;
+    if (!mayCarryDependencyMarks(s)) return;
     const deps = dependsOnLine(s);
     if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
     const blocked = blockedOnLine(s);

@@ -25,15 +25,17 @@ export function checkChangeConflicts(specs: readonly Spec[]): Map<string, Diagno
   const out = new Map<string, Diagnostic[]>();
   for (const touches of byKey.values()) {
     if (touches.length < 2) continue;
-    const [first, ...others] = [...touches].sort((a, b) => (a.spec.folder < b.spec.folder ? -1 : a.spec.folder > b.spec.folder ? 1 : 0));
+    const sorted = [...touches].sort((a, b) => (a.spec.folder < b.spec.folder ? -1 : a.spec.folder > b.spec.folder ? 1 : 0));
+    const first = sorted[0]!;
+    const others = sorted.slice(1);
     const named = others.map((o) => `${changeName(o.spec)} (${o.req.delta})`).join(', ');
     const outcome = others.length === 1 ? 'whichever is archived second no longer applies as written' : 'all but the first archived no longer apply as written';
-    const list = out.get(first!.spec.id) ?? out.set(first!.spec.id, []).get(first!.spec.id)!;
+    const list = out.get(first.spec.id) ?? out.set(first.spec.id, []).get(first.spec.id)!;
     list.push({
       severity: 'warning',
       code: 'openspec-change-conflict',
-      message: `${first!.req.delta} "${first!.name}" of ${first!.req.capability ?? 'this capability'}: also changed by ${named}; ${outcome}`,
-      pos: first!.req.pos,
+      message: `${first.req.delta} "${first.name}" of ${first.req.capability ?? 'this capability'}: also changed by ${named}; ${outcome}`,
+      pos: first.req.pos,
     });
   }
   return out;

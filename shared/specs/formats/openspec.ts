@@ -120,7 +120,7 @@ function parseChangeDeltas(location: SpecLocation, read: Read, docText: Read, sk
     // MODIFIED, REMOVED and RENAMED must name a requirement the capability has today.
     const basePath = `${location.openspecRoot}/specs/${capability}/spec.md`;
     const baseText = read(basePath);
-    const base = baseText === null ? [] : baseRequirements.get(`${basePath}\n${capability}`, baseText, () => parseOpenSpecDoc(baseText, basePath, capability).requirements);
+    const base = baseText === null ? [] : baseRequirements.get(basePath, baseText, () => parseOpenSpecDoc(baseText, basePath, capability).requirements);
     const key = (name: string) => name.trim().toLowerCase();
     const existing = new Set(base.filter((r) => r.kind === 'requirement' && r.delta === undefined).map((r) => key(r.id)));
     for (const r of parsed.requirements) {
