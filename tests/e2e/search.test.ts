@@ -105,6 +105,20 @@ describe('quick-open and search', () => {
     expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width);
   });
 
+  it('shows a long far-right match whole at a 300 px sidebar: the context before it gives way', async () => {
+    const line = `export const far = '${'a'.repeat(180)} armouredFarRightNeedle = true';`;
+    writeFileSync(path.join(workspace.path, 'src', 'far-long.ts'), `${line}\n`);
+    await page.getByRole('textbox', { name: 'Search text' }).fill('armouredFarRightNeedle');
+    const matches = page.getByRole('list', { name: 'Matches in src/far-long.ts' });
+    const mark = matches.locator('mark');
+    await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe('armouredFarRightNeedle');
+    const row = matches.getByRole('button').first();
+    // Not clipped: the mark's whole text is laid out inside the row's box.
+    const [markBox, rowBox] = await Promise.all([mark.boundingBox(), row.boundingBox()]);
+    expect(markBox && rowBox).toBeTruthy();
+    expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width);
+  });
+
   it('finds text written by another program moments ago (the index follows the watcher)', async () => {
     writeFileSync(path.join(workspace.path, 'src', 'fresh.ts'), 'export const zebraQuokka = 1;\n');
     await page.getByRole('textbox', { name: 'Search text' }).fill('zebraQuokka');
