@@ -31,6 +31,16 @@ afterAll(async () => {
 const editorSelection = () =>
   page.evaluate(() => (window as unknown as { __specdeckEditorSelection?: () => string }).__specdeckEditorSelection?.() ?? '');
 
+/** Writes src/<name> as one line, searches for `needle` and waits for its highlighted result row. */
+async function searchOneLineFile(name: string, line: string, needle: string) {
+  writeFileSync(path.join(workspace.path, 'src', name), `${line}\n`);
+  await page.getByRole('textbox', { name: 'Search text' }).fill(needle);
+  const matches = page.getByRole('list', { name: `Matches in src/${name}` });
+  const mark = matches.locator('mark');
+  await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe(needle);
+  return { mark, row: matches.getByRole('button').first() };
+}
+
 describe('quick-open and search', () => {
   it('Ctrl+P finds a file by a fuzzy name and opens it', async () => {
     await page.keyboard.press('Control+p');
@@ -91,12 +101,7 @@ describe('quick-open and search', () => {
   it('shows a far-right match inside the visible result row, trimmed around it with an ellipsis', async () => {
     // Shorter than the index's 250-character preview limit, so the whole line comes back; the row is ~40 characters wide.
     const line = `export const far = '${'a'.repeat(180)} farRightNeedle ${'b'.repeat(20)}';`;
-    writeFileSync(path.join(workspace.path, 'src', 'far.ts'), `${line}\n`);
-    await page.getByRole('textbox', { name: 'Search text' }).fill('farRightNeedle');
-    const matches = page.getByRole('list', { name: 'Matches in src/far.ts' });
-    const mark = matches.locator('mark');
-    await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe('farRightNeedle');
-    const row = matches.getByRole('button').first();
+    const { mark, row } = await searchOneLineFile('far.ts', line, 'farRightNeedle');
     await expect(row.textContent()).resolves.toMatch(/^\d+ …a+ farRightNeedle b+';$/);
     // Visible: the highlighted match lies within the row's clipped box, not past its right edge.
     const [markBox, rowBox] = await Promise.all([mark.boundingBox(), row.boundingBox()]);
@@ -107,12 +112,7 @@ describe('quick-open and search', () => {
 
   it('shows a long far-right match whole at a 300 px sidebar: the context before it gives way', async () => {
     const line = `export const far = '${'a'.repeat(180)} armouredFarRightNeedle = true';`;
-    writeFileSync(path.join(workspace.path, 'src', 'far-long.ts'), `${line}\n`);
-    await page.getByRole('textbox', { name: 'Search text' }).fill('armouredFarRightNeedle');
-    const matches = page.getByRole('list', { name: 'Matches in src/far-long.ts' });
-    const mark = matches.locator('mark');
-    await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe('armouredFarRightNeedle');
-    const row = matches.getByRole('button').first();
+    const { row } = await searchOneLineFile('far-long.ts', line, 'armouredFarRightNeedle');
     // Not cut: text after the match is there, so the row's ellipsis takes about a character
     // before its content edge (inside the padding); the whole mark must end before that.
     const room = await row.evaluate((r) => {
