@@ -7,7 +7,7 @@ import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir } from '../support/corpus-dir';
-import { cursorLine, openWorkbench, restartServe, savedUiState, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, goToFile, openWorkbench, restartServe, savedUiState, type WorkbenchSession } from '../support/workbench-session';
 
 const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
 const DESIGN = '.kiro/specs/new-player-onboarding/design.md';
@@ -78,11 +78,7 @@ describe('the rendered view’s scroll comes back', () => {
   });
 
   it('after switching to another tab and back', async () => {
-    await s.page.keyboard.press('Control+p');
-    await s.page.getByRole('combobox', { name: 'File name' }).fill('readme');
-    await expect.poll(() => s.page.getByRole('listbox', { name: 'Matching files' }).getByRole('option').first().textContent()).toBe('README.md');
-    await s.page.keyboard.press('Enter');
-    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('README.md');
+    await goToFile(s.page, 'readme', 'README.md');
     await expect.poll(() => design().count()).toBe(0);
     await editor().getByRole('tab', { name: 'design.md' }).click();
     await expectRenderedTop(top);

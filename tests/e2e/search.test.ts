@@ -31,6 +31,16 @@ afterAll(async () => {
 const editorSelection = () =>
   page.evaluate(() => (window as unknown as { __specdeckEditorSelection?: () => string }).__specdeckEditorSelection?.() ?? '');
 
+/** Writes src/<name> as one line, searches for `needle` and waits for its highlighted result row. */
+async function searchOneLineFile(name: string, line: string, needle: string) {
+  writeFileSync(path.join(workspace.path, 'src', name), `${line}\n`);
+  await page.getByRole('textbox', { name: 'Search text' }).fill(needle);
+  const matches = page.getByRole('list', { name: `Matches in src/${name}` });
+  const mark = matches.locator('mark');
+  await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe(needle);
+  return { mark, row: matches.getByRole('button').first() };
+}
+
 describe('quick-open and search', () => {
   it('Ctrl+P finds a file by a fuzzy name and opens it', async () => {
     await page.keyboard.press('Control+p');
@@ -91,18 +101,26 @@ describe('quick-open and search', () => {
   it('shows a far-right match inside the visible result row, trimmed around it with an ellipsis', async () => {
     // Shorter than the index's 250-character preview limit, so the whole line comes back; the row is ~40 characters wide.
     const line = `export const far = '${'a'.repeat(180)} farRightNeedle ${'b'.repeat(20)}';`;
-    writeFileSync(path.join(workspace.path, 'src', 'far.ts'), `${line}\n`);
-    await page.getByRole('textbox', { name: 'Search text' }).fill('farRightNeedle');
-    const matches = page.getByRole('list', { name: 'Matches in src/far.ts' });
-    const mark = matches.locator('mark');
-    await expect.poll(async () => (await mark.allTextContents()).join(), { timeout: 20_000 }).toBe('farRightNeedle');
-    const row = matches.getByRole('button').first();
+    const { mark, row } = await searchOneLineFile('far.ts', line, 'farRightNeedle');
     await expect(row.textContent()).resolves.toMatch(/^\d+ …a+ farRightNeedle b+';$/);
     // Visible: the highlighted match lies within the row's clipped box, not past its right edge.
     const [markBox, rowBox] = await Promise.all([mark.boundingBox(), row.boundingBox()]);
     expect(markBox && rowBox).toBeTruthy();
     expect(markBox!.x).toBeGreaterThanOrEqual(rowBox!.x);
     expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width);
+  });
+
+  it('shows a long far-right match whole at a 300 px sidebar: the context before it gives way', async () => {
+    const line = `export const far = '${'a'.repeat(180)} armouredFarRightNeedle = true';`;
+    const { row } = await searchOneLineFile('far-long.ts', line, 'armouredFarRightNeedle');
+    // Not cut: text after the match is there, so the row's ellipsis takes about a character
+    // before its content edge (inside the padding); the whole mark must end before that.
+    const room = await row.evaluate((r) => {
+      const mark = r.querySelector('mark')!.getBoundingClientRect();
+      const contentRight = r.getBoundingClientRect().right - parseFloat(getComputedStyle(r).paddingRight);
+      return contentRight - mark.right - mark.width / 'armouredFarRightNeedle'.length;
+    });
+    expect(room).toBeGreaterThanOrEqual(0);
   });
 
   it('finds text written by another program moments ago (the index follows the watcher)', async () => {

@@ -9,7 +9,7 @@ import { corpusDir } from '../support/corpus-dir';
 import { runSpecdeck } from '../support/cli-process';
 import { screenshotPath } from '../support/screenshots';
 import { copyOfSampleProject } from '../support/temp-workspace';
-import { cursorLine, NOT_SPEC_DIAGNOSTICS, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
+import { cursorLine, goToFile, NOT_SPEC_DIAGNOSTICS, openWorkbench, type WorkbenchSession } from '../support/workbench-session';
 
 const BIG_SPEC = path.join(corpusDir, 'kiro/RobertTeunissen__ArmouredSouls/.kiro/specs/done-march26/new-player-onboarding');
 
@@ -191,11 +191,7 @@ describe('the Problems view (item 2)', () => {
 
 describe('TypeScript without a project (item 3)', () => {
   it('shows syntax errors only, and says so in the status bar', async () => {
-    await s.page.keyboard.press('Control+p');
-    await s.page.getByRole('combobox', { name: 'File name' }).fill('server.ts');
-    await expect.poll(() => s.page.getByRole('listbox', { name: 'Matching files' }).getByRole('option').first().textContent()).toBe('src/server.ts');
-    await s.page.keyboard.press('Enter');
-    await expect.poll(() => editor().getByRole('tab', { selected: true }).textContent()).toBe('server.ts');
+    await goToFile(s.page, 'server.ts', 'src/server.ts');
     // The syntax error on line 4 is reported (so the worker ran); the missing module and the
     // type error are not (no project model: they would be false).
     await expect.poll(async () => (await markers()).filter((m) => m.owner !== 'specdeck-specs').map((m) => m.line), { timeout: 20_000 }).toContain(4);

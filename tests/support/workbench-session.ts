@@ -5,6 +5,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { workspaceDbPath } from '../../electron/core/storage/data-dir';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from './browser';
 import { runSpecdeck, serve, type ServeProcess } from './cli-process';
 import { copyOfSampleProject, tempDir, type TempDir } from './temp-workspace';
@@ -87,6 +88,19 @@ export async function restartServe(session: WorkbenchSession): Promise<string> {
   await page.goto(session.host.url);
   await page.getByRole('contentinfo').waitFor();
   return oldUrl;
+}
+
+/**
+ * Opens a file with Go to File (Ctrl+P) as a user would: types `query`, waits until `file` is the
+ * first match, presses Enter and waits until its tab is the selected one.
+ */
+export async function goToFile(page: Page, query: string, file: string): Promise<void> {
+  await page.keyboard.press('Control+p');
+  await page.getByRole('combobox', { name: 'File name' }).fill(query);
+  await expect.poll(() => page.getByRole('listbox', { name: 'Matching files' }).getByRole('option').first().textContent()).toBe(file);
+  await page.keyboard.press('Enter');
+  const selected = page.getByRole('region', { name: 'Editor' }).getByRole('tab', { selected: true });
+  await expect.poll(() => selected.textContent()).toBe(file.slice(file.lastIndexOf('/') + 1));
 }
 
 export function editorValue(page: Page): Promise<string> {

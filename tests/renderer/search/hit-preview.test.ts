@@ -15,6 +15,16 @@ describe('previewAroundMatch', () => {
     expect(shown.after).toBe(' tail');
   });
 
+  it('keeps fewer characters before a long match, so the match itself fits the row', () => {
+    const line = `${'a'.repeat(200)} armouredFarRightNeedle = true;`;
+    const shown = previewAroundMatch(line, 202, 22);
+    expect(shown.match).toBe('armouredFarRightNeedle');
+    expect(shown.before).toBe(`…${'a'.repeat(6)} `);
+    expect(shown.before.length + shown.match.length).toBeLessThanOrEqual(30);
+    // A match longer than the row still keeps a few characters of context.
+    expect(previewAroundMatch(line, 202, 40).before.length).toBe(4);
+  });
+
   it('does not double the ellipsis the index already put at the start', () => {
     const line = `…${'b'.repeat(11)}needle`;
     expect(previewAroundMatch(line, 13, 6).before).toBe(`…${'b'.repeat(11)}`);
