@@ -338,7 +338,10 @@ const DEPENDS_MARK = /(?<![^\s(_*])Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \
 const BLOCKED_MARK = /(?<![^\s(_*])Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*)$/i;
 
 // The words dependsOnLine and blockedOnLine look for first, in one search: most lines have neither.
-const DEPENDENCY_WORDS = /epends|locked/;
+// Case-insensitive like the markers themselves (`DEPENDS:`, `_BLOCKED: …_` are markers too).
+const DEPENDENCY_WORDS = /depends|blocked/i;
+const DEPENDS_WORD = /depends/i;
+const BLOCKED_WORD = /blocked/i;
 
 /** Whether the line may carry a dependency or blocked marker (false: neither function below finds one). */
 export function mayCarryDependencyMarks(line: string): boolean {
@@ -347,7 +350,7 @@ export function mayCarryDependencyMarks(line: string): boolean {
 
 /** Dependencies declared on one line (task text or detail line), or null. */
 export function dependsOnLine(line: string): string[] | null {
-  if (!line.includes('epends')) return null;
+  if (!DEPENDS_WORD.test(line)) return null;
   const m = DEPENDS_PAREN.exec(line) ?? DEPENDS_MARK.exec(line);
   if (!m) return null;
   const ids = dependencyIds(m[1]!);
@@ -365,7 +368,7 @@ function withoutClosingEmphasis(text: string): string {
 
 /** The reason of a `_Blocked: …_` marker on the line, or null. */
 export function blockedOnLine(line: string): string | null {
-  if (!line.includes('locked')) return null;
+  if (!BLOCKED_WORD.test(line)) return null;
   const m = BLOCKED_MARK.exec(line);
   if (!m) return null;
   const reason = withoutClosingEmphasis(m[1]!).replace(/[_*]+$/, '').trim();
