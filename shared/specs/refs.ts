@@ -2,6 +2,7 @@
 // `**Validates: Requirements 1.2**`, ranges (`1.1-1.5`), `All`, and free text, which is kept and
 // marked unresolved rather than dropped.
 import type { SourcePos, TaskRef } from './model';
+import { eachMatch } from './each-match';
 
 // A reference marker: the label, then a colon. Matched near the start of the line (after a bullet
 // and emphasis), except `Validates:`, which also appears after other text on the same line.
@@ -205,7 +206,7 @@ export function expandRange(from: string, to: string): string[] | null {
 const INLINE_SPECKIT = /\b((?:FR|NFR|SC)-\d+[a-z]?(?:\.\d+)*)\b/g;
 export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
   const out: TaskRef[] = [];
-  for (const m of title.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos });
+  eachMatch(INLINE_SPECKIT, title, (m) => out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos }));
   return out;
 }
 
@@ -220,21 +221,21 @@ export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>)
   if (!line.includes('**') || !SPECKIT_GOAL.test(line)) return null;
   const out: TaskRef[] = [];
   let rest = line;
-  for (const m of line.matchAll(SPECKIT_RANGE)) {
+  eachMatch(SPECKIT_RANGE, line, (m) => {
     const ids = expandRange(m[1]!, m[2]!);
     if (ids) out.push({ raw: m[0], kind: 'range', ids, pos: { ...pos, column: m.index + 1 } });
     rest = rest.replace(m[0], ' ');
-  }
-  for (const m of rest.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos: { ...pos, column: line.indexOf(m[1]!) + 1 } });
+  });
+  eachMatch(INLINE_SPECKIT, rest, (m) => out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos: { ...pos, column: line.indexOf(m[1]!) + 1 } }));
   return out.length > 0 ? out : null;
 }
 
 /** `## Phase 3: User Story 1 - Upload` → a reference to US1; `(US1 + US7 + US8)` → to all three. */
 export function speckitHeadingRef(heading: string, pos: SourcePos): TaskRef | null {
   const ids: string[] = [];
-  for (const m of heading.matchAll(SPECKIT_STORY_HEADING)) {
+  eachMatch(SPECKIT_STORY_HEADING, heading, (m) => {
     const id = `US${Number(m[1])}`;
     if (!ids.includes(id)) ids.push(id);
-  }
+  });
   return ids.length > 0 ? { raw: heading, kind: 'id', ids, pos } : null;
 }

@@ -338,8 +338,10 @@ const DEPENDS_MARK = /(?<![^\s(_*])Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \
 const BLOCKED_MARK = /(?<![^\s(_*])Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*)$/i;
 
 // The words dependsOnLine and blockedOnLine look for first, in one search: most lines have neither.
-// Case-insensitive like the markers themselves (`DEPENDS:`, `_BLOCKED: …_` are markers too).
-const DEPENDENCY_WORDS = /depends|blocked/i;
+// Case-insensitive like the markers themselves (`DEPENDS:`, `_BLOCKED: …_` are markers too); spelt
+// as classes, which match the same (without `u`, `i` folds ASCII letters only to ASCII letters)
+// and cost less than `i` on every line.
+const DEPENDENCY_WORDS = /[Dd][Ee][Pp][Ee][Nn][Dd][Ss]|[Bb][Ll][Oo][Cc][Kk][Ee][Dd]/;
 const DEPENDS_WORD = /depends/i;
 const BLOCKED_WORD = /blocked/i;
 

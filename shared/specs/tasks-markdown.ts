@@ -5,6 +5,7 @@ import { headingOf, LineCursor, type LineInfo } from './markdown-lines';
 import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 import { blockedOnLine, dependsOnLine, mayCarryDependencyMarks, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
+import { eachMatch } from './each-match';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
 // is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
@@ -143,12 +144,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       if (headingTask) block = headingTask;
       continue;
     }
-    const m = s.includes('[') ? TASK_LINE.exec(s) : null;
+    const m = mayBeListItemWithBox(s) ? TASK_LINE.exec(s) : null;
     if (m && !(format === 'speckit' && m[2] === 'P')) {
       block = readTask(m, s, line.no, line.start);
       continue;
     }
-    if (s.length > 2 && s.charCodeAt(0) !== 32 && s.charCodeAt(0) !== 9) {
+    if (s.length > 2 && startsListLike(s.charCodeAt(0))) {
       const bm = BOXLESS_MAIN.exec(s);
       if (bm) {
         let title = bm[3]!.trimEnd();
@@ -261,9 +262,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       section,
     };
     if (sectionParent !== null) task.sectionParent = sectionParent;
-    const labels = LEADING_LABELS.exec(title);
-    if (labels) for (const l of labels[0].matchAll(LABEL)) tags.push(l[1]!);
-    if (CC_SDD_PARALLEL.test(title)) tags.push('P');
+    const first = title.charCodeAt(skipBlanks(title, 0));
+    const labels = first === 91 ? LEADING_LABELS.exec(title) : null; // `[`
+    if (labels) eachMatch(LABEL, labels[0], (l) => tags.push(l[1]!));
+    if (first === 40 && CC_SDD_PARALLEL.test(title)) tags.push('P'); // `(`
     if (format === 'speckit') {
       const inline = speckitInlineRefs(title, pos);
       for (const t of tags) if (/^US\d+$/i.test(t)) inline.unshift({ raw: t, kind: 'id', ids: [t.toUpperCase()], pos });
@@ -298,7 +300,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
     const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
     // A letter sub-level (`6.2a`) belongs to the task it extends (`6.2`) when there is one.
-    const letterBase = task.numbered && /\d[A-Za-z]$/.test(task.id) ? task.id.slice(0, -1) : null;
+    const letterBase = task.numbered && endsDigitLetter(task.id) ? task.id.slice(0, -1) : null;
     const numberParentId = letterBase !== null && byId.has(letterBase) ? letterBase : dot > 0 ? task.id.slice(0, dot) : null;
     const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
     // The number decides first; indentation decides when the number names no earlier task.
@@ -396,6 +398,26 @@ function indentWidth(indent: string): number {
   let w = 0;
   for (let i = 0; i < indent.length; i++) w = indent.charCodeAt(i) === 9 ? w + 4 - (w % 4) : w + 1;
   return w;
+}
+
+/** `/\d[A-Za-z]$/.test(id)` without a regex call. */
+function endsDigitLetter(id: string): boolean {
+  const n = id.length;
+  if (n < 2) return false;
+  const last = id.charCodeAt(n - 1) | 32; // lower-cases ASCII letters
+  const before = id.charCodeAt(n - 2);
+  return last >= 97 && last <= 122 && before >= 48 && before <= 57;
+}
+
+/** A bullet (`-`, `*`, `+`) or a digit: what a list item (TASK_LINE) or BOXLESS_MAIN starts with. */
+function startsListLike(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/** TASK_LINE's cheap half: a list item's first character after the indentation, and a `[` later. */
+function mayBeListItemWithBox(s: string): boolean {
+  const i = skipBlanks(s, 0);
+  return i < s.length && startsListLike(s.charCodeAt(i)) && s.indexOf('[', i + 1) !== -1;
 }
 
 function skipBlanks(s: string, from: number): number {
