@@ -13,10 +13,19 @@ const LEAD_SKIP = ' \t-*+_';
 const LABEL_START = 'RrVvEeAa需要';
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
 
+/** Whether the line has a colon (`:` or `：`): every reference marker has one. */
+export function hasColon(line: string): boolean {
+  return line.indexOf(':') !== -1 || line.indexOf('：') !== -1;
+}
+
 /** The refs on one line, or null when the line carries no reference marker. */
 export function refsOnLine(line: string, file: string, lineNo: number): TaskRef[] | null {
   // Every marker has a colon: most detail lines are rejected without running a regex.
-  if (line.indexOf(':') === -1 && line.indexOf('：') === -1) return null;
+  return hasColon(line) ? refsOnColonLine(line, file, lineNo) : null;
+}
+
+/** `refsOnLine` for a line the caller already knows has a colon. */
+export function refsOnColonLine(line: string, file: string, lineNo: number): TaskRef[] | null {
   // The label's first letter, after indentation, a bullet and emphasis, is one of few: most prose
   // lines with a colon are rejected here.
   let i = 0;

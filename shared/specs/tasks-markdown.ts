@@ -2,7 +2,7 @@
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, LineCursor, type LineInfo } from './markdown-lines';
-import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
+import { hasColon, refsOnColonLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 import { blockedOnLine, dependsOnLine, mayCarryDependencyMarks, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
 import { eachMatch } from './each-match';
@@ -109,6 +109,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
       continue;
     }
+    // A blank line changes nothing below (it neither ends a block nor carries a mark).
+    if (s.length === 0) continue;
     const heading = headingOf(s);
     if (heading) {
       section = heading.text;
@@ -159,10 +161,13 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
     // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
-    const refs = refsOnLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+    // Reference markers, `**Goal**:` lines and `_Depends:_`/`_Blocked:_` marks all have a colon; only
+    // `(depends on …)` may come without one.
+    const colon = hasColon(s);
+    const refs = colon ? (refsOnColonLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null)) : null;
     if (block !== null) {
       if (refs) addRefs(block, refs);
-      readDependencyMarks(block, s);
+      if (colon || s.indexOf('(') !== -1) readDependencyMarks(block, s);
     } else {
       if (refs) {
         if (sectionRefStack.length === 0) {

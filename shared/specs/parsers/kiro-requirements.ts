@@ -7,7 +7,7 @@
 // `**VR-5.1.4**:`, `**AC-5.1**`, `- FR-3.1:`, `1.1 The X shall`). A criterion's text runs over its
 // wrapped lines and the sub-list under it. Anything else is kept as text, never an error.
 import type { Diagnostic, Requirement } from '../model';
-import { headingOf, LineCursor, type LineInfo } from '../markdown-lines';
+import { headingOf, isBlankLine, LineCursor, type LineInfo } from '../markdown-lines';
 import { earsPattern } from '../ears';
 
 // `Requirement 1`, `Requirement 2: Title`, `需求 1：…`, `Requisito 3 - …`, `Story 1:`.
@@ -133,7 +133,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       readBugfixLine(s, line.no);
       continue;
     }
-    if (s.trim() === '') {
+    if (isBlankLine(s)) {
       afterBlank = true;
       continue;
     }
@@ -232,7 +232,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
   function readBugfixLine(s: string, lineNo: number): void {
     const written = WRITTEN_ID.exec(s);
     if (!written) {
-      if (s.trim() === '') finishOpen();
+      if (isBlankLine(s)) finishOpen();
       else if (open && !LIST_ITEM.test(s)) appendText(open, s.trim());
       return;
     }
