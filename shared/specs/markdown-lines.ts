@@ -128,7 +128,10 @@ export function isBlankLine(s: string): boolean {
 
 /** A heading line (`## Title`), outside fences: its level and text, or null (linear: see linear-match). */
 export function headingOf(line: string): { level: number; text: string } | null {
-  if (line.length === 0 || (line[0] !== '#' && line[0] !== ' ')) return null;
+  // matchHeading's own first test, inline: up to three spaces, then `#` (most lines fail here).
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 35) return null;
   const m = matchHeading(line);
   return m ? { level: m.hashes.length, text: m.text } : null;
 }

@@ -100,6 +100,7 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
  * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
+  if (!tasks.some((t) => t.refDetails !== undefined && t.refDetails.length > 0)) return;
   const listed = requirements.filter((r) => r.kind !== 'scenario');
   const order = listed.map((r) => r.id);
   const known = new Set(order);

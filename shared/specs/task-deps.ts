@@ -27,13 +27,17 @@ const NONE: readonly string[] = [];
 export function buildDependencies(tasks: Task[], block: GraphBlock | null, file: string): { dependencies: TaskDependencies; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number) => ({ file, line, column: 1 });
+  const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
+  // Tasks by ID are only looked up for declared dependencies (most files declare none).
   const byId = new Map<string, Task>();
-  for (const t of tasks) if (t.numbered && !byId.has(t.id)) byId.set(t.id, t);
-  // `- [ ] [T065] …` writes the ID as a label: a dependency on T065 means that task.
-  for (const t of tasks) {
-    if (t.numbered) continue;
-    const label = t.tags.find((g) => /^T-?\d{1,9}[a-z]?$/i.test(g));
-    if (label && !byId.has(label)) byId.set(label, t);
+  if (block || inline) {
+    for (const t of tasks) if (t.numbered && !byId.has(t.id)) byId.set(t.id, t);
+    // `- [ ] [T065] …` writes the ID as a label: a dependency on T065 means that task.
+    for (const t of tasks) {
+      if (t.numbered) continue;
+      const label = t.tags.find((g) => /^T-?\d{1,9}[a-z]?$/i.test(g));
+      if (label && !byId.has(label)) byId.set(label, t);
+    }
   }
   const children = new Map<Task, Task[]>();
   const parentOf = new Map<Task, Task>();
@@ -52,7 +56,6 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
 
   let waves: TaskWave[] = [];
   let source: TaskDependencies['source'] = 'none';
-  const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
   // Inline dependencies naming no task (the graph's own IDs are checked where it is read): one finding per task, naming them all.
   for (const t of tasks) {
     if (t.dependsOn === undefined || t.dependsOn.length === 0) continue;

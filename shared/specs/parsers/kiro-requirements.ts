@@ -139,7 +139,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
     }
     const req = current as Requirement | null;
     if (req) {
-      const story = USER_STORY.exec(s);
+      const story = s.includes('**') ? USER_STORY.exec(s) : null;
       if (story) {
         finishOpen();
         req.text = story[1]!.trim();
@@ -163,7 +163,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       }
     }
     if (!req) continue;
-    const ordered = ORDERED_ITEM.exec(s);
+    const ordered = mayBeOrderedItem(s) ? ORDERED_ITEM.exec(s) : null;
     if (ordered && inCriteria && !writtenIds && !(open && ordered[1]!.length > 0)) {
       finishOpen();
       const letter = ordered[3];
@@ -276,6 +276,14 @@ function mayStartWithId(s: string): boolean {
   }
   const c = s.charCodeAt(i);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42;
+}
+
+/** ORDERED_ITEM's cheap half: at most three spaces, then a digit. */
+function mayBeOrderedItem(s: string): boolean {
+  let i = 0;
+  while (i < 3 && s.charCodeAt(i) === 32) i++;
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** Indented text (a wrapped line or a nested list under a list item). */
