@@ -9,8 +9,9 @@ import { eachMatch } from './each-match';
 // (`(?:[_*]+[ \t]*)?`, not `[_*]*[ \t]*`: runs of spaces side by side backtrack quadratically.)
 const LEADING_MARKER =
   /^[ \t]*(?:[-*+][ \t]+)?(?:[_*]+[ \t]*)?(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
-const LEAD_SKIP = ' \t-*+_';
-const LABEL_START = 'RrVvEeAa需要';
+// What may stand before a label (blanks, a bullet, emphasis), and a label's first letters, as codes.
+const isLeadSkip = (c: number) => c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 95; // ' \t-*+_'
+const isLabelStart = (c: number) => (c | 32) === 114 || (c | 32) === 118 || (c | 32) === 101 || (c | 32) === 97 || c === 0x9700 || c === 0x8981; // RrVvEeAa需要
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
 
 /** Whether the line has a colon (`:` or `：`): every reference marker has one. */
@@ -29,8 +30,8 @@ export function refsOnColonLine(line: string, file: string, lineNo: number): Tas
   // The label's first letter, after indentation, a bullet and emphasis, is one of few: most prose
   // lines with a colon are rejected here.
   let i = 0;
-  while (i < line.length && LEAD_SKIP.includes(line[i]!)) i++;
-  let m = LABEL_START.includes(line[i] ?? '') ? LEADING_MARKER.exec(line) : null;
+  while (i < line.length && isLeadSkip(line.charCodeAt(i))) i++;
+  let m = i === line.length || isLabelStart(line.charCodeAt(i)) ? LEADING_MARKER.exec(line) : null;
   let at: number;
   if (m) at = m[0].length;
   else {

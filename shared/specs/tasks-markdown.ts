@@ -167,7 +167,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const refs = colon ? (refsOnColonLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null)) : null;
     if (block !== null) {
       if (refs) addRefs(block, refs);
-      if (colon || s.indexOf('(') !== -1) readDependencyMarks(block, s);
+      readDependencyMarks(block, s, colon);
     } else {
       if (refs) {
         if (sectionRefStack.length === 0) {
@@ -180,8 +180,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
   }
 
-  function readDependencyMarks(task: Task, s: string): void {
-    if (!mayCarryDependencyMarks(s)) return;
+  /** `_Depends: …_`, `_Blocked: …_` (both with a colon) and `(depends on …)` on the line. */
+  function readDependencyMarks(task: Task, s: string, colon: boolean): void {
+    if ((!colon && s.indexOf('(') === -1) || !mayCarryDependencyMarks(s)) return;
     const deps = dependsOnLine(s);
     if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
     const blocked = blockedOnLine(s);
@@ -284,7 +285,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
-    readDependencyMarks(task, title);
+    readDependencyMarks(task, title, hasColon(title));
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const isStory = (id: string) => /^US\d/.test(id);
