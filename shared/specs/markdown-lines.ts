@@ -115,9 +115,23 @@ function closesFence(line: string, ch: string, len: number): boolean {
   return true;
 }
 
+/** `s.trim() === ''` without building the trimmed copy (most lines are not blank). */
+export function isBlankLine(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Other Unicode spaces are rare: let trim() decide from here.
+    return c < 128 ? false : s.slice(i).trim() === '';
+  }
+  return true;
+}
+
 /** A heading line (`## Title`), outside fences: its level and text, or null (linear: see linear-match). */
 export function headingOf(line: string): { level: number; text: string } | null {
-  if (line.length === 0 || (line[0] !== '#' && line[0] !== ' ')) return null;
+  // matchHeading's own first test, inline: up to three spaces, then `#` (most lines fail here).
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 35) return null;
   const m = matchHeading(line);
   return m ? { level: m.hashes.length, text: m.text } : null;
 }

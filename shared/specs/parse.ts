@@ -10,11 +10,7 @@ import { checkDuplicates } from './diagnostics/duplicates';
 import { checkParentStates } from './diagnostics/task-states';
 import { buildDependencies } from './task-deps';
 import { DEFAULT_SETTINGS, statesFor, type SpecdeckSettings } from './settings';
-import { parseOpenSpecConfig } from './parsers/openspec-yaml';
-import { textMemo } from './text-memo';
-
-// Every spec under an OpenSpec root reads the same `config.yaml`: read it once per text.
-const configs = textMemo<NonNullable<Spec['openspecConfig']>>();
+import { readOpenSpecConfig } from './parsers/openspec-yaml';
 
 type Read = (path: string) => string | null;
 
@@ -57,10 +53,12 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
   let openspecConfig: Spec['openspecConfig'] = null;
   if (location.openspecRoot !== undefined) {
     // `openspec/config.yaml` is optional: read it quietly (no "unreadable" finding when absent).
+    // Its findings belong to the root, not to each spec under it: the core reports them once
+    // (`SpecService.workspaceDiagnostics`).
     const configPath = `${location.openspecRoot}/config.yaml`;
     const raw = read(configPath);
     if (raw !== null) {
-      const config = configs.get(configPath, raw, () => parseOpenSpecConfig(raw, configPath).config);
+      const { config } = readOpenSpecConfig(raw, configPath);
       // Each spec gets its own copy: nothing one consumer does to it reaches another spec.
       openspecConfig = { ...config, references: [...config.references] };
     }
@@ -102,6 +100,7 @@ export function parseSpec(location: SpecLocation, read: Read, options: ParseOpti
  * ends, in document order. `raw` keeps what was written.
  */
 function resolveRefPrefixes(tasks: Task[], requirements: readonly Requirement[]): void {
+  if (!tasks.some((t) => t.refDetails !== undefined && t.refDetails.length > 0)) return;
   const listed = requirements.filter((r) => r.kind !== 'scenario');
   const order = listed.map((r) => r.id);
   const known = new Set(order);

@@ -2,25 +2,36 @@
 // `**Validates: Requirements 1.2**`, ranges (`1.1-1.5`), `All`, and free text, which is kept and
 // marked unresolved rather than dropped.
 import type { SourcePos, TaskRef } from './model';
+import { eachMatch } from './each-match';
 
 // A reference marker: the label, then a colon. Matched near the start of the line (after a bullet
 // and emphasis), except `Validates:`, which also appears after other text on the same line.
 // (`(?:[_*]+[ \t]*)?`, not `[_*]*[ \t]*`: runs of spaces side by side backtrack quadratically.)
 const LEADING_MARKER =
   /^[ \t]*(?:[-*+][ \t]+)?(?:[_*]+[ \t]*)?(?:Requirements?|Reqs?|Refs?|References?|需求|要件|要求|需要|Requisitos?|Exigences?|Anforderungen|Validates)[_*]*[ \t]*[:：][_*]*[ \t]*/i;
-const LEAD_SKIP = ' \t-*+_';
-const LABEL_START = 'RrVvEeAa需要';
+// What may stand before a label (blanks, a bullet, emphasis), and a label's first letters, as codes.
+const isLeadSkip = (c: number) => c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 95; // ' \t-*+_'
+const isLabelStart = (c: number) => (c | 32) === 114 || (c | 32) === 118 || (c | 32) === 101 || (c | 32) === 97 || c === 0x9700 || c === 0x8981; // RrVvEeAa需要
 const INLINE_VALIDATES = /(?:^|[\s(_*])Validates[_*]*[ \t]*[:：][_*]*[ \t]*/;
+
+/** Whether the line has a colon (`:` or `：`): every reference marker has one. */
+export function hasColon(line: string): boolean {
+  return line.indexOf(':') !== -1 || line.indexOf('：') !== -1;
+}
 
 /** The refs on one line, or null when the line carries no reference marker. */
 export function refsOnLine(line: string, file: string, lineNo: number): TaskRef[] | null {
   // Every marker has a colon: most detail lines are rejected without running a regex.
-  if (line.indexOf(':') === -1 && line.indexOf('：') === -1) return null;
+  return hasColon(line) ? refsOnColonLine(line, file, lineNo) : null;
+}
+
+/** `refsOnLine` for a line the caller already knows has a colon. */
+export function refsOnColonLine(line: string, file: string, lineNo: number): TaskRef[] | null {
   // The label's first letter, after indentation, a bullet and emphasis, is one of few: most prose
   // lines with a colon are rejected here.
   let i = 0;
-  while (i < line.length && LEAD_SKIP.includes(line[i]!)) i++;
-  let m = LABEL_START.includes(line[i] ?? '') ? LEADING_MARKER.exec(line) : null;
+  while (i < line.length && isLeadSkip(line.charCodeAt(i))) i++;
+  let m = i === line.length || isLabelStart(line.charCodeAt(i)) ? LEADING_MARKER.exec(line) : null;
   let at: number;
   if (m) at = m[0].length;
   else {
@@ -205,7 +216,7 @@ export function expandRange(from: string, to: string): string[] | null {
 const INLINE_SPECKIT = /\b((?:FR|NFR|SC)-\d+[a-z]?(?:\.\d+)*)\b/g;
 export function speckitInlineRefs(title: string, pos: SourcePos): TaskRef[] {
   const out: TaskRef[] = [];
-  for (const m of title.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos });
+  eachMatch(INLINE_SPECKIT, title, (m) => out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos }));
   return out;
 }
 
@@ -220,21 +231,21 @@ export function speckitSectionRefs(line: string, pos: Omit<SourcePos, 'column'>)
   if (!line.includes('**') || !SPECKIT_GOAL.test(line)) return null;
   const out: TaskRef[] = [];
   let rest = line;
-  for (const m of line.matchAll(SPECKIT_RANGE)) {
+  eachMatch(SPECKIT_RANGE, line, (m) => {
     const ids = expandRange(m[1]!, m[2]!);
     if (ids) out.push({ raw: m[0], kind: 'range', ids, pos: { ...pos, column: m.index + 1 } });
     rest = rest.replace(m[0], ' ');
-  }
-  for (const m of rest.matchAll(INLINE_SPECKIT)) out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos: { ...pos, column: line.indexOf(m[1]!) + 1 } });
+  });
+  eachMatch(INLINE_SPECKIT, rest, (m) => out.push({ raw: m[1]!, kind: 'id', ids: [m[1]!], pos: { ...pos, column: line.indexOf(m[1]!) + 1 } }));
   return out.length > 0 ? out : null;
 }
 
 /** `## Phase 3: User Story 1 - Upload` → a reference to US1; `(US1 + US7 + US8)` → to all three. */
 export function speckitHeadingRef(heading: string, pos: SourcePos): TaskRef | null {
   const ids: string[] = [];
-  for (const m of heading.matchAll(SPECKIT_STORY_HEADING)) {
+  eachMatch(SPECKIT_STORY_HEADING, heading, (m) => {
     const id = `US${Number(m[1])}`;
     if (!ids.includes(id)) ids.push(id);
-  }
+  });
   return ids.length > 0 ? { raw: heading, kind: 'id', ids, pos } : null;
 }

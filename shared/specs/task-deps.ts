@@ -27,13 +27,17 @@ const NONE: readonly string[] = [];
 export function buildDependencies(tasks: Task[], block: GraphBlock | null, file: string): { dependencies: TaskDependencies; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number) => ({ file, line, column: 1 });
+  const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
+  // Tasks by ID are only looked up for declared dependencies (most files declare none).
   const byId = new Map<string, Task>();
-  for (const t of tasks) if (t.numbered && !byId.has(t.id)) byId.set(t.id, t);
-  // `- [ ] [T065] …` writes the ID as a label: a dependency on T065 means that task.
-  for (const t of tasks) {
-    if (t.numbered) continue;
-    const label = t.tags.find((g) => /^T-?\d{1,9}[a-z]?$/i.test(g));
-    if (label && !byId.has(label)) byId.set(label, t);
+  if (block || inline) {
+    for (const t of tasks) if (t.numbered && !byId.has(t.id)) byId.set(t.id, t);
+    // `- [ ] [T065] …` writes the ID as a label: a dependency on T065 means that task.
+    for (const t of tasks) {
+      if (t.numbered) continue;
+      const label = t.tags.find((g) => /^T-?\d{1,9}[a-z]?$/i.test(g));
+      if (label && !byId.has(label)) byId.set(label, t);
+    }
   }
   const children = new Map<Task, Task[]>();
   const parentOf = new Map<Task, Task>();
@@ -52,7 +56,6 @@ export function buildDependencies(tasks: Task[], block: GraphBlock | null, file:
 
   let waves: TaskWave[] = [];
   let source: TaskDependencies['source'] = 'none';
-  const inline = tasks.some((t) => t.dependsOn && t.dependsOn.length > 0);
   // Inline dependencies naming no task (the graph's own IDs are checked where it is read): one finding per task, naming them all.
   for (const t of tasks) {
     if (t.dependsOn === undefined || t.dependsOn.length === 0) continue;
@@ -338,7 +341,12 @@ const DEPENDS_MARK = /(?<![^\s(_*])Depends(?:[ \t]+on)?[_*]*[ \t]*[:：][_*]*[ \
 const BLOCKED_MARK = /(?<![^\s(_*])Blocked[_*]*[ \t]*[:：][_*]*[ \t]*(.*)$/i;
 
 // The words dependsOnLine and blockedOnLine look for first, in one search: most lines have neither.
-const DEPENDENCY_WORDS = /epends|locked/;
+// Case-insensitive like the markers themselves (`DEPENDS:`, `_BLOCKED: …_` are markers too); spelt
+// as classes, which match the same (without `u`, `i` folds ASCII letters only to ASCII letters)
+// and cost less than `i` on every line.
+const DEPENDENCY_WORDS = /[Dd][Ee][Pp][Ee][Nn][Dd][Ss]|[Bb][Ll][Oo][Cc][Kk][Ee][Dd]/;
+const DEPENDS_WORD = /depends/i;
+const BLOCKED_WORD = /blocked/i;
 
 /** Whether the line may carry a dependency or blocked marker (false: neither function below finds one). */
 export function mayCarryDependencyMarks(line: string): boolean {
@@ -347,7 +355,7 @@ export function mayCarryDependencyMarks(line: string): boolean {
 
 /** Dependencies declared on one line (task text or detail line), or null. */
 export function dependsOnLine(line: string): string[] | null {
-  if (!line.includes('epends')) return null;
+  if (!DEPENDS_WORD.test(line)) return null;
   const m = DEPENDS_PAREN.exec(line) ?? DEPENDS_MARK.exec(line);
   if (!m) return null;
   const ids = dependencyIds(m[1]!);
@@ -365,7 +373,7 @@ function withoutClosingEmphasis(text: string): string {
 
 /** The reason of a `_Blocked: …_` marker on the line, or null. */
 export function blockedOnLine(line: string): string | null {
-  if (!line.includes('locked')) return null;
+  if (!BLOCKED_WORD.test(line)) return null;
   const m = BLOCKED_MARK.exec(line);
   if (!m) return null;
   const reason = withoutClosingEmphasis(m[1]!).replace(/[_*]+$/, '').trim();

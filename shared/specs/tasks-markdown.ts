@@ -2,9 +2,10 @@
 // their hierarchy, references and position. Tolerant: anything it cannot read is a diagnostic.
 import type { Diagnostic, SpecFormat, Task, TaskRef, TaskState } from './model';
 import { headingOf, LineCursor, type LineInfo } from './markdown-lines';
-import { refsOnLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
+import { hasColon, refsOnColonLine, speckitHeadingRef, speckitInlineRefs, speckitSectionRefs } from './refs';
 import { blockedOnLine, dependsOnLine, mayCarryDependencyMarks, type GraphBlock } from './task-deps';
 import { readTaskGraph } from './task-graph';
+import { eachMatch } from './each-match';
 
 // A list item (bullet or ordered `1.`/`1)`) whose content starts with a one-character box that
 // is not followed by `(` or `[` (which would make it a Markdown link, `- [A](url)`).
@@ -108,6 +109,8 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
       continue;
     }
+    // A blank line changes nothing below (it neither ends a block nor carries a mark).
+    if (s.length === 0) continue;
     const heading = headingOf(s);
     if (heading) {
       section = heading.text;
@@ -143,12 +146,12 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       if (headingTask) block = headingTask;
       continue;
     }
-    const m = s.includes('[') ? TASK_LINE.exec(s) : null;
+    const m = mayBeListItemWithBox(s) ? TASK_LINE.exec(s) : null;
     if (m && !(format === 'speckit' && m[2] === 'P')) {
       block = readTask(m, s, line.no, line.start);
       continue;
     }
-    if (s.length > 2 && s.charCodeAt(0) !== 32 && s.charCodeAt(0) !== 9) {
+    if (s.length > 2 && startsListLike(s.charCodeAt(0))) {
       const bm = BOXLESS_MAIN.exec(s);
       if (bm) {
         let title = bm[3]!.trimEnd();
@@ -158,10 +161,13 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       }
     }
     // Spec Kit's `**Checkpoint**: … satisfying FR-002` closes the phase its last task ends.
-    const refs = refsOnLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null);
+    // Reference markers, `**Goal**:` lines and `_Depends:_`/`_Blocked:_` marks all have a colon; only
+    // `(depends on …)` may come without one.
+    const colon = hasColon(s);
+    const refs = colon ? (refsOnColonLine(s, file, line.no) ?? (format === 'speckit' ? speckitSectionRefs(s, { file, line: line.no }) : null)) : null;
     if (block !== null) {
       if (refs) addRefs(block, refs);
-      readDependencyMarks(block, s);
+      readDependencyMarks(block, s, colon);
     } else {
       if (refs) {
         if (sectionRefStack.length === 0) {
@@ -174,8 +180,9 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     }
   }
 
-  function readDependencyMarks(task: Task, s: string): void {
-    if (!mayCarryDependencyMarks(s)) return;
+  /** `_Depends: …_`, `_Blocked: …_` (both with a colon) and `(depends on …)` on the line. */
+  function readDependencyMarks(task: Task, s: string, colon: boolean): void {
+    if ((!colon && s.indexOf('(') === -1) || !mayCarryDependencyMarks(s)) return;
     const deps = dependsOnLine(s);
     if (deps) task.dependsOn = [...(task.dependsOn ?? []), ...deps];
     const blocked = blockedOnLine(s);
@@ -261,9 +268,10 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
       section,
     };
     if (sectionParent !== null) task.sectionParent = sectionParent;
-    const labels = LEADING_LABELS.exec(title);
-    if (labels) for (const l of labels[0].matchAll(LABEL)) tags.push(l[1]!);
-    if (CC_SDD_PARALLEL.test(title)) tags.push('P');
+    const first = title.charCodeAt(skipBlanks(title, 0));
+    const labels = first === 91 ? LEADING_LABELS.exec(title) : null; // `[`
+    if (labels) eachMatch(LABEL, labels[0], (l) => tags.push(l[1]!));
+    if (first === 40 && CC_SDD_PARALLEL.test(title)) tags.push('P'); // `(`
     if (format === 'speckit') {
       const inline = speckitInlineRefs(title, pos);
       for (const t of tags) if (/^US\d+$/i.test(t)) inline.unshift({ raw: t, kind: 'id', ids: [t.toUpperCase()], pos });
@@ -277,7 +285,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
         pos,
       });
     }
-    readDependencyMarks(task, title);
+    readDependencyMarks(task, title, hasColon(title));
     if (sectionRefs.length > 0) {
       // A task tagged with its own story (`[US2]`) does not inherit the heading's story.
       const isStory = (id: string) => /^US\d/.test(id);
@@ -298,7 +306,7 @@ export function parseTasks(text: string, file: string, format: SpecFormat = 'kir
     const structural = stackTask.length > 0 ? stackTask[stackTask.length - 1]! : null;
     const dot = task.numbered ? task.id.lastIndexOf('.') : -1;
     // A letter sub-level (`6.2a`) belongs to the task it extends (`6.2`) when there is one.
-    const letterBase = task.numbered && /\d[A-Za-z]$/.test(task.id) ? task.id.slice(0, -1) : null;
+    const letterBase = task.numbered && endsDigitLetter(task.id) ? task.id.slice(0, -1) : null;
     const numberParentId = letterBase !== null && byId.has(letterBase) ? letterBase : dot > 0 ? task.id.slice(0, dot) : null;
     const byNumber = numberParentId !== null ? (byId.get(numberParentId) ?? null) : null;
     // The number decides first; indentation decides when the number names no earlier task.
@@ -396,6 +404,26 @@ function indentWidth(indent: string): number {
   let w = 0;
   for (let i = 0; i < indent.length; i++) w = indent.charCodeAt(i) === 9 ? w + 4 - (w % 4) : w + 1;
   return w;
+}
+
+/** `/\d[A-Za-z]$/.test(id)` without a regex call. */
+function endsDigitLetter(id: string): boolean {
+  const n = id.length;
+  if (n < 2) return false;
+  const last = id.charCodeAt(n - 1) | 32; // lower-cases ASCII letters
+  const before = id.charCodeAt(n - 2);
+  return last >= 97 && last <= 122 && before >= 48 && before <= 57;
+}
+
+/** A bullet (`-`, `*`, `+`) or a digit: what a list item (TASK_LINE) or BOXLESS_MAIN starts with. */
+function startsListLike(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/** TASK_LINE's cheap half: a list item's first character after the indentation, and a `[` later. */
+function mayBeListItemWithBox(s: string): boolean {
+  const i = skipBlanks(s, 0);
+  return i < s.length && startsListLike(s.charCodeAt(i)) && s.indexOf('[', i + 1) !== -1;
 }
 
 function skipBlanks(s: string, from: number): number {

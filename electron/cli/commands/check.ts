@@ -41,7 +41,7 @@ export const checkCommand = defineCommand({
         notes: [...new Set(run.evidence.flatMap((e) => e.notes.messages))],
         findings: [
           ...specs.flatMap((spec) => spec.diagnostics.map((d) => ({ ...d, spec: spec.id }))),
-          ...(await s.specs.settingsDiagnostics()).map((d) => ({ ...d, spec: '' })),
+          ...(await s.specs.workspaceDiagnostics()).map((d) => ({ ...d, spec: '' })),
           ...(await traceFindings(s)),
           ...run.evidence.flatMap(evidenceFindings),
         ].map((f): CheckFinding => ({ spec: f.spec, severity: f.severity, code: f.code, message: f.message, file: f.pos.file, line: f.pos.line, column: f.pos.column })),

@@ -10,7 +10,7 @@ import type { SpecLocation } from '../../../shared/specs/detect';
 import { documentsToRead, inSpecLayout } from '../../../shared/specs/formats/registry';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_PATH, type SpecdeckSettings } from '../../../shared/specs/settings';
 import { checkChangeConflicts } from '../../../shared/specs/diagnostics/change-conflicts';
-import { parseOpenSpecConfig } from '../../../shared/specs/parsers/openspec-yaml';
+import { readOpenSpecConfig } from '../../../shared/specs/parsers/openspec-yaml';
 import { decodeUtf8, readWorkspaceBytes, withLockedFile } from '../workspace/files';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { walkFiles } from '../workspace/walk';
@@ -53,6 +53,8 @@ export class SpecService {
   private settings: Promise<{ values: SpecdeckSettings; diagnostics: Diagnostic[] }> | null = null;
   /** Facts that need more than one spec: OpenSpec change conflicts, read-only reference roots. */
   private cross: CrossSpec | null = null;
+  /** Each OpenSpec root's `config.yaml` by path, read once for all its specs until it changes. */
+  private readonly rootConfigs = new Map<string, Promise<Doc | null>>();
 
   constructor(
     private readonly ws: Workspace,
@@ -152,6 +154,15 @@ export class SpecService {
   }
 
   /**
+   * Findings that belong to the workspace, not to one spec: `.specdeck/settings.json` and each
+   * OpenSpec root's `config.yaml`, once each (for `check` and the Problems view).
+   */
+  async workspaceDiagnostics(): Promise<Diagnostic[]> {
+    const [settings, cross] = await Promise.all([this.settingsDiagnostics(), this.locate().then((l) => this.crossSpec(l))]);
+    return [...settings, ...cross.configDiagnostics];
+  }
+
+  /**
    * Drops what is cached for these changed paths; returns the ids of the specs they touch.
    * A change that may add or remove a spec re-runs discovery on the next read.
    */
@@ -159,6 +170,9 @@ export class SpecService {
     this.generation++;
     const touched = new Set<string>();
     this.cross = null;
+    for (const configPath of this.rootConfigs.keys()) {
+      if (changedPaths.some((p) => p === configPath || configPath.startsWith(p + '/'))) this.rootConfigs.delete(configPath);
+    }
     if (changedPaths.includes(SETTINGS_PATH) || changedPaths.includes(path.posix.dirname(SETTINGS_PATH))) {
       // The settings change how every spec reads: re-parse them all.
       this.settings = null;
@@ -202,7 +216,9 @@ export class SpecService {
     const cached = this.parsed.get(loc.id);
     if (cached) return cached;
     const generation = this.generation;
-    const [docs] = await Promise.all([this.readDocs(new Map(), documentsToRead(loc)), this.readSettings()]);
+    const configPath = rootConfigPath(loc);
+    const [docs, config] = await Promise.all([this.readDocs(new Map(), documentsToRead(loc)), configPath ? this.rootConfig(configPath) : null, this.readSettings()]);
+    if (configPath) docs.set(configPath, config);
     const entry = await this.parseDocs(loc, docs);
     this.remember(entry, generation);
     return entry;
@@ -218,12 +234,15 @@ export class SpecService {
     // the repository (OpenSpec's own store registry), so they are shown but not resolved.
     const roots = new Set(locations.map((l) => l.openspecRoot).filter((r): r is string => r !== undefined));
     const readOnlyRoots = new Map<string, string>();
+    const configDiagnostics: Diagnostic[] = [];
     for (const root of roots) {
       const configPath = `${root}/config.yaml`;
-      const doc = await this.readDoc(configPath);
+      const doc = await this.rootConfig(configPath);
       if (doc === null) continue;
       const repo = path.posix.dirname(root);
-      for (const ref of parseOpenSpecConfig(doc.text, configPath).config.references) {
+      const { config, diagnostics } = readOpenSpecConfig(doc.text, configPath);
+      configDiagnostics.push(...diagnostics);
+      for (const ref of config.references) {
         if (!ref.includes('/') && !ref.startsWith('.')) continue;
         const resolved = path.posix.normalize(path.posix.join(repo, ref)).replace(/\/$/, '');
         for (const candidate of [resolved, `${resolved}/openspec`]) {
@@ -231,7 +250,7 @@ export class SpecService {
         }
       }
     }
-    const cross = { conflicts, readOnlyRoots };
+    const cross = { conflicts, readOnlyRoots, configDiagnostics };
     if (generation === this.generation) this.cross = cross;
     return cross;
   }
@@ -290,6 +309,14 @@ export class SpecService {
     return this.settings;
   }
 
+  /** An OpenSpec root's `config.yaml` (null when absent), one read shared by every spec of the root. */
+  private rootConfig(configPath: string): Promise<Doc | null> {
+    // forget() drops the entry when the file changes, also while its read is under way.
+    let doc = this.rootConfigs.get(configPath);
+    if (!doc) this.rootConfigs.set(configPath, (doc = this.readDoc(configPath)));
+    return doc;
+  }
+
   private async readDocs(into: Map<string, Doc | null>, paths: readonly string[]): Promise<Map<string, Doc | null>> {
     await Promise.all(paths.filter((p) => !into.has(p)).map(async (p) => into.set(p, await this.readDoc(p))));
     return into;
@@ -312,6 +339,13 @@ interface CrossSpec {
   conflicts: Map<string, Diagnostic[]>;
   /** OpenSpec roots another root's `openspec/config.yaml` names as references, and that file. */
   readOnlyRoots: Map<string, string>;
+  /** What each OpenSpec root's `config.yaml` could not be read for, once per root. */
+  configDiagnostics: Diagnostic[];
+}
+
+/** The `config.yaml` of the spec's OpenSpec root, or null outside OpenSpec. */
+function rootConfigPath(loc: SpecLocation): string | null {
+  return loc.openspecRoot !== undefined ? `${loc.openspecRoot}/config.yaml` : null;
 }
 
 function withSource({ spec, hashes, location }: Parsed, cross: CrossSpec): SpecWithSource {

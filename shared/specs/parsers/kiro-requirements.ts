@@ -7,7 +7,7 @@
 // `**VR-5.1.4**:`, `**AC-5.1**`, `- FR-3.1:`, `1.1 The X shall`). A criterion's text runs over its
 // wrapped lines and the sub-list under it. Anything else is kept as text, never an error.
 import type { Diagnostic, Requirement } from '../model';
-import { headingOf, LineCursor, type LineInfo } from '../markdown-lines';
+import { headingOf, isBlankLine, LineCursor, type LineInfo } from '../markdown-lines';
 import { earsPattern } from '../ears';
 
 // `Requirement 1`, `Requirement 2: Title`, `需求 1：…`, `Requisito 3 - …`, `Story 1:`.
@@ -133,13 +133,13 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       readBugfixLine(s, line.no);
       continue;
     }
-    if (s.trim() === '') {
+    if (isBlankLine(s)) {
       afterBlank = true;
       continue;
     }
     const req = current as Requirement | null;
     if (req) {
-      const story = USER_STORY.exec(s);
+      const story = s.includes('**') ? USER_STORY.exec(s) : null;
       if (story) {
         finishOpen();
         req.text = story[1]!.trim();
@@ -163,7 +163,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
       }
     }
     if (!req) continue;
-    const ordered = ORDERED_ITEM.exec(s);
+    const ordered = mayBeOrderedItem(s) ? ORDERED_ITEM.exec(s) : null;
     if (ordered && inCriteria && !writtenIds && !(open && ordered[1]!.length > 0)) {
       finishOpen();
       const letter = ordered[3];
@@ -232,7 +232,7 @@ export function parseKiroRequirements(text: string, file: string, kind: 'require
   function readBugfixLine(s: string, lineNo: number): void {
     const written = WRITTEN_ID.exec(s);
     if (!written) {
-      if (s.trim() === '') finishOpen();
+      if (isBlankLine(s)) finishOpen();
       else if (open && !LIST_ITEM.test(s)) appendText(open, s.trim());
       return;
     }
@@ -276,6 +276,14 @@ function mayStartWithId(s: string): boolean {
   }
   const c = s.charCodeAt(i);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42;
+}
+
+/** ORDERED_ITEM's cheap half: at most three spaces, then a digit. */
+function mayBeOrderedItem(s: string): boolean {
+  let i = 0;
+  while (i < 3 && s.charCodeAt(i) === 32) i++;
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** Indented text (a wrapped line or a nested list under a list item). */

@@ -4,6 +4,7 @@
 // aliases, tags or nested maps are interpreted (nested blocks are skipped), so a hostile file can
 // cost no more than one pass over its lines.
 import type { Diagnostic, OpenSpecChangeMeta, OpenSpecRootConfig } from '../model';
+import { textMemo } from '../text-memo';
 
 export type YamlValue = string | boolean | null | string[] | { nested: true };
 
@@ -181,4 +182,13 @@ export function parseOpenSpecConfig(source: string, path: string): { config: Ope
     // Only the keys Specdeck reads can be wrong for it; `context: |` and `rules:` maps are OpenSpec's.
     diagnostics: problems.map((p) => ({ severity: 'info', code: 'openspec-config-unread', message: `${path}: ${p.message}`, pos: { file: path, line: p.line, column: 1 } })),
   };
+}
+
+// Every spec under an OpenSpec root reads the same `config.yaml`, and the workspace reports its
+// findings once: one parse per text serves both.
+const rootConfigs = textMemo<{ config: OpenSpecRootConfig; diagnostics: Diagnostic[] }>();
+
+/** `parseOpenSpecConfig`, memoised by path and text. The result is shared: do not change it. */
+export function readOpenSpecConfig(source: string, path: string): { readonly config: OpenSpecRootConfig; readonly diagnostics: readonly Diagnostic[] } {
+  return rootConfigs.get(path, source, () => parseOpenSpecConfig(source, path));
 }

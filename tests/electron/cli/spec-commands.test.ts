@@ -136,6 +136,16 @@ describe('OpenSpec extras through the CLI', () => {
     ]);
   });
 
+  it('check reports a line of openspec/config.yaml it cannot read once, however many specs the root has', async () => {
+    write('openspec/config.yaml', 'schema: spec-driven\nreferences: [team]\nnot yaml at all\n');
+    write('openspec/specs/auth/spec.md', BASE);
+    for (const c of ['a', 'b']) write(`openspec/changes/${c}/proposal.md`, `# ${c}\n`);
+    const findings = JSON.parse((await cli('check', dir.path, '--json')).stdout).findings.filter((f: { code: string }) => f.code === 'openspec-config-unread');
+    expect(findings.map((f: { severity: string; file: string; line: number; message: string }) => [f.severity, f.file, f.line, f.message])).toEqual([
+      ['info', 'openspec/config.yaml', 3, 'openspec/config.yaml: not a "key: value" line: not yaml at all'],
+    ]);
+  });
+
   it('a store another root declares as a reference is read-only: its tasks are listed, ticking is refused', async () => {
     write('openspec/config.yaml', 'schema: spec-driven\nreferences:\n  - vendor/team-context\n');
     write('openspec/specs/auth/spec.md', BASE);

@@ -180,6 +180,26 @@ describe('inline dependencies', () => {
     expect(spec.dependencies?.ready).toEqual(['3']);
   });
 
+  // The markers' patterns ignore case; the quick word check in front of them must too (it did not:
+  // `DEPENDS:` and `_BLOCKED:_` were never read). The corpus writes `Depends on`, `depends on`,
+  // `Depends On` and `depends:`; capitals are what a person writes for emphasis.
+  it('markers in any casing: DEPENDS:, Depends On:, (DEPENDS ON …), _BLOCKED: reason_', () => {
+    const spec = kiro(
+      '- [x] 1. Base\n- [ ] 2. Two\n  - DEPENDS: 1\n- [ ] 3. Three\n  - _Depends On: 2_\n- [ ] 4. Four (DEPENDS ON 1, 3)\n' +
+        '- [ ] 5. Five\n  - _BLOCKED: vendor sign-off_\n- [ ] 6. Six **BlOcKeD**: no keys\n- [ ] 7. Seven\n  - **DEPENDS ON**: 6\n',
+    );
+    expect(spec.tasks.map((t) => [t.id, t.dependsOn ?? [], t.blockedReason ?? null])).toEqual([
+      ['1', [], null],
+      ['2', ['1'], null],
+      ['3', ['2'], null],
+      ['4', ['1', '3'], null],
+      ['5', [], 'vendor sign-off'],
+      ['6', [], 'no keys'],
+      ['7', ['6'], null],
+    ]);
+    expect(spec.dependencies?.ready).toEqual(['2']);
+  });
+
   it('an unknown dependency is one finding per task', () => {
     const spec = kiro('- [ ] 1. A\n  - _Depends: 7, 8_\n');
     expect(spec.diagnostics.filter((d) => d.code === 'task-dependency-unknown').map((d) => d.message)).toEqual(['Task 1 depends on 7, 8, which are not tasks of this file']);
