@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/renderer/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'integration', include: ['tests/electron/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/tooling/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'integration', include: ['tests/electron/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/tooling/**/*.test.ts'], environment: 'node', testTimeout: 30_000, expect: { poll: { timeout: 10_000 } } } },
       { test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {
@@ -20,6 +20,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a condition; its 1 s default failed a first paint at load 17
+          // (tests/README: wait with generous timeouts). A condition that never holds still fails.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
         },

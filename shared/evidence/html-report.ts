@@ -2,6 +2,7 @@
 // Content-Security-Policy forbids any), readable offline and in any browser. Accessible: a
 // language, landmarks, captioned tables with header cells, and states as text, not colour only.
 import type { EvidenceStatus, TaskEvidence } from './model';
+import { parseInline } from '../text/inline-markdown';
 import type { EvidenceReport, ReportSpec } from './report-model';
 
 const CSS = `
@@ -63,7 +64,7 @@ function renderSpec(spec: ReportSpec, index: number): string {
         .map((r) => {
           const tasks = r.taskIds.map((id) => byTask.get(id)).filter((t): t is TaskEvidence => t !== undefined);
           const code = [...new Set(tasks.flatMap((t) => t.links.map((l) => l.path)))];
-          return `<tr><th scope="row">${esc(r.id)} <span class="muted">${esc(r.title)}</span></th><td>${tasks.length === 0 ? '<span class="s-none">no task</span>' : tasks.map((t) => `${esc(t.taskId)} (${esc(t.taskState)})`).join(', ')}</td><td>${code.length === 0 ? '<span class="muted">none</span>' : list(code.map((p) => `<code>${esc(p)}</code>`))}</td><td>${r.tests.length === 0 ? '<span class="muted">none</span>' : list(r.tests.map(testText))}</td><td class="v-${r.verdict}">${esc(r.verdict)}</td></tr>`;
+          return `<tr><th scope="row">${esc(r.id)} <span class="muted">${inline(r.title)}</span></th><td>${tasks.length === 0 ? '<span class="s-none">no task</span>' : tasks.map((t) => `${esc(t.taskId)} (${esc(t.taskState)})`).join(', ')}</td><td>${code.length === 0 ? '<span class="muted">none</span>' : list(code.map((p) => `<code>${esc(p)}</code>`))}</td><td>${r.tests.length === 0 ? '<span class="muted">none</span>' : list(r.tests.map(testText))}</td><td class="v-${r.verdict}">${esc(r.verdict)}</td></tr>`;
         })
         .join('\n')}</tbody></table>`;
   const tasks = spec.tasks.length === 0
@@ -73,14 +74,14 @@ function renderSpec(spec: ReportSpec, index: number): string {
 <tbody>${spec.tasks
         .map(
           (t) =>
-            `<tr><th scope="row">${esc(t.taskId)} <span class="muted">${esc(t.title)}</span></th><td>${esc(t.taskState)}</td><td class="s-${t.status}">${STATUS_TEXT[t.status]} (${t.count})</td><td>${list(t.links.map((l) => `${esc(l.state)} <code>${esc(l.path)}:${l.startLine}-${l.endLine}</code> ${esc(l.source)}${l.committed ? '' : ' (local)'}`))}</td><td>${list(t.namedFiles.map((f) => `<code>${esc(f.path)}</code> ${!f.exists ? '<span class="s-none">missing</span>' : f.touched === true ? (f.touchedLocally ? 'changed (uncommitted)' : 'changed') : f.touched === null ? 'history unknown' : 'not changed'}`))}</td><td>${list(t.tests.map(testText))}</td><td>${t.tick ? `<code>${esc(t.tick.sha.slice(0, 12))}</code> ${esc(t.tick.subject)}` : '<span class="muted">not committed</span>'}</td></tr>`,
+            `<tr><th scope="row">${esc(t.taskId)} <span class="muted">${inline(t.title)}</span></th><td>${esc(t.taskState)}</td><td class="s-${t.status}">${STATUS_TEXT[t.status]} (${t.count})</td><td>${list(t.links.map((l) => `${esc(l.state)} <code>${esc(l.path)}:${l.startLine}-${l.endLine}</code> ${esc(l.source)}${l.committed ? '' : ' (local)'}`))}</td><td>${list(t.namedFiles.map((f) => `<code>${esc(f.path)}</code> ${!f.exists ? '<span class="s-none">missing</span>' : f.touched === true ? (f.touchedLocally ? 'changed (uncommitted)' : 'changed') : f.touched === null ? 'history unknown' : 'not changed'}`))}</td><td>${list(t.tests.map(testText))}</td><td>${t.tick ? `<code>${esc(t.tick.sha.slice(0, 12))}</code> ${esc(t.tick.subject)}` : '<span class="muted">not committed</span>'}</td></tr>`,
         )
         .join('\n')}</tbody></table>`;
   const diagnostics = spec.diagnostics.length === 0
     ? '<p class="muted">No diagnostics.</p>'
     : `<ul>${spec.diagnostics.map((d) => `<li>${esc(d.severity)} <code>${esc(d.code)}</code> <code>${esc(d.pos.file)}:${d.pos.line}</code>: ${esc(d.message)}</li>`).join('')}</ul>`;
   return `<section id="spec-${index}" aria-labelledby="spec-${index}-h">
-<h2 id="spec-${index}-h">${esc(spec.title)} <span class="muted">${esc(spec.specId)} · ${esc(spec.format)}</span></h2>
+<h2 id="spec-${index}-h">${inline(spec.title)} <span class="muted">${esc(spec.specId)} · ${esc(spec.format)}</span></h2>
 <p>${spec.progress.done} of ${spec.progress.total} tasks done (${pct}%), ${spec.progress.inProgress} in progress.</p>
 <div class="progress" role="img" aria-label="${pct}% of tasks done"><span style="width:${pct}%"></span></div>
 <h3>Matrix</h3>
@@ -98,6 +99,13 @@ function testText(t: { path: string; line: number; name: string | null; outcome:
 
 function list(items: string[]): string {
   return items.length === 0 ? '<span class="muted">none</span>' : `<ul class="flat">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+}
+
+/** A title as written is inline markdown: code spans and emphasis as HTML, everything escaped; links as their text (the report is read offline, away from the repository). */
+function inline(s: string): string {
+  return parseInline(s)
+    .map((p) => (p.kind === 'code' ? `<code>${esc(p.text)}</code>` : p.kind === 'strong' ? `<strong>${esc(p.text)}</strong>` : p.kind === 'em' ? `<em>${esc(p.text)}</em>` : esc(p.text)))
+    .join('');
 }
 
 function esc(s: string): string {

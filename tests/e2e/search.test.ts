@@ -101,13 +101,18 @@ describe('quick-open and search', () => {
   it('shows a far-right match inside the visible result row, trimmed around it with an ellipsis', async () => {
     // Shorter than the index's 250-character preview limit, so the whole line comes back; the row is ~40 characters wide.
     const line = `export const far = '${'a'.repeat(180)} farRightNeedle ${'b'.repeat(20)}';`;
-    const { mark, row } = await searchOneLineFile('far.ts', line, 'farRightNeedle');
+    const { row } = await searchOneLineFile('far.ts', line, 'farRightNeedle');
     await expect(row.textContent()).resolves.toMatch(/^\d+ …a+ farRightNeedle b+';$/);
-    // Visible: the highlighted match lies within the row's clipped box, not past its right edge.
-    const [markBox, rowBox] = await Promise.all([mark.boundingBox(), row.boundingBox()]);
-    expect(markBox && rowBox).toBeTruthy();
-    expect(markBox!.x).toBeGreaterThanOrEqual(rowBox!.x);
-    expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(rowBox!.x + rowBox!.width);
+    // Visible: the highlighted match lies within the row's content box (its text edge, inside the
+    // padding where an ellipsis would be drawn), not merely within its outer border box.
+    const edges = await row.evaluate((r) => {
+      const m = r.querySelector('mark')!.getBoundingClientRect();
+      const box = r.getBoundingClientRect();
+      const style = getComputedStyle(r);
+      return { markLeft: m.left, markRight: m.right, contentLeft: box.left + parseFloat(style.paddingLeft), contentRight: box.right - parseFloat(style.paddingRight) };
+    });
+    expect(edges.markLeft).toBeGreaterThanOrEqual(edges.contentLeft);
+    expect(edges.markRight).toBeLessThanOrEqual(edges.contentRight);
   });
 
   it('shows a long far-right match whole at a 300 px sidebar: the context before it gives way', async () => {

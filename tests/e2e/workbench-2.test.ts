@@ -88,9 +88,17 @@ describe('the Problems view (item 2)', () => {
       `${per('error')} ${per('error') === 1 ? 'error' : 'errors'}, ${per('warning')} ${per('warning') === 1 ? 'warning' : 'warnings'}, ${per('info')} ${per('info') === 1 ? 'info' : 'infos'}`,
     );
     await expect(problems().getByRole('status').textContent()).resolves.toBe(`${expected.length} shown`);
-    // Grouped by file: one header per file with problems (the first rows are rendered).
-    const files = [...new Set(expected.map((d) => d.file))].sort();
-    await expect.poll(() => problems().locator('button.problem-file').first().getAttribute('title')).toBe(files[0]);
+    // Grouped by file, most severe first as in VS Code (then by path); the first rows are rendered.
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const worst = new Map<string, number>();
+    for (const d of expected) worst.set(d.file, Math.min(worst.get(d.file) ?? 2, rank[d.severity]));
+    const byPath = [...worst.keys()].sort();
+    const bySeverity = [...byPath].sort((a, b) => worst.get(a)! - worst.get(b)!);
+    const rendered = () => problems().locator('button.problem-file').evaluateAll((rows) => rows.map((r) => r.getAttribute('title')));
+    await expect.poll(async () => (await rendered()).length).toBeGreaterThan(2);
+    const shownFiles = await rendered();
+    expect(bySeverity.slice(0, shownFiles.length)).not.toEqual(byPath.slice(0, shownFiles.length)); // path order would fail here
+    expect(shownFiles).toEqual(bySeverity.slice(0, shownFiles.length));
     await s.page.screenshot({ path: screenshotPath('problems-view.png') });
     await s.page.locator('body').press('Control+Shift+M');
     await expect.poll(() => problems().count()).toBe(0);

@@ -20,6 +20,15 @@ const form = () => left().getByRole('form', { name: 'Create a spec' });
 const specButtons = () => left().getByRole('list', { name: 'Spec list' }).locator('button.spec');
 const file = (rel: string) => path.join(s.workspace.path, rel);
 
+/**
+ * The + button toggles the form, and the form closes only once the last spec made is selected,
+ * which can come after it is listed: wait for it to close first (clicking too early closed it, under load).
+ */
+async function openCreateForm() {
+  await expect.poll(() => form().count()).toBe(0);
+  await left().getByRole('button', { name: 'Create a spec from a template' }).click();
+}
+
 describe('no specs yet', () => {
   it('says that no spec was found, where specs are read from, and what to do', async () => {
     await expect.poll(() => left().textContent()).toContain('No specs found in this folder');
@@ -43,13 +52,13 @@ describe('no specs yet', () => {
   });
 
   it('creates Spec Kit and OpenSpec specs from the + button', async () => {
-    await left().getByRole('button', { name: 'Create a spec from a template' }).click();
+    await openCreateForm();
     await form().getByRole('textbox', { name: 'Spec name' }).fill('search');
     await form().getByRole('button', { name: 'Create Spec Kit spec' }).click();
     await expect.poll(() => specButtons().count(), { timeout: 5000 }).toBe(2);
     expect(readFileSync(file('specs/001-search/spec.md'), 'utf8')).toContain('- **FR-001**: WHEN <trigger>, the system MUST <response>');
 
-    await left().getByRole('button', { name: 'Create a spec from a template' }).click();
+    await openCreateForm();
     await form().getByRole('textbox', { name: 'Spec name' }).fill('export');
     await form().getByRole('button', { name: 'Create OpenSpec change spec' }).click();
     await expect.poll(() => specButtons().count(), { timeout: 5000 }).toBe(3);
@@ -65,7 +74,7 @@ describe('no specs yet', () => {
 
   it('never overwrites: a name that exists is refused with a message', async () => {
     const before = readFileSync(file('.kiro/specs/user-login/requirements.md'), 'utf8');
-    await left().getByRole('button', { name: 'Create a spec from a template' }).click();
+    await openCreateForm();
     await form().getByRole('textbox', { name: 'Spec name' }).fill('user-login');
     await form().getByRole('button', { name: 'Create Kiro spec' }).click();
     await expect.poll(() => form().getByRole('alert').textContent()).toContain('.kiro/specs/user-login already exists');

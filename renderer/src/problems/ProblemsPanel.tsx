@@ -1,5 +1,5 @@
 // The Problems view (Ctrl+Shift+M), a bottom panel under the editor: every diagnostic of every
-// spec grouped by file, filtered by severity and text, with counts per severity. Virtualised (a
+// spec grouped by file (most severe first, as VS Code), filtered by severity and text, with counts per severity. Virtualised (a
 // workspace can have 10,000); Enter or a click opens the file at the line and column.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';

@@ -1,5 +1,6 @@
-// The Problems view's rows (pure): diagnostics grouped by file (files in order, then line and
-// column), filtered by severity and text, with counts per severity.
+// The Problems view's rows (pure): diagnostics grouped by file, filtered by severity and text, with
+// counts per severity. The order is VS Code's: files by their most severe shown problem, then path;
+// in a file, severity, then line and column — so 2 errors never sit below 400 infos.
 import type { SpecDiagnostic } from '../../../shared/api/contract';
 import type { Severity } from '../../../shared/specs/model';
 import { hasEveryWord, queryWords } from '../query-words';
@@ -29,7 +30,10 @@ function matchesProblem(d: SpecDiagnostic, filter: ProblemFilter, words: readonl
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** File rows, each followed (unless collapsed) by its problems in line order. */
+const bySeverityThenPlace = (a: SpecDiagnostic, b: SpecDiagnostic): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.pos.line - b.pos.line || a.pos.column - b.pos.column;
+
+/** File rows, most severe first, each followed (unless collapsed) by its problems, most severe first. */
 export function problemRows(list: readonly SpecDiagnostic[], filter: ProblemFilter, collapsed: Readonly<Record<string, boolean>>): { rows: ProblemRow[]; shown: number } {
   const byFile = new Map<string, SpecDiagnostic[]>();
   const words = queryWords(filter.text);
@@ -42,12 +46,13 @@ export function problemRows(list: readonly SpecDiagnostic[], filter: ProblemFilt
     group.push(d);
   }
   const rows: ProblemRow[] = [];
-  for (const file of [...byFile.keys()].sort()) {
+  for (const group of byFile.values()) group.sort(bySeverityThenPlace);
+  const files = [...byFile.keys()].sort((a, b) => SEVERITY_RANK[byFile.get(a)![0]!.severity] - SEVERITY_RANK[byFile.get(b)![0]!.severity] || (a < b ? -1 : a > b ? 1 : 0));
+  for (const file of files) {
     const group = byFile.get(file)!;
     const isCollapsed = Boolean(collapsed[file]);
     rows.push({ kind: 'file', key: `f:${file}`, file, count: group.length, collapsed: isCollapsed });
     if (isCollapsed) continue;
-    group.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     group.forEach((problem, i) => rows.push({ kind: 'problem', key: `p:${file}:${i}:${problem.pos.line}:${problem.code}`, problem }));
   }
   return { rows, shown };

@@ -1,6 +1,7 @@
 // The index's walk: typed folder entries, lstat only for files, and a shard's filter applied
 // before any system call (so shards walking one tree do not stat each other's files).
-import { symlinkSync } from 'node:fs';
+import fs, { symlinkSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanTree, type ScannedFile } from '../../../../electron/core/index/scanner';
@@ -12,6 +13,24 @@ function scan(root: string, wants?: (p: string) => boolean) {
   const skipped: string[] = [];
   scanTree(root, new IgnoreRules(root, ['node_modules']), '', (f) => files.push(f), (p, reason) => skipped.push(`${p}: ${reason}`), wants);
   return { paths: files.map((f) => f.path).sort(), files, skipped: skipped.sort() };
+}
+
+/** The .gitignore paths (relative to the tree) that `run` asks the disk about, through fs.existsSync. */
+function gitignoreLookups(root: string, run: () => unknown): string[] {
+  const real = fs.existsSync;
+  const seen: string[] = [];
+  fs.existsSync = (p: fs.PathLike) => {
+    if (String(p).endsWith('.gitignore')) seen.push(path.relative(root, String(p)));
+    return real(p);
+  };
+  syncBuiltinESMExports(); // the named `existsSync` imports see the wrapper too
+  try {
+    run();
+  } finally {
+    fs.existsSync = real;
+    syncBuiltinESMExports();
+  }
+  return seen;
 }
 
 describe('index: the walk', () => {
@@ -47,5 +66,8 @@ describe('index: the walk and nested ignore files', () => {
     expect(rules.isIgnored('c/d/e/gen/new.ts', false)).toBe(true);
     expect(rules.isIgnored('a/b/new.log', false)).toBe(true);
     expect(rules.isIgnored('a/b/keep.log', false)).toBe(false);
+    // The title's claim, counted: a fresh walk looks for .gitignore on disk only at the root and in
+    // the folders whose listing has one (a counting wrapper around the real fs.existsSync).
+    expect(gitignoreLookups(root, () => scan(root)).sort()).toEqual(['.gitignore', 'a/.gitignore', 'c/d/e/.gitignore']);
   });
 });
