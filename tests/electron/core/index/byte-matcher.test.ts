@@ -33,6 +33,40 @@ describe('byte matcher', () => {
     }
   });
 
+  it('agrees with the text matcher on random texts with long lines, CRLF, non-ASCII and invalid UTF-8', () => {
+    // Seeded pieces: ASCII words and case variants, word characters, non-ASCII letters, the two
+    // characters that fold to ASCII in Unicode, a byte order mark and bytes that are not UTF-8.
+    const pieces = ['foo', 'FoO', 'fOO', 'f', 'o', '_', ' ', 'x9', '\n', '\r\n', '\r', 'é', '日', 'ſ', '\u212a', '\ufeff', '(', '—'].map((p) => Buffer.from(p));
+    const bad = [Buffer.from([0xe9]), Buffer.from([0x80]), Buffer.from([0xe2, 0x82]), Buffer.from([0xf0, 0x9f])];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let t = 0; t < 300; t++) {
+      const parts: Buffer[] = [];
+      const ascii = t % 3 === 0;
+      const size = random() < 0.3 ? 2000 : 80;
+      for (let i = 0; i < size * random(); i++) {
+        if (!ascii && random() < 0.05) parts.push(bad[Math.floor(random() * bad.length)]!);
+        else {
+          const p = pieces[Math.floor(random() * pieces.length)]!;
+          if (!ascii || p.every((b) => b < 0x80)) parts.push(p);
+        }
+        if (random() < 0.02) parts.push(Buffer.from('a'.repeat(Math.floor(random() * 400))));
+      }
+      const bytes = Buffer.concat(parts);
+      const decoded = new TextDecoder().decode(bytes);
+      for (const query of ['foo', 'FOO', 'o_f', 'oo', 'f', 'x9 ']) {
+        for (const caseSensitive of [true, false]) {
+          for (const wholeWord of [false, true]) {
+            const options: MatchOptions = { query, regex: false, caseSensitive, wholeWord };
+            const expected = compileMatcher(options)(decoded, 1000);
+            const actual = compileByteMatcher(options)(bytes, 1000);
+            expect({ t, query, caseSensitive, wholeWord, actual }).toEqual({ t, query, caseSensitive, wholeWord, actual: expected });
+          }
+        }
+      }
+    }
+  });
+
   it('finds text in a file that is not valid UTF-8 (Latin-1), as ripgrep does', () => {
     const bytes = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' needle\n')]);
     const [hit] = compileByteMatcher({ query: 'needle', regex: false, caseSensitive: false, wholeWord: false })(bytes, 10);
