@@ -87,7 +87,10 @@ function isWordBoundedAt(bytes: Buffer, start: number, n: number): boolean {
   return (start === 0 || WORD_BYTE[bytes[start - 1]!] === 0) && (start + n >= bytes.length || WORD_BYTE[bytes[start + n]!] === 0);
 }
 
-/** Where the needle's two adjacent bytes least likely in code start (the first of equals). */
+/**
+ * Where the needle's two adjacent bytes least likely in code start (the first of equals). The
+ * first byte weighs most: Buffer.indexOf of a short needle stops at each place of its first byte.
+ */
 function rarestPair(pattern: Buffer): number {
   const rank = (b: number) => {
     const c = COMMON.indexOf(String.fromCharCode(FOLD[b]!));
@@ -96,7 +99,7 @@ function rarestPair(pattern: Buffer): number {
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i + 1 < pattern.length; i++) {
-    const score = rank(pattern[i]!) * rank(pattern[i + 1]!);
+    const score = rank(pattern[i]!) * rank(pattern[i]!) * rank(pattern[i + 1]!);
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -98,20 +98,20 @@ class ByteLines {
     const contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
     if (matchEnd > contentEnd) return { hit: this.wholeLineHit(lineStart, lineEnd, offset, byteLength, utf16Length), lineEnd };
     // The file's byte order mark is left out above (lineStart); any other U+FEFF is text, as for ripgrep.
-    const before = piece(bytes, lineStart, offset);
+    const before = measure(bytes, lineStart, offset);
     const length = utf16Length ?? utf8KeepBom.decode(bytes.subarray(offset, matchEnd)).length;
-    const after = piece(bytes, matchEnd, contentEnd);
+    const after = measure(bytes, matchEnd, contentEnd);
     const index = before.length;
     const total = index + length + after.length;
-    const match = () => piece(bytes, offset, matchEnd).text(0, Infinity);
+    const match = textOf(bytes, measure(bytes, offset, matchEnd), 0, Infinity);
     let previewColumn = index + 1;
     let preview: string;
-    if (total <= PREVIEW_MAX) preview = before.text(0, index) + match() + after.text(0, after.length);
+    if (total <= PREVIEW_MAX) preview = textOf(bytes, before, 0, index) + match + textOf(bytes, after, 0, after.length);
     else {
       const from = Math.max(0, index - 60);
       previewColumn = index - from + (from > 0 ? 2 : 1);
-      const head = before.text(from, index) + match();
-      const window = (head + after.text(0, Math.max(0, PREVIEW_MAX - head.length))).slice(0, PREVIEW_MAX);
+      const head = textOf(bytes, before, from, index) + match;
+      const window = (head + textOf(bytes, after, 0, Math.max(0, PREVIEW_MAX - head.length))).slice(0, PREVIEW_MAX);
       preview = (from > 0 ? '…' : '') + window + (from + PREVIEW_MAX < total ? '…' : '');
     }
     return { hit: { line: this.line, column: index + 1, length, preview, previewColumn }, lineEnd };
@@ -136,17 +136,24 @@ class ByteLines {
   }
 }
 
-/** A piece of a line: its length in UTF-16 units, and its text from..to (in those units). */
+/** A piece of a line: its length in UTF-16 units; its text when it is not ASCII (decoded once). */
 interface Piece {
+  start: number;
   length: number;
-  text(from: number, to: number): string;
+  text: string | null;
 }
 
-/** An ASCII piece is measured by its bytes and only the asked part decoded; any other is decoded once. */
-function piece(bytes: Buffer, start: number, end: number): Piece {
-  if (isAscii(bytes.subarray(start, end))) return { length: end - start, text: (from, to) => bytes.toString('latin1', start + from, start + Math.min(to, end - start)) };
+/** An ASCII piece is measured by its bytes (only the part asked for is ever decoded); any other is decoded. */
+function measure(bytes: Buffer, start: number, end: number): Piece {
+  if (isAscii(bytes.subarray(start, end))) return { start, length: end - start, text: null };
   const text = utf8KeepBom.decode(bytes.subarray(start, end));
-  return { length: text.length, text: (from, to) => text.slice(from, to) };
+  return { start, length: text.length, text };
+}
+
+/** The piece's text from..to (UTF-16 units). */
+function textOf(bytes: Buffer, piece: Piece, from: number, to: number): string {
+  if (piece.text !== null) return piece.text.slice(from, to);
+  return bytes.toString('latin1', piece.start + from, piece.start + Math.min(to, piece.length));
 }
 
 function decode(bytes: Buffer, atFileStart = true): string {
