@@ -30,16 +30,5 @@ export function openIndexDb(dbPath: string): OpenedDatabase {
   return openOwnedDatabase(dbPath, INDEX_DATABASE);
 }
 
-/**
- * A read-only connection for queries, used beside the worker's writing connection. Memory-mapped:
- * a text search reads megabytes of chunk text per query, and mapped pages are read without a
- * system call and a copy per page (the writer never shrinks the file, the one hazard of mmap).
- */
-export function openReader(dbPath: string): IndexDb {
-  const db = openReadOnly(dbPath);
-  db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
-  return db;
-}
-
-/** Address space only: pages are mapped as they are read (and shared with the OS page cache). */
-const READER_MMAP_BYTES = 1024 ** 3;
+/** A read-only connection for queries, used beside the worker's writing connection. */
+export { openReadOnly as openReader };
