@@ -7,6 +7,8 @@ const TEXTS = [
   'plain ascii\nfoo bar FOO\nfoobar\n',
   'crlf line\r\nfoo\r\n\r\nlast foo',
   '\ufeffbom first foo\nsecond',
+  'first\n\ufefffoo after a mid-file U+FEFF (text, not a byte order mark)\n',
+  'x'.repeat(900) + ' Foo ' + 'é'.repeat(300) + ' foo\n' + 'é'.repeat(300) + 'FOO' + 'y'.repeat(300) + '\r\n',
   'naïve foo — café Foo\nlong s: ſ and Kelvin: K and k\n日本語 foo 日本\n',
   'éfoo fooé foo_x (foo)\n',
   'a'.repeat(600) + 'foo' + 'b'.repeat(600) + '\n',
