@@ -1,10 +1,11 @@
 // Matching lines straight on a file's stored UTF-8 bytes, so a search does not decode whole
 // files (decoding was most of a search's time). Literal queries run as Buffer.indexOf (exact,
-// case-sensitive), or, case-insensitive with an ASCII query, as a regex over the bytes read as
-// Latin-1: ASCII letters then fold exactly as in UTF-8 text, and no non-ASCII byte can match.
-// Everything else decodes the file and uses line-matcher.ts. Only the matching lines are decoded.
+// case-sensitive), or, case-insensitive or whole-word with an ASCII query, on the bytes as
+// byte-finder.ts finds them. Everything else decodes the file and uses line-matcher.ts. Of a
+// matching line only the piece its preview shows is decoded (minified files have lines of 100s of KB).
 import { isAscii } from 'node:buffer';
-import { compileMatcher, escapeRegExp, type LineHit, type MatchOptions } from './line-matcher';
+import { compileByteFinder } from './byte-finder';
+import { compileMatcher, type LineHit, type MatchOptions } from './line-matcher';
 
 /**
  * Matches one text, or one chunk of whole lines of it starting at line `firstLine` (the line
@@ -15,7 +16,6 @@ export type ByteMatcher = (bytes: Buffer, limit: number, firstLine?: number) => 
 const utf8 = new TextDecoder('utf-8'); // lossy, as ripgrep reads Latin-1 files
 const utf8KeepBom = new TextDecoder('utf-8', { ignoreBOM: true }); // mid-file, U+FEFF is text
 const PREVIEW_MAX = 250;
-const ASCII_WORD = '[A-Za-z0-9_]';
 
 export function compileByteMatcher(options: MatchOptions): ByteMatcher {
   const onText = compileMatcher(options); // validates a regex; the fallback for the other cases
@@ -30,25 +30,24 @@ export function compileByteMatcher(options: MatchOptions): ByteMatcher {
     return decodeAll;
   }
   if (caseSensitive && !wholeWord) return literalBytes(Buffer.from(query, 'latin1'), query.length);
-  // ASCII query, case-insensitive and/or whole word: a regex over the Latin-1 view of the bytes.
-  // Whole words need Unicode word characters around them, which only ASCII files spell as bytes.
-  let source = escapeRegExp(query);
-  if (wholeWord) source = `(?<!${ASCII_WORD})(?:${source})(?!${ASCII_WORD})`;
-  const pattern = new RegExp(source, caseSensitive ? 'g' : 'gi');
+  if (query.length === 0) return decodeAll; // an empty needle matches every line: the text matcher's case
+  // ASCII query, case-insensitive and/or whole word: found on the bytes (byte-finder.ts), where
+  // ASCII letters fold exactly as in UTF-8 text and no non-ASCII byte can match. Whole words
+  // need Unicode word characters around them, which only ASCII files spell as bytes.
+  const find = compileByteFinder(Buffer.from(query, 'latin1'), { caseSensitive, wholeWord });
   return (bytes, limit, firstLine = 1) => {
     if (wholeWord && !isAscii(bytes)) return decodeAll(bytes, limit, firstLine);
     // U+017F (ſ, C5 BF) and U+212A (K, E2 84 AA) fold to s and k in Unicode: leave those to the decoder.
     if (!caseSensitive && !isAscii(bytes) && (bytes.includes(LONG_S) || bytes.includes(KELVIN))) return decodeAll(bytes, limit, firstLine);
-    const text = bytes.toString('latin1');
     const hits: LineHit[] = [];
     const lines = new ByteLines(bytes, firstLine);
-    pattern.lastIndex = 0;
-    while (hits.length < limit) {
-      const match = pattern.exec(text);
-      if (!match) break;
-      const { hit, lineEnd } = lines.hitAt(match.index, match[0].length);
+    const scan = find(bytes);
+    for (let from = 0; hits.length < limit; ) {
+      const at = scan.next(from);
+      if (at === -1) break;
+      const { hit, lineEnd } = lines.hitAt(at, query.length, query.length);
       hits.push(hit);
-      pattern.lastIndex = lineEnd + 1;
+      from = lineEnd + 1;
     }
     return hits;
   };
@@ -93,9 +92,37 @@ class ByteLines {
     const lineStart = Math.max(offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1, this.line === this.firstLine ? this.bom : 0);
     let lineEnd = bytes.indexOf(10, offset);
     if (lineEnd === -1) lineEnd = bytes.length;
-    const before = utf8.decode(bytes.subarray(lineStart, offset));
-    const length = utf16Length ?? utf8.decode(bytes.subarray(offset, offset + byteLength)).length;
-    let content = utf8.decode(bytes.subarray(lineStart, lineEnd));
+    // The line without a final \r, in three pieces decoded apart (they split at whole characters:
+    // the match starts and ends with one), so an ASCII piece is only measured, never decoded whole.
+    const matchEnd = offset + byteLength;
+    const contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    if (matchEnd > contentEnd) return { hit: this.wholeLineHit(lineStart, lineEnd, offset, byteLength, utf16Length), lineEnd };
+    // The file's byte order mark is left out above (lineStart); any other U+FEFF is text, as for ripgrep.
+    const before = measure(bytes, lineStart, offset);
+    const length = utf16Length ?? utf8KeepBom.decode(bytes.subarray(offset, matchEnd)).length;
+    const after = measure(bytes, matchEnd, contentEnd);
+    const index = before.length;
+    const total = index + length + after.length;
+    const match = textOf(bytes, measure(bytes, offset, matchEnd), 0, Infinity);
+    let previewColumn = index + 1;
+    let preview: string;
+    if (total <= PREVIEW_MAX) preview = textOf(bytes, before, 0, index) + match + textOf(bytes, after, 0, after.length);
+    else {
+      const from = Math.max(0, index - 60);
+      previewColumn = index - from + (from > 0 ? 2 : 1);
+      const head = textOf(bytes, before, from, index) + match;
+      const window = (head + textOf(bytes, after, 0, Math.max(0, PREVIEW_MAX - head.length))).slice(0, PREVIEW_MAX);
+      preview = (from > 0 ? '…' : '') + window + (from + PREVIEW_MAX < total ? '…' : '');
+    }
+    return { hit: { line: this.line, column: index + 1, length, preview, previewColumn }, lineEnd };
+  }
+
+  /** The line decoded whole (a match that takes in the line's final \r). */
+  private wholeLineHit(lineStart: number, lineEnd: number, offset: number, byteLength: number, utf16Length?: number): LineHit {
+    const bytes = this.bytes;
+    const before = utf8KeepBom.decode(bytes.subarray(lineStart, offset));
+    const length = utf16Length ?? utf8KeepBom.decode(bytes.subarray(offset, offset + byteLength)).length;
+    let content = utf8KeepBom.decode(bytes.subarray(lineStart, lineEnd));
     if (content.endsWith('\r')) content = content.slice(0, -1);
     const index = before.length;
     let previewColumn = index + 1;
@@ -105,8 +132,28 @@ class ByteLines {
       previewColumn = index - from + (from > 0 ? 2 : 1);
       preview = (from > 0 ? '…' : '') + content.slice(from, from + PREVIEW_MAX) + (from + PREVIEW_MAX < content.length ? '…' : '');
     }
-    return { hit: { line: this.line, column: index + 1, length, preview, previewColumn }, lineEnd };
+    return { line: this.line, column: index + 1, length, preview, previewColumn };
   }
+}
+
+/** A piece of a line: its length in UTF-16 units; its text when it is not ASCII (decoded once). */
+interface Piece {
+  start: number;
+  length: number;
+  text: string | null;
+}
+
+/** An ASCII piece is measured by its bytes (only the part asked for is ever decoded); any other is decoded. */
+function measure(bytes: Buffer, start: number, end: number): Piece {
+  if (isAscii(bytes.subarray(start, end))) return { start, length: end - start, text: null };
+  const text = utf8KeepBom.decode(bytes.subarray(start, end));
+  return { start, length: text.length, text };
+}
+
+/** The piece's text from..to (UTF-16 units). */
+function textOf(bytes: Buffer, piece: Piece, from: number, to: number): string {
+  if (piece.text !== null) return piece.text.slice(from, to);
+  return bytes.toString('latin1', piece.start + from, piece.start + Math.min(to, piece.length));
 }
 
 function decode(bytes: Buffer, atFileStart = true): string {

@@ -94,4 +94,20 @@ describe('index: awkward queries', () => {
     expect(limited.truncated).toBe(true);
     expect((await index.searchText({ query: 'needle', limit: 5 })).truncated).toBe(false);
   });
+
+  it('reads every candidate of a search whose candidates span many fetch batches, and cuts at the limit', async () => {
+    // 300 files holding the needle (candidates are fetched in growing batches), every 7th twice.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${String(i).padStart(3, '0')}.txt`] = `line ${i}\nNeedle ${i}\n${i % 7 === 0 ? 'needle again\n' : ''}`;
+    const root = makeTree(files);
+    const index = sandbox.open(root, { shards: 1 });
+    await index.whenIdle();
+    const all = await index.searchText({ query: 'needle', limit: 20_000 });
+    expect([...indexLines(all)].sort()).toEqual([...ripgrepLines(root, 'needle', {})].sort());
+    expect(all.hits).toHaveLength(300 + 43);
+    expect(all.filesSearched).toBe(300);
+    const limited = await index.searchText({ query: 'needle', limit: 100 });
+    expect(limited.hits).toHaveLength(100);
+    expect(limited.truncated).toBe(true);
+  }, 60_000);
 });
