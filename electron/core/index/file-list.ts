@@ -294,9 +294,11 @@ export class FileList {
       }
     }
     // Then the folders that survived, best bound first (equal bounds in list order, which reads
-    // memory in order). One character bounds every folder alike: then in list order, without a heap.
+    // memory in order) when the query has a folder part: every folder may hold it, and those
+    // holding it best come first. Without one (or with one character), the basename bounds
+    // differ little between folders and the heap cost more than it saved: list order, as built.
     const keys = Float64Array.from(run.keys);
-    const heap = m === 1 ? null : new FolderHeap(keys.length, keys);
+    const heap = run.slash && m > 1 ? new FolderHeap(keys.length, keys) : null;
     for (let next = 0; ; ) {
       let f: number;
       if (heap) f = this.nextFolder(run, heap);
@@ -404,13 +406,15 @@ export class FileList {
         heap.pop();
         continue;
       }
-      if (!run.tightOf[f]) {
+      if (!run.tightOf[f] && topIndex.length === limit) {
         run.tightOf[f] = true;
         const anyWhole = run.wholeOf[f]!;
         const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
         let fullBound = scoreBound(m, c.mostPathStarts[g]!);
         const base = c.folderText[g]!.length;
-        if (fullBound > wholeBound && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
+        // Only worth its DP once the list is full and the full-path bound is what lets the folder in.
+        const floor = topIndex.length === limit ? topScore[limit - 1]! : Infinity;
+        if (wholeBound < floor && fullBound >= floor && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
           const first = run.idsOf[f]![run.fromOf[f]!]!;
           fullBound = Math.min(fullBound, run.full.folderBound(c.paths[first]!, c.lower[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
         }
