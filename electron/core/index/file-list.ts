@@ -5,7 +5,8 @@
 // where the basename starts and how many word starts there are (which bound the score, so a
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
-import { BASENAME_TIER, FullPathScorer, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { FolderHeap } from './folder-heap';
+import { BASENAME_TIER, FullPathScorer, MAX_CHAR_GAIN, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 1024;
 
@@ -129,7 +130,7 @@ function restFits(queryLower: string, from: number, target: string, start: numbe
  */
 type Survivors = number[];
 
-/** One search's query and its top list so far (best first, as parallel arrays). */
+/** One search: its query, its top list so far (best first, as parallel arrays) and the folders to score. */
 interface Run {
   query: string;
   queryLower: string;
@@ -139,13 +140,28 @@ interface Run {
   full: FullPathScorer;
   topIndex: number[];
   topScore: number[];
+  /** restMask[h]: the characters of the query from h on. */
+  restMask: Int32Array;
+  slash: boolean;
+  /** The last keystroke's bound per folder, and what the characters typed since can add to it. */
+  carried: Float64Array | null;
+  grown: number;
+  survivors: Survivors;
+  /** Per folder to score: its id, where its paths are (idsOf[f][fromOf[f] .. toOf[f])), whether a basename could hold the whole query, whether its bound is tight, its first bound. */
+  folderOf: number[];
+  idsOf: number[][];
+  fromOf: number[];
+  toOf: number[];
+  wholeOf: boolean[];
+  tightOf: boolean[];
+  keys: number[];
 }
 
 export class FileList {
   private c: Columns = emptyColumns();
   private generation = 0;
-  /** Survivors of the last query, valid while the list has not changed. */
-  private last: { query: string; generation: number; survivors: Survivors } | null = null;
+  /** Survivors of the last query and its folders' score bounds, valid while the list has not changed. */
+  private last: { query: string; rawQuery: string; generation: number; survivors: Survivors; bounds: Float64Array } | null = null;
 
   get size(): number {
     return this.c.present.size;
@@ -224,8 +240,10 @@ export class FileList {
   /**
    * The same search in slices: it yields after every few thousand paths, so a caller on a busy
    * thread can let other work in between (IndexService does, keeping each slice short).
-   * It goes folder by folder: a folder whose characters or bounds rule out all its paths costs
-   * one test, and one that holds the whole query passes all its paths at once.
+   * First it goes folder by folder, filtering: a folder whose characters rule out all its paths
+   * costs one test, and one that holds the whole query passes all its paths at once. Then it
+   * scores the surviving folders best bound first, so the top list fills with its best early and
+   * every folder whose bound falls below it is never scored.
    */
   *searchSteps(rawQuery: string, limit = 50): Generator<void, FileSearchHit[]> {
     const query = rawQuery.replace(/\s+/g, '').replace(/\\/g, '/');
@@ -233,123 +251,195 @@ export class FileList {
     if (query === '') return this.all().sort().slice(0, limit).map((path) => ({ path, score: 0, positions: [] }));
     const queryLower = query.toLowerCase();
     const m = queryLower.length;
-    const candidates =
-      this.last && this.last.generation === this.generation && queryLower.startsWith(this.last.query)
-        ? this.last.survivors
-        : null;
+    const last = this.last && this.last.generation === this.generation && queryLower.startsWith(this.last.query) ? this.last : null;
+    const candidates = last ? last.survivors : null;
     // restMask[h]: the characters of the query from h on.
     const restMask = new Int32Array(m + 1);
     for (let i = m - 1; i >= 0; i--) restMask[i] = restMask[i + 1]! | charBit(queryLower.charCodeAt(i));
     const queryMask = restMask[0]!;
-    const slash = queryLower.includes('/');
-    const full = new FullPathScorer(query, queryLower);
-    const survivors: Survivors = [];
-    // The best `limit` as parallel arrays, best first; objects and positions only for the winners.
-    const topIndex: number[] = [];
-    const topScore: number[] = [];
-    const run: Run = { query, queryLower, m, queryMask, limit, full, topIndex, topScore };
-    const { paths, lower: lowers, folders, files } = c;
+    const run: Run = {
+      query, queryLower, m, queryMask, limit, full: new FullPathScorer(query, queryLower), topIndex: [], topScore: [],
+      restMask, slash: queryLower.includes('/'),
+      // The last keystroke's folder bounds hold for this query plus what its new characters can add
+      // (the query as written extending too: the same-case bonus).
+      carried: last && query.startsWith(last.rawQuery) ? last.bounds : null,
+      grown: last ? (m - last.query.length) * MAX_CHAR_GAIN : 0,
+      survivors: [], folderOf: [], idsOf: [], fromOf: [], toOf: [], wholeOf: [], tightOf: [], keys: [],
+    };
+    const { files, folders } = c;
     const generation = this.generation;
     let work = 0;
-    let at = 0; // in `candidates`, or the next folder
-    for (;;) {
-      // The next folder and which of its paths to consider: ids[from .. to).
-      let g: number;
-      let ids: number[];
-      let from = 0;
-      let to: number;
-      if (candidates) {
-        if (at >= candidates.length) break;
-        g = candidates[at]!;
-        const k = candidates[at + 1]!;
-        if (k === -1) {
-          ids = files[g]!;
-          to = ids.length;
-          at += 2;
-        } else {
-          ids = candidates;
-          from = at + 2;
-          to = from + k;
-          at = to;
-        }
-      } else {
-        if (at >= folders.length) break;
-        g = at++;
-        ids = files[g]!;
-        to = ids.length;
-      }
+    // First every folder (or the last query's survivors), filtered.
+    for (let at = 0; ; ) {
       if (++work >= SLICE) {
         work = 0;
         yield;
         if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit); // the list changed meanwhile: start over, still sliced
       }
-      if (from === to || (c.folderMask[g]! & queryMask) !== queryMask) continue;
-      // The folder holds the query's first `held` characters; the rest must fit in the basename.
-      const held = matchedInFolder(queryLower, folders[g]!);
-      const rest = restMask[held]!;
-      if (held < m && (c.anyBaseMask[g]! & rest) !== rest) continue;
-      const anyWhole = !slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
-      let hopelessFolder = false;
-      if (topIndex.length === limit) {
-        // No path of this folder can score more: when that is below the worst of the top list, none is scored.
-        const floor = topScore[limit - 1]!;
-        const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
-        let fullBound = scoreBound(m, c.mostPathStarts[g]!);
-        const base = c.folderText[g]!.length;
-        if (wholeBound < floor && fullBound >= floor && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
-          const first = ids[from]!;
-          fullBound = Math.min(fullBound, full.folderBound(paths[first]!, lowers[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
+      if (candidates) {
+        if (at >= candidates.length) break;
+        const g = candidates[at]!;
+        const k = candidates[at + 1]!;
+        if (k === -1) {
+          work += this.filterFolder(run, g, files[g]!, 0, files[g]!.length);
+          at += 2;
+        } else {
+          work += this.filterFolder(run, g, candidates, at + 2, at + 2 + k);
+          at += 2 + k;
         }
-        hopelessFolder = wholeBound < floor && fullBound < floor;
+      } else {
+        if (at >= folders.length) break;
+        work += this.filterFolder(run, at, files[at]!, 0, files[at]!.length);
+        at++;
       }
-      // The folder holds the whole query: every path survives, kept as the folder alone.
-      if (held === m) survivors.push(g, -1);
-      if (held === m && hopelessFolder) continue;
-      // Else its paths are filtered (the rest of the query must fit in the basename) as they are scored.
-      const keep = held === m ? null : survivors;
-      const countAt = survivors.length + 1;
-      if (keep) keep.push(g, 0);
+    }
+    // Then the folders that survived, best bound first (equal bounds in list order, which reads
+    // memory in order) when the query has a folder part: every folder may hold it, and those
+    // holding it best come first. Without one (or with one character), the basename bounds
+    // differ little between folders and the heap cost more than it saved: list order, as built.
+    const keys = Float64Array.from(run.keys);
+    const heap = run.slash && m > 1 ? new FolderHeap(keys.length, keys) : null;
+    for (let next = 0; ; ) {
+      let f: number;
+      if (heap) f = this.nextFolder(run, heap);
+      else {
+        while (next < keys.length && this.hopelessFolder(run, run.folderOf[next]!, keys[next]!)) next++;
+        f = next < keys.length ? next++ : -1;
+      }
+      if (f === -1) break;
+      const ids = run.idsOf[f]!;
       // In runs of at most SLICE paths, by a plain method (a generator's loop optimizes worse).
-      for (let k = from; k < to; k += SLICE) {
+      for (let k = run.fromOf[f]!, to = run.toOf[f]!; k < to; k += SLICE) {
         const end = Math.min(to, k + SLICE);
-        work += hopelessFolder ? (end - k) >> 4 : end - k; // filtering a path costs far less than scoring it
+        work += end - k;
         if (work >= SLICE) {
           work = 0;
           yield;
           if (this.generation !== generation) return yield* this.searchSteps(rawQuery, limit);
         }
-        this.scoreRun(run, ids, k, end, g, anyWhole, held, rest, keep, !hopelessFolder);
-      }
-      if (keep) {
-        const count = survivors.length - countAt - 1;
-        if (count === 0) survivors.length = countAt - 1;
-        else survivors[countAt] = count;
+        this.scoreRun(run, ids, k, end, run.folderOf[f]!, run.wholeOf[f]!);
       }
     }
-    this.last = { query: queryLower, generation: this.generation, survivors };
-    return topIndex.map((i) => {
+    // Each folder's bound, for the next keystroke.
+    const bounds = new Float64Array(folders.length);
+    for (let f = 0; f < run.folderOf.length; f++) bounds[run.folderOf[f]!] = keys[f]!;
+    this.last = { query: queryLower, rawQuery: query, generation: this.generation, survivors: run.survivors, bounds };
+    const { paths, lower } = c;
+    return run.topIndex.map((i) => {
       const path = paths[i]!;
-      return { path, ...scorePath(query, queryLower, path, lowers[i]!)! };
+      return { path, ...scorePath(query, queryLower, path, lower[i]!)! };
     });
   }
 
   /**
-   * Scores paths ids[from .. to) of folder `g` into the run's top list (as scorePathOnly in fuzzy.ts,
-   * with bounds from each path's word starts); with `keep`, first filters them, keeping the survivors.
+   * Filters folder `g`'s paths ids[from .. to) into the run's survivors and, when any survive,
+   * adds the folder to those to score with a first bound. Returns the work done (in paths).
    */
-  private scoreRun(run: Run, ids: number[], from: number, to: number, g: number, anyWhole: boolean, held: number, rest: number, keep: number[] | null, scoreThem: boolean): void {
+  private filterFolder(run: Run, g: number, ids: number[], from: number, to: number): number {
+    const c = this.c;
+    const { m, queryLower, queryMask, restMask, survivors } = run;
+    if (from === to || (c.folderMask[g]! & queryMask) !== queryMask) return 0;
+    // The folder holds the query's first `held` characters; the rest must fit in the basename.
+    const held = matchedInFolder(queryLower, c.folders[g]!);
+    const rest = restMask[held]!;
+    if (held < m && (c.anyBaseMask[g]! & rest) !== rest) return 0;
+    let work = 0;
+    if (held === m) {
+      // The folder holds the whole query: every path survives, kept as the folder alone.
+      survivors.push(g, -1);
+    } else {
+      // Else its paths survive when the rest of the query fits in their basename.
+      const countAt = survivors.length + 1;
+      survivors.push(g, 0);
+      const { baseMask, lower, base } = c;
+      for (let k = from; k < to; k++) {
+        const i = ids[k]!;
+        if ((baseMask[i]! & rest) === rest && restFits(queryLower, held, lower[i]!, base[i]!)) survivors.push(i);
+      }
+      work = (to - from) >> 2; // filtering a path costs far less than scoring it
+      const count = survivors.length - countAt - 1;
+      if (count === 0) {
+        survivors.length = countAt - 1;
+        return work;
+      }
+      survivors[countAt] = count;
+      ids = survivors;
+      from = countAt + 1;
+      to = survivors.length;
+    }
+    const anyWhole = !run.slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
+    const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
+    let bound = Math.max(wholeBound, scoreBound(m, c.mostPathStarts[g]!));
+    if (run.carried) bound = Math.min(bound, run.carried[g]! + run.grown);
+    run.keys.push(bound);
+    run.folderOf.push(g);
+    run.idsOf.push(ids);
+    run.fromOf.push(from);
+    run.toOf.push(to);
+    run.wholeOf.push(anyWhole);
+    run.tightOf.push(false);
+    return work;
+  }
+
+  /** Whether no path of folder `g`, none scoring more than `bound`, can enter the full top list (a tie is only won by a path no longer than its worst). */
+  private hopelessFolder(run: Run, g: number, bound: number): boolean {
+    const { limit, topIndex, topScore } = run;
+    if (topIndex.length < limit) return false;
+    const floor = topScore[limit - 1]!;
+    return bound < floor || (bound === floor && this.c.folderText[g]!.length + this.c.shortestBase[g]! > this.c.paths[topIndex[limit - 1]!]!.length);
+  }
+
+  /**
+   * The next folder to score (its number in the run's folder lists), or -1 when no folder left
+   * can enter the top list. A folder's first bound is tightened from its DP state (kept between
+   * keystrokes, folder-rows.ts) before it is scored; a lower one puts it back in the heap.
+   */
+  private nextFolder(run: Run, heap: FolderHeap): number {
+    const c = this.c;
+    const { m, limit, topIndex, topScore } = run;
+    while (heap.size > 0) {
+      const f = heap.peek();
+      const g = run.folderOf[f]!;
+      const bound = heap.keys[f]!;
+      if (topIndex.length === limit && bound < topScore[limit - 1]!) return -1; // and so is every folder after it
+      if (this.hopelessFolder(run, g, bound)) {
+        heap.pop();
+        continue;
+      }
+      if (!run.tightOf[f] && topIndex.length === limit) {
+        run.tightOf[f] = true;
+        const anyWhole = run.wholeOf[f]!;
+        const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
+        let fullBound = scoreBound(m, c.mostPathStarts[g]!);
+        const base = c.folderText[g]!.length;
+        // Only worth its DP once the list is full and the full-path bound is what lets the folder in.
+        const floor = topIndex.length === limit ? topScore[limit - 1]! : Infinity;
+        if (wholeBound < floor && fullBound >= floor && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
+          const first = run.idsOf[f]![run.fromOf[f]!]!;
+          fullBound = Math.min(fullBound, run.full.folderBound(c.paths[first]!, c.lower[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
+        }
+        const tight = Math.max(wholeBound, fullBound);
+        if (tight < bound) {
+          heap.lowerTop(tight);
+          continue;
+        }
+      }
+      return heap.pop();
+    }
+    return -1;
+  }
+
+  /**
+   * Scores paths ids[from .. to) of folder `g` into the run's top list (as scorePathOnly in fuzzy.ts,
+   * with bounds from each path's word starts).
+   */
+  private scoreRun(run: Run, ids: number[], from: number, to: number, g: number, anyWhole: boolean): void {
     const { query, queryLower, m, queryMask, limit, full, topIndex, topScore } = run;
     const { paths, lower: lowers, base: bases, baseStarts, pathStarts, baseMask } = this.c;
     for (let k = from; k < to; k++) {
       const i = ids[k]!;
       const lower = lowers[i]!;
       const base = bases[i]!;
-      if (keep) {
-        // The folder holds the query's first `held` characters: the rest (`rest`, their characters) must fit in the basename.
-        if ((baseMask[i]! & rest) !== rest || !restFits(queryLower, held, lower, base)) continue;
-        keep.push(i);
-        if (!scoreThem) continue;
-      }
       const path = paths[i]!;
       const isFull = topIndex.length === limit;
       const floor = isFull ? topScore[limit - 1]! : -Infinity;

@@ -17,6 +17,12 @@ const CAMEL_BONUS = 5; // a hump is a word start, like a separator
 const SAME_CASE_BONUS = 1;
 /** Per character skipped between two matched characters: nearer word starts win. */
 const GAP_PENALTY = 0.25;
+/**
+ * The most one more query character adds to any path's score: its own point, the largest
+ * boundary bonus past the first column (START_BONUS only at column 0, never a later character's),
+ * same case and the sequence bonus. So a query's scores bound those of any query extending it.
+ */
+export const MAX_CHAR_GAIN = 1 + SEGMENT_BONUS + SAME_CASE_BONUS + SEQUENCE_BONUS;
 export const MAX_LENGTH = 512;
 /** A cell no alignment reaches. */
 const NONE = -Infinity;
@@ -294,6 +300,57 @@ function reach(entry: number, rest: number, baseStarts: number): number {
   return entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
 }
 
+const isSeparator = (c: number) => c === 95 || c === 45 || c === 46 || c === 32; // _ - . space
+const isLetter = (c: number) => c >= 97 && c <= 122; // lower-cased query
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Rows past this many use reach() alone (the table below grows with the square of the query). */
+const TAIL_ROWS = 64;
+
+/**
+ * tail[(strong * m + row) * (m + 1) + w]: the most rows row+1 .. m-1 of `queryLower` can add inside
+ * a basename once `row` is placed there, given w word starts to use and whether the basename
+ * has a strong one (after a backslash). Tighter than reach()'s "every row in sequence and at a
+ * word start": in sequence, a row gets a boundary bonus only after a separator row, or as a
+ * camelCase hump after a letter or digit row, and two humps cannot follow each other (the
+ * first is upper case, the second needs a lower-case character before it). Out of sequence a
+ * row loses the sequence bonus and at least one gap penalty. A basename holds no '/'.
+ */
+function tailTable(queryLower: string): Float64Array {
+  const m = queryLower.length;
+  const w1 = m + 1;
+  const table = new Float64Array(2 * m * w1);
+  const inSeq = 1 + SAME_CASE_BONUS + SEQUENCE_BONUS;
+  // f[k][w][blocked]: rows k .. m-1 with w word starts left; blocked: row k may not be a hump in sequence.
+  let next = new Float64Array(2 * w1); // rows from k + 1 on
+  let cur = new Float64Array(2 * w1);
+  for (let strong = 0; strong < 2; strong++) {
+    const outOfSeq = 1 + (strong ? SEGMENT_BONUS : Math.max(SEPARATOR_BONUS, CAMEL_BONUS)) + SAME_CASE_BONUS - GAP_PENALTY;
+    next.fill(0);
+    for (let k = m - 1; k >= 1; k--) {
+      const c = queryLower.charCodeAt(k);
+      const p = queryLower.charCodeAt(k - 1);
+      const afterSeparator = isSeparator(p);
+      const hump = isLetter(c) && (isLetter(p) || isDigit(p));
+      for (let w = 0; w <= m; w++) {
+        for (let blocked = 0; blocked < 2; blocked++) {
+          let best = inSeq + next[w * 2]!;
+          if (w > 0) {
+            best = Math.max(best, outOfSeq + next[(w - 1) * 2]!);
+            if (afterSeparator) best = Math.max(best, inSeq + SEPARATOR_BONUS + next[(w - 1) * 2]!);
+            if (hump && !blocked) best = Math.max(best, inSeq + CAMEL_BONUS + next[(w - 1) * 2 + 1]!);
+          }
+          cur[w * 2 + blocked] = best;
+        }
+      }
+      // Row k - 1 placed: rows k .. m-1 follow it, the first of them not blocked.
+      for (let w = 0; w <= m; w++) table[(strong * m + k - 1) * w1 + w] = cur[w * 2]!;
+      [next, cur] = [cur, next];
+    }
+  }
+  return table;
+}
+
 /** Whether a score of at most `limit` cannot enter the top list (a module function: no closure per path). */
 export function hopeless(limit: number, floor: number, winsTie: boolean): boolean {
   return limit < floor || (limit === floor && !winsTie);
@@ -350,6 +407,8 @@ export class FullPathScorer {
   private readonly folderPrev: Float64Array;
   private readonly folderGap: Float64Array;
   private folderTop = NONE;
+  /** tailTable(queryLower), or null for a long query. */
+  private readonly tail: Float64Array | null;
 
   constructor(
     private readonly query: string,
@@ -383,6 +442,17 @@ export class FullPathScorer {
     this.folderEntry = new Float64Array(m);
     this.rowBits = new Int32Array(m);
     for (let i = 0; i < m; i++) this.rowBits[i] = charBit(queryLower.charCodeAt(i));
+    this.tail = m >= 2 && m <= TAIL_ROWS ? tailTable(queryLower) : null;
+  }
+
+  /** The most an alignment placing row `row` first in the basename with `entry` before it can reach. */
+  private reach(entry: number, row: number, baseStarts: number): number {
+    const m = this.m;
+    const loose = reach(entry, m - 1 - row, baseStarts);
+    if (!this.tail) return loose;
+    const strong = Math.floor(baseStarts / STRONG);
+    const starts = Math.min(m, strong + (baseStarts % STRONG));
+    return Math.min(loose, entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + this.tail[((strong > 0 ? 1 : 0) * m + row) * (m + 1) + starts]!);
   }
 
   /**
@@ -467,7 +537,7 @@ export class FullPathScorer {
     }
     for (let row = Math.max(i, 1); row < m; row++) {
       const e = this.entry(row, base, pathLower.indexOf(this.queryLower[row]!, base));
-      if (e !== NONE) bound = Math.max(bound, reach(e, m - 1 - row, baseStarts));
+      if (e !== NONE) bound = Math.max(bound, this.reach(e, row, baseStarts));
     }
     return bound;
   }
@@ -481,7 +551,7 @@ export class FullPathScorer {
     while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
     for (let row = Math.max(fits, 1); row < m; row++) {
       const e = this.folderEntry[row]!;
-      if (e !== NONE) rough = Math.max(rough, reach(e, m - 1 - row, baseStarts));
+      if (e !== NONE) rough = Math.max(rough, this.reach(e, row, baseStarts));
     }
     return rough;
   }

@@ -157,6 +157,8 @@ function referenceScore(query: string, target: string, offset = 0): { score: num
 }
 
 const QUERIES = ['u', 'us', 'uSess', 'usersession', 'pack', 'packages/', 'packages/user', 'Pa', 'oi', 'OrderItem', 'lib/ts', 'a\\b', 'ünï', 'ts', 'x1', 'idx', 'zzz', 'top'];
+// Queries whose rows in a basename could take humps and separators in sequence (the bounds that skip folders count them).
+const HUMP_QUERIES = ['packages/usersession', 'packages/userSessionCache', 'src/ordeRitem', 'src/item.ts', 'src/a_b', 'age-0/src/cacheitem', 'pack/sessionitem12', 'ageitemuser'];
 
 describe('quick-open scoring shortcuts', () => {
   const paths = treePaths(1200);
@@ -181,7 +183,7 @@ describe('quick-open scoring shortcuts', () => {
   it('ranks exactly as scoring every path and sorting them all', () => {
     const list = new FileList();
     list.replace(paths);
-    for (const query of QUERIES) {
+    for (const query of [...QUERIES, ...HUMP_QUERIES]) {
       for (const limit of [1, 7, 50]) {
         const q = query.replace(/\\/g, '/');
         const everything = paths
@@ -210,6 +212,50 @@ describe('quick-open scoring shortcuts', () => {
       const fresh = new FileList();
       fresh.replace(paths);
       expect(typing.search(typed.slice(0, 2))).toEqual(fresh.search(typed.slice(0, 2)));
+    }
+  });
+
+  it('ranks exactly as brute force where basenames join words with separators and humps', () => {
+    // Rows in sequence after a separator row take a word-start bonus too: the folder bounds must count it.
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const words = ['user', 'sess', 'item', 'ab', 'x'];
+    const word = () => words[Math.floor(random() * words.length)]!;
+    const seps = ['_', '-', '.', ''];
+    const sep = () => seps[Math.floor(random() * seps.length)]!;
+    const mixed = Array.from({ length: 1500 }, (_, i) => `pkg${i % 37}/src${i % 5}/${word()}${sep()}${random() < 0.5 ? word() : word().toUpperCase()}${sep()}${word()}${i}.ts`);
+    const list = new FileList();
+    list.replace(mixed);
+    for (const query of ['pkg1/user_sess', 'src/ab-item', 'pkg/x.user', 'src3/item_ab_x', 'pkg2/sess-item.', 'user_item', 'ab.ab', 'pkg/userItem']) {
+      for (let k = 2; k <= query.length; k++) {
+        for (const limit of [1, 7, 50]) {
+          const q = query.slice(0, k);
+          const everything = mixed
+            .map((path) => ({ path, match: scorePath(q, q.toLowerCase(), path, path.toLowerCase()) }))
+            .filter((h) => h.match !== null)
+            .map((h) => ({ path: h.path, ...h.match! }))
+            .sort((a, b) => b.score - a.score || a.path.length - b.path.length || (a.path < b.path ? -1 : 1))
+            .slice(0, limit);
+          expect(list.search(q, limit), `${q} (limit ${limit})`).toEqual(everything);
+        }
+      }
+    }
+  });
+
+  it('carries folder bounds only to a query that extends the last one as written', () => {
+    // Same lower-case text, other case: the same-case bonus moves scores, so the last bounds do not hold.
+    const typing = new FileList();
+    typing.replace(paths);
+    // Exact folder bounds (the folder holds the whole query, its basenames none of it): from 'd/ab'
+    // the upper-case folder's bound is 37, below its 41 for 'D/AB', which must still win.
+    const small = new FileList();
+    small.replace(['d/ab/x.ts', 'D/AB/yy.ts']);
+    expect(small.search('d/ab', 1).map((h) => h.path)).toEqual(['d/ab/x.ts']);
+    expect(small.search('D/AB', 1).map((h) => h.path)).toEqual(['D/AB/yy.ts']);
+    for (const q of ['pack', 'Pack', 'PackA', 'packag', 'packages/u', 'packages/U', 'packages/Us', 'packages/user', 'Packages/User', 'PACKAGES/USER', 'packages/useRsession', 'OrderIt', 'orderItem', 'orderItemh', 'ordeRitemh', 'usersess', 'UserSess', 'USERSESS']) {
+      const fresh = new FileList();
+      fresh.replace(paths);
+      for (const limit of [50, 3]) expect(typing.search(q, limit), `${q} (limit ${limit})`).toEqual(fresh.search(q, limit));
     }
   });
 });
