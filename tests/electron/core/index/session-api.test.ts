@@ -36,16 +36,18 @@ describe('index: through the session and router', () => {
     await expect(callDirect(router, 'search.text', { query: '' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', field: 'query' });
     await expect(callDirect(router, 'search.text', { query: '(', regex: true })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
 
-    // A save: files.changed arrives once the new text is searchable.
-    let searchable: boolean | null = null;
+    // A save: files.changed arrives once the new text is searchable. The search runs on the first
+    // such event only and is awaited here: the watcher may report the save twice, and a second
+    // search left running once the test ended met the closing session ("the index was closed").
+    let searchable: Promise<boolean> | null = null;
     session.onEvent((event, payload) => {
-      if (event === 'files.changed' && (payload as { paths: string[] }).paths.includes('src/userService.ts')) {
-        void callDirect(router, 'search.text', { query: 'AccountService' }).then((r) => (searchable = r.hits.length === 1));
+      if (searchable === null && event === 'files.changed' && (payload as { paths: string[] }).paths.includes('src/userService.ts')) {
+        searchable = callDirect(router, 'search.text', { query: 'AccountService' }).then((r) => r.hits.length === 1);
       }
     });
     writeFileSync(path.join(root, 'src/userService.ts'), 'export class AccountService {}\n');
     await eventually(() => searchable !== null);
-    expect(searchable).toBe(true);
+    await expect(searchable).resolves.toBe(true);
   });
 
   it('answers UNSUPPORTED when the session runs without an index', async () => {
