@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
  * arguments); with two writers and the serving thread that was a quarter of the peak RSS while
  * indexing 100,000 files. Scavenges get more frequent, each one cheaper.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.SPECDECK_WORKER_YOUNG_MB ?? 6) };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
 export function spawnIndexWorker(): Worker {
   const resourceLimits = WORKER_LIMITS;
