@@ -29,7 +29,8 @@ export class IndexStore {
       byPath: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path = ?'),
       byId: db.prepare('SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE id = ?'),
       under: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE path >= ? || '/' AND path < ? || '0'"),
-      pending: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE kind = 'pending' ORDER BY id"),
+      pendingAfter: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE kind = 'pending' AND id > ? ORDER BY id LIMIT ?"),
+      pendingCount: db.prepare("SELECT count(*) FROM files WHERE kind = 'pending'").pluck(),
       paths: db.prepare('SELECT path FROM files').pluck(),
       insertPending: db.prepare("INSERT INTO files (path, size, mtime_ms, language, kind) VALUES (?, ?, ?, ?, 'pending')"),
       markPending: db.prepare("UPDATE files SET size = ?, mtime_ms = ?, kind = 'pending' WHERE id = ?"),
@@ -70,8 +71,12 @@ export class IndexStore {
   rowsUnder(dir: string): FileRow[] {
     return this.st.under.all(dir, dir) as FileRow[];
   }
-  pendingRows(): FileRow[] {
-    return this.st.pending.all() as FileRow[];
+  /** Up to `limit` pending rows with ids above `afterId`, ascending (a scan reads them page by page). */
+  pendingRowsAfter(afterId: number, limit: number): FileRow[] {
+    return this.st.pendingAfter.all(afterId, limit) as FileRow[];
+  }
+  pendingCount(): number {
+    return this.st.pendingCount.get() as number;
   }
   allPaths(): string[] {
     return this.st.paths.all() as string[];

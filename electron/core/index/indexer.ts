@@ -26,6 +26,13 @@ export interface IndexerEvents {
 const BATCH_FILES = 2000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
+/**
+ * A scan merges its segments once, at its end. Merging size tiers after every batch rewrote each
+ * posting two or three times more and walked the whole postings table per merge (about a third
+ * of a worker's CPU on the node_modules copy); only past this many segments (queries during the
+ * scan read one row per segment) is a merge run mid-scan.
+ */
+const SCAN_SEGMENTS_MAX = 64;
 
 export class Indexer {
   private readonly rules: IgnoreRules;
@@ -121,10 +128,80 @@ export class Indexer {
     const skips = new SkipLog();
     this.progress = { phase: 'listing', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
     this.emitProgress(true);
+    const listed = await this.listTree(skips);
+    if (!listed) return;
+    const { scanStartedAt, wrote } = listed;
+
+    // Rows still pending from an interrupted run are picked up here too. They are read a page at
+    // a time (ids ascending): a first scan of 100,000 files keeps no list of them all.
+    const toIndex = this.store.pendingCount();
+    this.progress.phase = 'indexing';
+    this.progress.filesToIndex = toIndex;
+    this.emitProgress(true);
+    for (let after = 0; !this.stopped; ) {
+      const page = this.store.pendingRowsAfter(after, BATCH_FILES);
+      if (page.length === 0) break;
+      // Each file is read straight into the reused buffer and written before the next is read.
+      const removed: string[] = [];
+      let files = 0;
+      let bytes = 0;
+      this.store.transaction(() => {
+        for (let i = 0; i < page.length && bytes < BATCH_BYTES; i++) {
+          const row = page[i]!;
+          after = row.id;
+          files++;
+          const current = this.store.rowById(row.id);
+          if (!current || current.kind !== 'pending') continue; // a live change got there first
+          try {
+            const content = this.reader.read(path.join(this.root, row.path), row.size);
+            bytes += content.kind === 'too-large' ? 0 : content.size;
+            this.store.store(current, row.mtime_ms, content);
+            if (content.kind !== 'text') skips.add(row.path, contentSkipReason(content, this.options.maxFileSize));
+          } catch (error) {
+            // Gone, or not verifiably at its path (a folder on the way became a link): no row.
+            if (isRaceOrGone(error)) {
+              this.store.remove(current);
+              removed.push(row.path);
+              skips.add(row.path, errorReason(error));
+            } else {
+              this.store.markUnreadable(current);
+              skips.add(row.path, errorReason(error));
+            }
+          }
+        }
+      });
+      if (this.store.postings.segments().length > SCAN_SEGMENTS_MAX) this.store.postings.compact(false);
+      if (removed.length > 0) this.events.changed(null, { created: [], updated: [], removed });
+      this.progress.filesIndexed += files;
+      this.progress.bytes += bytes;
+      this.emitProgress(false);
+      await yieldToEvents(); // let queued live changes (and close) in
+      this.drainChanges();
+    }
+    if (this.stopped) return;
+    // One segment after a scan that wrote text: a query then reads one row per trigram bucket.
+    if (toIndex > 0) this.store.postings.compact(true);
+    // Always recorded (one small row), as the time this scan began: the CLI's freshness check
+    // compares the ignore files the index holds no row of (.git/info/exclude) with it. The
+    // checkpoint only after real writes.
+    this.store.setMeta('last_scan_completed_at', new Date(scanStartedAt).toISOString());
+    if (wrote || toIndex > 0) this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.progress.phase = 'ready';
+    this.emitProgress(true);
+    this.events.scanned(skips.take(), performance.now() - started);
+  }
+
+  /**
+   * The listing half of a reconcile: walks, records added, changed and removed files as pending
+   * rows (one transaction) and sends the list. Its own method so that the walk's file list and
+   * the stored rows are garbage once it returns (they are most of a worker's heap on a big tree).
+   * Null when the index is closing.
+   */
+  private async listTree(skips: SkipLog): Promise<{ scanStartedAt: number; wrote: boolean } | null> {
     const shared = this.firstWalk;
     this.firstWalk = null; // only the first reconcile is shared (see shared-walk.ts)
     const walk = await this.walk(shared);
-    if (this.stopped) return;
+    if (this.stopped) return null;
     const scanStartedAt = walk.startedAt; // a file changed after this is looked at again next time
     const found = walk.files;
     for (const [p, reason] of walk.skips) skips.add(p, reason);
@@ -153,60 +230,7 @@ export class Indexer {
     }
     if (!this.listAnnounced || added.length > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
     this.listAnnounced = true;
-
-    // Rows still pending from an interrupted run are picked up here too.
-    const pending = this.store.pendingRows();
-    this.progress.phase = 'indexing';
-    this.progress.filesToIndex = pending.length;
-    this.emitProgress(true);
-    for (let i = 0; i < pending.length && !this.stopped; ) {
-      // Each file is read straight into the reused buffer and written before the next is read.
-      const removed: string[] = [];
-      let files = 0;
-      let bytes = 0;
-      this.store.transaction(() => {
-        while (i < pending.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
-          const row = pending[i++]!;
-          files++;
-          const current = this.store.rowById(row.id);
-          if (!current || current.kind !== 'pending') continue; // a live change got there first
-          try {
-            const content = this.reader.read(path.join(this.root, row.path), row.size);
-            bytes += content.kind === 'too-large' ? 0 : content.size;
-            this.store.store(current, row.mtime_ms, content);
-            if (content.kind !== 'text') skips.add(row.path, contentSkipReason(content, this.options.maxFileSize));
-          } catch (error) {
-            // Gone, or not verifiably at its path (a folder on the way became a link): no row.
-            if (isRaceOrGone(error)) {
-              this.store.remove(current);
-              removed.push(row.path);
-              skips.add(row.path, errorReason(error));
-            } else {
-              this.store.markUnreadable(current);
-              skips.add(row.path, errorReason(error));
-            }
-          }
-        }
-      });
-      this.store.postings.compact(false); // size-tiered: a few merges of small segments
-      if (removed.length > 0) this.events.changed(null, { created: [], updated: [], removed });
-      this.progress.filesIndexed += files;
-      this.progress.bytes += bytes;
-      this.emitProgress(false);
-      await yieldToEvents(); // let queued live changes (and close) in
-      this.drainChanges();
-    }
-    if (this.stopped) return;
-    // One segment after a scan that wrote text: a query then reads one row per trigram bucket.
-    if (pending.length > 0) this.store.postings.compact(true);
-    // Always recorded (one small row), as the time this scan began: the CLI's freshness check
-    // compares the ignore files the index holds no row of (.git/info/exclude) with it. The
-    // checkpoint only after real writes.
-    this.store.setMeta('last_scan_completed_at', new Date(scanStartedAt).toISOString());
-    if (wrote || pending.length > 0) this.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.progress.phase = 'ready';
-    this.emitProgress(true);
-    this.events.scanned(skips.take(), performance.now() - started);
+    return { scanStartedAt, wrote };
   }
 
   /**

@@ -1,0 +1,75 @@
+// A full scan in the writer (indexer.ts) on a real tree and a real SQLite database, in-process:
+// pending rows are read a page at a time (BATCH_FILES rows, cut short by BATCH_BYTES), so the
+// pages must join up exactly (no file skipped, none read twice), and the scan's segments are
+// merged into one at its end.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Indexer } from '../../../../electron/core/index/indexer';
+import { IndexStore } from '../../../../electron/core/index/index-store';
+import { openIndexDb, type IndexDb } from '../../../../electron/core/index/open-db';
+import { DEFAULT_INDEX_OPTIONS } from '../../../../electron/core/index/options';
+import { makeTree } from './helpers';
+
+describe('index scan', () => {
+  const dirs: string[] = [];
+  const dbs: IndexDb[] = [];
+  afterEach(() => {
+    for (const db of dbs.splice(0)) db.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function openStore(): IndexStore {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'specdeck-scan-'));
+    dirs.push(dir);
+    const { db } = openIndexDb(path.join(dir, 'index.sqlite'));
+    dbs.push(db);
+    return new IndexStore(db);
+  }
+
+  it('pages pending rows in id order, leaving out rows no longer pending', () => {
+    const store = openStore();
+    const ids = ['a', 'b', 'c', 'd', 'e'].map((p) => store.insertPending(p, 1, 1));
+    store.transaction(() => store.store(store.rowById(ids[1]!)!, 1, { kind: 'binary', hash: 'h', size: 1 }));
+    expect(store.pendingCount()).toBe(4);
+    expect(store.pendingRowsAfter(0, 2).map((r) => r.path)).toEqual(['a', 'c']);
+    expect(store.pendingRowsAfter(ids[2]!, 2).map((r) => r.path)).toEqual(['d', 'e']);
+    expect(store.pendingRowsAfter(ids[4]!, 2)).toEqual([]);
+  });
+
+  it('indexes every file of a scan longer than one page and one byte budget, into one segment', async () => {
+    // 2,300 small files (more than one page of 2,000 rows) and 12 files of 900 KB among the first
+    // rows (past the 8 MB byte budget of a batch: a page is cut short and resumed).
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`big/b${String(i).padStart(2, '0')}.txt`] = `big file ${i} bigneedle${i}\n`.padEnd(900 * 1024, 'x\n');
+    for (let i = 0; i < 2300; i++) files[`small/d${i % 23}/f${i}.ts`] = `export const value${i} = 'smallneedle${i}';\n`;
+    const root = makeTree(files);
+    dirs.push(root);
+    const store = openStore();
+    const progress: number[] = [];
+    let scanned = false;
+    let failure: unknown = null;
+    const indexer = new Indexer(store, root, DEFAULT_INDEX_OPTIONS, () => true, {
+      list: () => {},
+      progress: (p) => progress.push(p.filesIndexed),
+      changed: () => {},
+      scanned: () => (scanned = true),
+      failed: (error) => (failure = error),
+    });
+    indexer.requestRescan();
+    await expect.poll(() => scanned || failure !== null, { timeout: 60_000 }).toBe(true);
+    expect(failure).toBeNull();
+    await indexer.stop();
+
+    expect(store.pendingCount()).toBe(0);
+    const rows = store.allRows();
+    expect(rows).toHaveLength(2312);
+    expect(rows.filter((r) => r.kind !== 'text')).toEqual([]);
+    expect(Math.max(...progress)).toBe(2312); // each file counted once
+    expect(store.postings.segments()).toHaveLength(1);
+    // Every file's text is stored (chunk rowid = file id × 2^20 + chunk number).
+    const chunks = store.db.prepare('SELECT count(DISTINCT id >> 20) FROM chunks').pluck().get();
+    expect(chunks).toBe(2312);
+  });
+});
