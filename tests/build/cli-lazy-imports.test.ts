@@ -1,6 +1,7 @@
 // A cold `specdeck search` loads only what it uses (issue 13): the CLI entry's static imports must
 // not reach the session, the watcher, the web host or the API contract (and with them zod, ws and
-// @parcel/watcher); commands load those with import() when they run.
+// @parcel/watcher), nor picomatch (only a search with globs needs it); commands load those with
+// import() (picomatch with require) when they run.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('CLI bundle: lazy imports', () => {
       for (let f: string | null | undefined = file; f; f = via.get(f)) out.push(f);
       return out.join(' <- ');
     };
-    const heavy = ['zod', 'ws', '@parcel/watcher', 'shared/api/contract.ts', 'electron/core/session.ts', 'electron/web/host.ts'];
+    const heavy = ['zod', 'ws', '@parcel/watcher', 'picomatch', 'shared/api/contract.ts', 'electron/core/session.ts', 'electron/web/host.ts'];
     expect(heavy.filter((h) => via.has(h)).map(chain)).toEqual([]);
     // The read-only index is what search and files use: it must be there (the check is not vacuous).
     expect(via.has('electron/core/index/read-only-index.ts')).toBe(true);
