@@ -102,7 +102,10 @@ export class IndexService {
     const started = performance.now();
     let verdict: QuietReopen | null = null;
     try {
-      verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options), () => this.closed || this.writing));
+      // The stored list is staged while the walk runs, as a writer's announced list would be.
+      const stageStored = (shardPaths: string[][]) =>
+        this.shards.forEach((shard, i) => this.onMessage(shard, { type: 'list', paths: shardPaths[i]!.join('\0'), first: true, last: true }));
+      verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
     } catch {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
     }
@@ -113,14 +116,11 @@ export class IndexService {
     }
     const elapsedMs = performance.now() - started;
     this.shards.forEach((shard, i) => {
-      const paths = verdict.shardPaths[i]!;
       shard.connect();
       shard.skipped = verdict.skipped[i]!;
       shard.lastScanMs = elapsedMs;
       shard.state = 'ready';
-      shard.progress = { phase: 'ready', filesSeen: paths.length, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
-      // Staged as a writer's stored list would be (stageListChunk).
-      this.onMessage(shard, { type: 'list', paths: paths.join('\0'), first: true, last: true });
+      shard.progress = { phase: 'ready', filesSeen: verdict.shardPaths[i]!.length, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
     });
     const total = this.progress();
     if (total) this.listeners.progress?.(total);

@@ -20,7 +20,13 @@ export interface QuietReopen {
   skipped: SkipSummary[];
 }
 
-export function* quietReopen(root: string, dbPaths: string[], options: IndexOptions): Generator<void, QuietReopen | null> {
+/** `loaded` gets each shard's stored paths before the walk (quick-open can use them meanwhile). */
+export function* quietReopen(
+  root: string,
+  dbPaths: string[],
+  options: IndexOptions,
+  loaded: (shardPaths: string[][]) => void = () => {},
+): Generator<void, QuietReopen | null> {
   if (!dbPaths.every((p) => existsSync(p))) return null;
   let index: StoredIndex | null = null;
   try {
@@ -29,6 +35,7 @@ export function* quietReopen(root: string, dbPaths: string[], options: IndexOpti
     // What the writer's open probes (open-db.ts): a damaged first page of a table shows now.
     for (const db of index.dbs) for (const table of ['chunks', 'postings']) db.prepare(`SELECT id FROM ${table} LIMIT 1`).get();
     yield* index.load();
+    loaded(index.shardPaths);
     const logs = dbPaths.map(() => new SkipLog());
     const skip = (p: string, reason: string) => logs[shardOf(p, dbPaths.length)]!.add(p, reason);
     const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip);
