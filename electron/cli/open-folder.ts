@@ -38,11 +38,12 @@ export function withFreshIndex<T>(dir: string, io: CliIO, use: (index: IndexServ
 /**
  * `specdeck search|files`: on a folder whose index is complete and matches the disk, answered on
  * this thread from read-only connections (no worker threads, no writes); otherwise the index is
- * brought up to date first, as withFreshIndex does.
+ * brought up to date first, as withFreshIndex does. `files` needs only the paths to match
+ * (`needs: 'paths'`: no lstat per file), and then uses searchFiles alone.
  */
-export async function withIndexQueries<T>(dir: string, io: CliIO, use: (index: IndexQueries) => Promise<T>): Promise<T> {
+export async function withIndexQueries<T>(dir: string, io: CliIO, use: (index: IndexQueries) => Promise<T>, needs: 'text' | 'paths' = 'text'): Promise<T> {
   const ws = await Workspace.open(dir); // NOT_FOUND / INVALID_ARGUMENT as for any command
-  const fresh = ReadOnlyIndex.openIfFresh(ws.root);
+  const fresh = ReadOnlyIndex.openIfFresh(ws.root, { needs });
   if (!fresh) return withFreshIndex(dir, io, use);
   try {
     return await use(fresh);

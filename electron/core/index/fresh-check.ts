@@ -100,7 +100,17 @@ export type WalkSkip = (relPath: string, reason: string) => void;
  * as scanTree judges them, so ignored folders are not entered. Nothing listed is recorded: the
  * verdict is yes or no, the paths served are the stored ones.
  */
-export function* freshnessWalk(root: string, rules: IgnoreRules, index: StoredIndex, skip: WalkSkip = () => {}): Generator<void, number> {
+export function* freshnessWalk(
+  root: string,
+  rules: IgnoreRules,
+  index: StoredIndex,
+  skip: WalkSkip = () => {},
+  /**
+   * 'paths': only the set of paths must match (`specdeck files`), so a stored file needs no lstat
+   * of its own (its type comes with the listing): only the rule files' sizes and mtimes are compared.
+   */
+  needs: 'text' | 'paths' = 'text',
+): Generator<void, number> {
   const { stored, scannedAt } = index;
   if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
   let seen = 0;
@@ -134,6 +144,10 @@ export function* freshnessWalk(root: string, rules: IgnoreRules, index: StoredIn
       const row = stored.get(rel);
       if (row) {
         if (!entry.isFile()) throw new Stale(); // a stored file became a link or something else
+        if (needs === 'paths' && entry.name !== '.gitignore') {
+          seen++;
+          continue;
+        }
         let info;
         try {
           info = lstatSync(`${root}/${rel}`); // root is absolute and real, rel plain: no join needed

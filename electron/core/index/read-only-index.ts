@@ -28,6 +28,11 @@ export interface ReadOnlyIndexOptions extends Partial<IndexOptions> {
   shards?: number;
   /** As IndexService's: a regex search's time in its worker before QUERY_TOO_EXPENSIVE. */
   regexBudgetMs?: number;
+  /**
+   * 'paths' (`specdeck files`): fresh when the stored paths match the disk, whatever the files
+   * hold (no lstat per file); such an index answers searchFiles only. Default 'text'.
+   */
+  needs?: 'text' | 'paths';
 }
 
 export class ReadOnlyIndex implements IndexQueries {
@@ -41,6 +46,7 @@ export class ReadOnlyIndex implements IndexQueries {
     private readonly dbPaths: string[],
     private readonly paths: string[],
     private readonly regexBudgetMs: number | undefined,
+    private readonly needs: 'text' | 'paths',
   ) {}
 
   /** The index of `root` (a real, absolute path) when it is complete and fresh; else null. */
@@ -56,8 +62,9 @@ export class ReadOnlyIndex implements IndexQueries {
       runToEnd(index.load());
       const rules = new IgnoreRules(root, resolveIndexOptions(options).excludes);
       // Fewer found than stored: a file was deleted (or became ignored).
-      if (runToEnd(freshnessWalk(root, rules, index)) !== index.stored.size) throw new Stale();
-      return new ReadOnlyIndex(index.dbs, dbPaths, [...index.stored.keys()], options.regexBudgetMs);
+      const needs = options.needs ?? 'text';
+      if (runToEnd(freshnessWalk(root, rules, index, undefined, needs)) !== index.stored.size) throw new Stale();
+      return new ReadOnlyIndex(index.dbs, dbPaths, [...index.stored.keys()], options.regexBudgetMs, needs);
     } catch (error) {
       index?.close();
       if (error instanceof Stale) return null;
@@ -68,6 +75,8 @@ export class ReadOnlyIndex implements IndexQueries {
   }
 
   searchText(params: TextSearchParams): Promise<TextSearchResult> {
+    // Its freshness check compared paths, not contents: the text may be stale.
+    if (this.needs === 'paths') return Promise.reject(new Error('this read-only index was opened for paths only'));
     if (params.regex) return this.searchRegex(params);
     return Promise.resolve().then(() => {
       const started = performance.now();
