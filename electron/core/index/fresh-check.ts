@@ -115,7 +115,7 @@ export function* freshnessWalk(
   if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
   let seen = 0;
   let steps = 0;
-  const heldFolders = foldersHolding(stored.keys());
+  const heldFolders = yield* foldersHolding(stored.keys());
   const pending = [''];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -168,9 +168,11 @@ export function* freshnessWalk(
 }
 
 /** Every folder that holds a stored file, directly or below. */
-function foldersHolding(paths: Iterable<string>): Set<string> {
+function* foldersHolding(paths: Iterable<string>): Generator<void, Set<string>> {
   const folders = new Set<string>();
+  let n = 0;
   for (const p of paths) {
+    if (++n % (STEP * 8) === 0) yield;
     // Up from the file's folder until one already known (its ancestors are then known too).
     for (let end = p.lastIndexOf('/'); end > 0; end = p.lastIndexOf('/', end - 1)) {
       const folder = p.slice(0, end);

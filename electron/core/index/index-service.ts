@@ -102,9 +102,16 @@ export class IndexService {
     const started = performance.now();
     let verdict: QuietReopen | null = null;
     try {
-      // The stored list is staged while the walk runs, as a writer's announced list would be.
+      // The stored list is staged while the walk runs, as a writer's announced list would be (in
+      // the worker's chunks: one join of 100k paths alone held the thread for tens of ms).
       const stageStored = (shardPaths: string[][]) =>
-        this.shards.forEach((shard, i) => this.onMessage(shard, { type: 'list', paths: shardPaths[i]!.join('\0'), first: true, last: true }));
+        this.shards.forEach((shard, i) => {
+          const paths = shardPaths[i]!;
+          for (let at = 0; at === 0 || at < paths.length; at += STORED_LIST_CHUNK) {
+            const last = at + STORED_LIST_CHUNK >= paths.length;
+            this.onMessage(shard, { type: 'list', paths: paths.slice(at, at + STORED_LIST_CHUNK).join('\0'), first: at === 0, last });
+          }
+        });
       verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
     } catch {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
@@ -143,7 +150,7 @@ export class IndexService {
     return this.listed ? Promise.resolve() : this.wait(this.listWaiters);
   }
 
-  /** Resolves when every shard's scan is done and no change batch is waiting. */
+  /** Resolves when every shard's scan is done, its list staged, and no change batch is waiting. */
   whenIdle(): Promise<void> {
     return this.isIdle() ? Promise.resolve() : this.wait(this.idleWaiters);
   }
@@ -335,7 +342,10 @@ export class IndexService {
       }
     }
     if (shard.listChunks.length > 0) setImmediate(() => this.stageListChunk(shard));
-    else for (const deferred of shard.afterList.splice(0)) deferred();
+    else {
+      for (const deferred of shard.afterList.splice(0)) deferred();
+      this.checkIdle();
+    }
   }
 
   private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {
@@ -362,7 +372,8 @@ export class IndexService {
   }
 
   private isIdle(): boolean {
-    return this.state() === 'ready' && this.pendingChanges.size === 0;
+    // A list still being staged is not applied yet: listFiles would answer the one before it.
+    return this.state() === 'ready' && this.pendingChanges.size === 0 && this.shards.every((s) => s.listChunks.length === 0);
   }
 
   private checkIdle(): void {
@@ -394,6 +405,8 @@ export class IndexService {
 }
 
 const SLICE_MS = 8;
+/** Paths per staged chunk of a quiet reopen's stored list (as the worker's LIST_CHUNK). */
+const STORED_LIST_CHUNK = 5000;
 /** List staging: paths per step, and the time a turn may take before it lets other work in. */
 const STAGE_PATHS = 500;
 const STAGE_MS = 8;
