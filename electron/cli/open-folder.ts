@@ -2,7 +2,7 @@
 // open one (no watcher; an index only when asked for) and closed when the command is done; or,
 // for search and files on a fresh index, the read-only index alone.
 import type { IndexService } from '../core/index/index-service';
-import { ReadOnlyIndex, type IndexQueries } from '../core/index/read-only-index';
+import type { IndexQueries } from '../core/index/read-only-index';
 import { Workspace } from '../core/workspace/workspace';
 import type { Session, SessionOptions } from '../core/session';
 import { UsageError, type CliIO } from './command';
@@ -38,11 +38,14 @@ export function withFreshIndex<T>(dir: string, io: CliIO, use: (index: IndexServ
 /**
  * `specdeck search|files`: on a folder whose index is complete and matches the disk, answered on
  * this thread from read-only connections (no worker threads, no writes); otherwise the index is
- * brought up to date first, as withFreshIndex does.
+ * brought up to date first, as withFreshIndex does. `files` needs only the paths to match
+ * (`needs: 'paths'`: no lstat per file), and then uses searchFiles alone.
  */
-export async function withIndexQueries<T>(dir: string, io: CliIO, use: (index: IndexQueries) => Promise<T>): Promise<T> {
+export async function withIndexQueries<T>(dir: string, io: CliIO, use: (index: IndexQueries) => Promise<T>, needs: 'text' | 'paths' = 'text'): Promise<T> {
   const ws = await Workspace.open(dir); // NOT_FOUND / INVALID_ARGUMENT as for any command
-  const fresh = ReadOnlyIndex.openIfFresh(ws.root);
+  // Loaded when used, as the session is: the commands without an index never load SQLite.
+  const { ReadOnlyIndex } = await import('../core/index/read-only-index');
+  const fresh = ReadOnlyIndex.openIfFresh(ws.root, { needs });
   if (!fresh) return withFreshIndex(dir, io, use);
   try {
     return await use(fresh);

@@ -1,6 +1,8 @@
 // A cold `specdeck search` loads only what it uses (issue 13): the CLI entry's static imports must
 // not reach the session, the watcher, the web host or the API contract (and with them zod, ws and
-// @parcel/watcher); commands load those with import() when they run.
+// @parcel/watcher), nor the index and SQLite (only search, files and index use them), nor
+// picomatch (only a search with globs needs it); commands load those with import() (picomatch
+// with require) when they run.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -30,9 +32,11 @@ describe('CLI bundle: lazy imports', () => {
       for (let f: string | null | undefined = file; f; f = via.get(f)) out.push(f);
       return out.join(' <- ');
     };
-    const heavy = ['zod', 'ws', '@parcel/watcher', 'shared/api/contract.ts', 'electron/core/session.ts', 'electron/web/host.ts'];
+    const heavy = ['zod', 'ws', '@parcel/watcher', 'picomatch', 'better-sqlite3', 'electron/core/index/read-only-index.ts', 'shared/api/contract.ts', 'electron/core/session.ts', 'electron/web/host.ts'];
     expect(heavy.filter((h) => via.has(h)).map(chain)).toEqual([]);
-    // The read-only index is what search and files use: it must be there (the check is not vacuous).
-    expect(via.has('electron/core/index/read-only-index.ts')).toBe(true);
+    // The read-only index is what search and files use: loaded by open-folder.ts with import()
+    // (and the walk above does reach open-folder.ts: the check is not vacuous).
+    expect(via.has('electron/cli/open-folder.ts')).toBe(true);
+    expect(inputs['electron/cli/open-folder.ts']!.imports).toContainEqual(expect.objectContaining({ path: 'electron/core/index/read-only-index.ts', kind: 'dynamic-import' }));
   });
 });

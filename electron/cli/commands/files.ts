@@ -11,7 +11,7 @@ export const filesCommand = defineCommand({
   positionals: ['folder', 'query'],
   async run({ values, positionals, io }) {
     const limit = integerOption('limit', values.limit, { min: 1, max: 1000, fallback: 50 });
-    const hits = await withIndexQueries(positionals[0]!, io, (index) => index.searchFiles(positionals[1]!, limit));
+    const hits = await withIndexQueries(positionals[0]!, io, (index) => index.searchFiles(positionals[1]!, limit), 'paths');
     if (values.json) io.out(JSON.stringify(hits, null, 2));
     else for (const h of hits) io.out(displayPath(h.path));
     return hits.length > 0 ? 0 : 1;

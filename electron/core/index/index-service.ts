@@ -11,6 +11,7 @@ import type { Recovery } from './open-db';
 import { resolveIndexOptions, type IndexOptions } from './options';
 import type { ChangeSummary, FromWorker } from './protocol';
 import { compileMatcher } from './line-matcher';
+import { quietReopen, type QuietReopen } from './quiet-reopen';
 import { RegexSearchWorker } from './regex-search';
 import { ShardClient } from './shard-client';
 import { defaultShardCount, shardDbPath } from './shards';
@@ -23,6 +24,11 @@ export interface IndexServiceOptions extends Partial<IndexOptions> {
   shards?: number;
   /** Time a regex search may take in its worker before QUERY_TOO_EXPENSIVE (regex-search.ts). */
   regexBudgetMs?: number;
+  /**
+   * Serve an unchanged stored index without starting the writers until a change or a rescan
+   * asks for them (quiet-reopen.ts); default true. False starts them at once, as before.
+   */
+  quietReopen?: boolean;
 }
 
 export interface IndexListeners {
@@ -53,6 +59,9 @@ export class IndexService {
   private readonly listWaiters: Waiter[] = [];
   private readonly idleWaiters: Waiter[] = [];
   private readonly openWaiters: Waiter[] = [];
+  private readonly options: IndexOptions;
+  /** The writers were started (at once, or when a quiet reopen found a difference or was asked to change). */
+  private writing = false;
 
   private constructor(
     readonly root: string,
@@ -63,16 +72,67 @@ export class IndexService {
     this.regexSearch = new RegexSearchWorker(options.regexBudgetMs);
     const count = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
     this.dbPaths = Array.from({ length: count }, (_, i) => shardDbPath(this.dbPath, i));
-    const resolved = resolveIndexOptions(options);
+    this.options = resolveIndexOptions(options);
     this.shards = this.dbPaths.map(
       (p) => new ShardClient(p, (shard, message) => this.onMessage(shard, message), (_shard, message) => this.fail(message), () => this.closed),
     );
+    if (options.quietReopen === false) this.startWriters();
+    else void this.reopenQuietly();
+  }
+
+  /** Starts every shard's writer, which reconciles the tree (once; later calls do nothing). */
+  private startWriters(): void {
+    if (this.writing || this.closed) return;
+    this.writing = true;
+    const count = this.shards.length;
     // One walk for all shards on open (shared-walk.ts): shard 0 walks, the others wait on a port.
     const channels = Array.from({ length: count - 1 }, () => new MessageChannel());
     this.shards.forEach((shard, i) => {
       const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
-      shard.post({ type: 'init', root, dbPath: shard.dbPath, options: resolved, shard: i, shards: count, walkPorts }, walkPorts);
+      shard.start();
+      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts }, walkPorts);
     });
+  }
+
+  /**
+   * An unchanged tree is served from the stored index with no writer running; anything else (or
+   * any doubt) starts the writers. Sliced like a search: the walk never holds the serving thread.
+   */
+  private async reopenQuietly(): Promise<void> {
+    const started = performance.now();
+    let verdict: QuietReopen | null = null;
+    try {
+      // The stored list is staged while the walk runs, as a writer's announced list would be (in
+      // the worker's chunks: one join of 100k paths alone held the thread for tens of ms).
+      const stageStored = (shardPaths: string[][]) =>
+        this.shards.forEach((shard, i) => {
+          const paths = shardPaths[i]!;
+          for (let at = 0; at === 0 || at < paths.length; at += STORED_LIST_CHUNK) {
+            const last = at + STORED_LIST_CHUNK >= paths.length;
+            this.onMessage(shard, { type: 'list', paths: paths.slice(at, at + STORED_LIST_CHUNK).join('\0'), first: at === 0, last });
+          }
+        });
+      verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
+    } catch {
+      verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
+    }
+    if (this.closed || this.writing) return; // closed, or a change or rescan started the writers meanwhile
+    if (!verdict) {
+      this.startWriters();
+      return;
+    }
+    const elapsedMs = performance.now() - started;
+    this.shards.forEach((shard, i) => {
+      shard.connect();
+      shard.skipped = verdict.skipped[i]!;
+      shard.lastScanMs = elapsedMs;
+      shard.state = 'ready';
+      shard.progress = { phase: 'ready', filesSeen: verdict.shardPaths[i]!.length, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
+    });
+    const total = this.progress();
+    if (total) this.listeners.progress?.(total);
+    this.release(this.openWaiters);
+    this.checkIdle();
   }
 
   /** Starts indexing `root` (a real, absolute path) in the background; returns at once. */
@@ -80,12 +140,17 @@ export class IndexService {
     return new IndexService(root, options, listeners);
   }
 
+  /** Whether the writer threads run (a quiet reopen starts them at the first change or rescan). */
+  get writersStarted(): boolean {
+    return this.writing;
+  }
+
   /** Resolves once the path list is known (from the database, or from the first walk). */
   whenListed(): Promise<void> {
     return this.listed ? Promise.resolve() : this.wait(this.listWaiters);
   }
 
-  /** Resolves when every shard's scan is done and no change batch is waiting. */
+  /** Resolves when every shard's scan is done, its list staged, and no change batch is waiting. */
   whenIdle(): Promise<void> {
     return this.isIdle() ? Promise.resolve() : this.wait(this.idleWaiters);
   }
@@ -98,6 +163,7 @@ export class IndexService {
   /** Feeds changed paths (files or folders, workspace-relative) to the index; resolves when applied. */
   applyChanges(paths: string[]): Promise<ChangeSummary> {
     if (this.closed || this.failure !== null) return Promise.resolve(emptySummary());
+    this.startWriters(); // after a quiet reopen: the first change starts them (their reconcile runs first)
     const id = this.nextChangeId++;
     return new Promise((resolve) => {
       this.pendingChanges.set(id, { remaining: this.shards.length, summary: emptySummary(), resolve });
@@ -107,6 +173,11 @@ export class IndexService {
 
   /** Re-walks the tree (a refresh was asked for). */
   rescan(): void {
+    if (!this.writing) {
+      this.startWriters(); // their first act is a reconcile
+      for (const shard of this.shards) shard.state = 'listing';
+      return;
+    }
     for (const shard of this.shards) {
       shard.state = 'listing';
       shard.post({ type: 'rescan' });
@@ -203,7 +274,8 @@ export class IndexService {
     if (this.closed) return;
     switch (message.type) {
       case 'opened':
-        shard.connect();
+        // Readers a quiet reopen connected stay (a search may be using one) unless the file was replaced.
+        if (!shard.searcher || message.recovered) shard.connect();
         void this.regexSearch.close(); // its readers may hold a database since moved aside
         if (message.recovered) {
           shard.recovered = message.recovered;
@@ -270,7 +342,10 @@ export class IndexService {
       }
     }
     if (shard.listChunks.length > 0) setImmediate(() => this.stageListChunk(shard));
-    else for (const deferred of shard.afterList.splice(0)) deferred();
+    else {
+      for (const deferred of shard.afterList.splice(0)) deferred();
+      this.checkIdle();
+    }
   }
 
   private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {
@@ -297,7 +372,8 @@ export class IndexService {
   }
 
   private isIdle(): boolean {
-    return this.state() === 'ready' && this.pendingChanges.size === 0;
+    // A list still being staged is not applied yet: listFiles would answer the one before it.
+    return this.state() === 'ready' && this.pendingChanges.size === 0 && this.shards.every((s) => s.listChunks.length === 0);
   }
 
   private checkIdle(): void {
@@ -329,6 +405,8 @@ export class IndexService {
 }
 
 const SLICE_MS = 8;
+/** Paths per staged chunk of a quiet reopen's stored list (as the worker's LIST_CHUNK). */
+const STORED_LIST_CHUNK = 5000;
 /** List staging: paths per step, and the time a turn may take before it lets other work in. */
 const STAGE_PATHS = 500;
 const STAGE_MS = 8;
@@ -343,6 +421,19 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
+  }
+}
+
+/** `steps` until `stop()` says otherwise (then null; the generator's finally runs). */
+function* until<T>(steps: Generator<void, T>, stop: () => boolean): Generator<void, T | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (stop()) {
+      steps.return(undefined as T);
+      return null;
+    }
+    yield;
   }
 }
 

@@ -11,7 +11,8 @@ import { spawnIndexWorker } from './worker-spawn';
 export type ShardState = 'starting' | 'listing' | 'indexing' | 'ready' | 'failed';
 
 export class ShardClient {
-  readonly worker: Worker;
+  /** Started by start(): a quiet reopen (quiet-reopen.ts) serves an unchanged tree without one. */
+  private worker: Worker | null = null;
   /** The worker thread has ended (closed, or crashed): close() must not wait for it again. */
   private exited = false;
   reader: IndexDb | null = null;
@@ -35,21 +36,30 @@ export class ShardClient {
 
   constructor(
     readonly dbPath: string,
-    onMessage: (shard: ShardClient, message: FromWorker) => void,
-    onFailure: (shard: ShardClient, message: string) => void,
+    private readonly onMessage: (shard: ShardClient, message: FromWorker) => void,
+    private readonly onFailure: (shard: ShardClient, message: string) => void,
     private readonly isClosing: () => boolean,
-  ) {
-    this.worker = spawnIndexWorker();
-    this.worker.on('message', (message: FromWorker) => onMessage(this, message));
-    this.worker.on('error', (error) => onFailure(this, error.stack ?? error.message));
-    this.worker.on('exit', () => {
+  ) {}
+
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Spawns the shard's writer (once). */
+  start(): void {
+    if (this.worker) return;
+    const worker = (this.worker = spawnIndexWorker());
+    worker.on('message', (message: FromWorker) => this.onMessage(this, message));
+    worker.on('error', (error) => this.onFailure(this, error.stack ?? error.message));
+    worker.on('exit', () => {
       this.exited = true;
-      if (!this.isClosing()) onFailure(this, 'the index worker stopped unexpectedly');
+      if (!this.isClosing()) this.onFailure(this, 'the index worker stopped unexpectedly');
     });
   }
 
+  /** To the worker, which must have been started. */
   post(message: ToWorker, transfer: readonly TransferListItem[] = []): void {
-    this.worker.postMessage(message, transfer);
+    this.worker!.postMessage(message, transfer);
   }
 
   /** (Re)connects the reader after the worker opened or rebuilt the database. */
@@ -72,10 +82,11 @@ export class ShardClient {
   }
 
   async close(): Promise<void> {
-    if (!this.exited) {
-      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    const worker = this.worker;
+    if (worker && !this.exited) {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       this.post({ type: 'close' });
-      const timer = setTimeout(() => void this.worker.terminate(), 5000);
+      const timer = setTimeout(() => void worker.terminate(), 5000);
       await exited;
       clearTimeout(timer);
     }

@@ -2,7 +2,8 @@
 // postings.ts, picks the chunks of whole lines that hold every trigram of the query, rarest lists
 // first) and verification (each candidate chunk's bytes matched line by line, byte-matcher.ts),
 // which makes the results exact.
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type picomatchType from 'picomatch';
 import type { TextSearchHit, TextSearchResult } from '../../../shared/api/contract';
 import { compileByteMatcher } from './byte-matcher';
 import type { MatchOptions } from './line-matcher';
@@ -130,6 +131,14 @@ export class TextSearcher {
       yield* rows;
     }
   }
+}
+
+// Loaded on the first search with globs: a cold `specdeck search` or `files` without any never
+// pays for it (tests/build/cli-lazy-imports.test.ts keeps it out of the CLI's static imports).
+let picomatchLoaded: typeof picomatchType | null = null;
+function picomatch(glob: string, options: picomatchType.PicomatchOptions): picomatchType.Matcher {
+  picomatchLoaded ??= createRequire(import.meta.url)('picomatch') as typeof picomatchType;
+  return picomatchLoaded(glob, options);
 }
 
 /** Include/exclude globs; a glob without `/` matches the name at any depth, and a folder glob covers its contents. */

@@ -97,6 +97,36 @@ describe('index: read-only open for one-shot commands', () => {
     expect(ReadOnlyIndex.openIfFresh(makeTree({ 'x.txt': 'x\n' }), { shards: 2 })).toBeNull();
   });
 
+  it("for paths only (`specdeck files`), an edited file's content does not matter, but its rules and the path set do", async () => {
+    const { root, index } = await indexed(2);
+    await index.close();
+    const pathsFresh = () => {
+      const opened = ReadOnlyIndex.openIfFresh(root, { shards: 2, needs: 'paths' });
+      opened?.close();
+      return opened !== null;
+    };
+    writeFileSync(path.join(root, 'src/a.ts'), 'function renamedContent() { return 1; }\n'); // new size and mtime
+    expect([isFresh(root), pathsFresh()]).toEqual([false, true]);
+    const paths = ReadOnlyIndex.openIfFresh(root, { shards: 2, needs: 'paths' })!;
+    try {
+      expect((await paths.searchFiles('a.ts'))[0]?.path).toBe('src/a.ts');
+      await expect(paths.searchText({ query: 'renamedContent' })).rejects.toThrow(/paths only/);
+    } finally {
+      paths.close();
+    }
+    writeFileSync(path.join(root, 'src/new.ts'), 'x\n');
+    expect(pathsFresh()).toBe(false);
+    rmSync(path.join(root, 'src/new.ts'));
+    expect(pathsFresh()).toBe(true);
+    renameSync(path.join(root, 'src/b.ts'), path.join(root, 'src/c.ts'));
+    expect(pathsFresh()).toBe(false);
+    renameSync(path.join(root, 'src/c.ts'), path.join(root, 'src/b.ts'));
+    expect(pathsFresh()).toBe(true);
+    // A rule file's content decides which paths are visible: its size and mtime are still compared.
+    writeFileSync(path.join(root, '.gitignore'), 'dist/\ndocs/\n');
+    expect(pathsFresh()).toBe(false);
+  });
+
   it('trusts a folder holding indexed files without an ignore verdict, yet sees renames, new folders and newly ignored folders', async () => {
     const { root, index } = await indexed(2);
     mkdirSync(path.join(root, 'empty/deeper'), { recursive: true }); // folders the index holds no file of

@@ -1,0 +1,51 @@
+// Reopening an unchanged tree without starting the writers: the shards opened read-only on the
+// serving thread, one stat walk compared with the stored sizes and mtimes (fresh-check.ts), and,
+// when everything matches, the stored list and the walk's skip report are all the service needs.
+// Starting two worker threads and opening the database for writing was most of a reopen on a
+// small tree (17–25× a stat walk on monaco's 1.9k files). Anything that differs, or a database
+// this cannot judge, gives null: the writers start and reconcile as before (and recover a
+// damaged database). Runs as steps so the caller can slice it (a 100k-file walk takes seconds).
+import { existsSync } from 'node:fs';
+import { IgnoreRules } from '../workspace/ignore-rules';
+import { freshnessWalk, Stale, StoredIndex } from './fresh-check';
+import type { IndexOptions } from './options';
+import type { SkipSummary } from './protocol';
+import { SkipLog } from './skip-log';
+import { shardOf } from './shards';
+
+export interface QuietReopen {
+  /** Each shard's stored paths. */
+  shardPaths: string[][];
+  /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips). */
+  skipped: SkipSummary[];
+}
+
+/** `loaded` gets each shard's stored paths before the walk (quick-open can use them meanwhile). */
+export function* quietReopen(
+  root: string,
+  dbPaths: string[],
+  options: IndexOptions,
+  loaded: (shardPaths: string[][]) => void = () => {},
+): Generator<void, QuietReopen | null> {
+  if (!dbPaths.every((p) => existsSync(p))) return null;
+  let index: StoredIndex | null = null;
+  try {
+    index = StoredIndex.open(dbPaths);
+    if (!index) return null;
+    // What the writer's open probes (open-db.ts): a damaged first page of a table shows now.
+    for (const db of index.dbs) for (const table of ['chunks', 'postings']) db.prepare(`SELECT id FROM ${table} LIMIT 1`).get();
+    yield* index.load();
+    loaded(index.shardPaths);
+    const logs = dbPaths.map(() => new SkipLog());
+    const skip = (p: string, reason: string) => logs[shardOf(p, dbPaths.length)]!.add(p, reason);
+    const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip);
+    if (seen !== index.stored.size) return null; // a file was deleted (or became ignored)
+    return { shardPaths: index.shardPaths, skipped: logs.map((l) => l.take()) };
+  } catch (error) {
+    // Damaged, locked, not ours (SQLite's codes), or gone mid-walk (fs codes): the writers decide.
+    if (error instanceof Stale || typeof (error as { code?: unknown }).code === 'string') return null;
+    throw error;
+  } finally {
+    index?.close();
+  }
+}

@@ -1,0 +1,117 @@
+// Reopening an unchanged index starts no writer (quiet-reopen.ts): the stored index is served as
+// it is, with the same files, hits, counts and skip report as a reopen that reconciles. Freshness
+// is never wrong: any difference (an in-place edit keeping the size, a new, deleted or renamed
+// file, a new link) starts the writers, and so do a change and a rescan after a quiet reopen.
+import { renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IndexService } from '../../../../electron/core/index/index-service';
+import { makeTree, useIndexSandbox } from './helpers';
+
+async function snapshot(index: IndexService) {
+  await index.whenIdle();
+  const { files, textFiles, textBytes, skipped, state } = index.status();
+  skipped.samples.sort((a, b) => (a.path + a.reason < b.path + b.reason ? -1 : 1));
+  return {
+    list: await index.listFiles(),
+    hits: (await index.searchText({ query: 'needle' })).hits,
+    quick: await index.searchFiles('file7'),
+    status: { files, textFiles, textBytes, skipped, state },
+  };
+}
+
+function tree(): string {
+  const files: Record<string, string | Buffer> = {};
+  for (let i = 0; i < 80; i++) files[`dir${i % 5}/file${i}.ts`] = `export const v${i} = 'needle ${i}';\n`;
+  files['bin/blob.dat'] = Buffer.from([1, 0, 2, 0]);
+  files['big.txt'] = 'x'.repeat(300);
+  files['.gitignore'] = 'ignored/\n';
+  files['ignored/hidden.ts'] = 'needle hidden\n';
+  const root = makeTree(files);
+  symlinkSync(path.join(root, 'dir1'), path.join(root, 'link-to-dir1'));
+  return root;
+}
+
+describe('index: quiet reopen', () => {
+  const sandbox = useIndexSandbox();
+  const options = { maxFileSize: 200 };
+
+  it.each([1, 2])('serves an unchanged tree without a writer, exactly as a reconciling reopen (%i shard(s))', async (shards) => {
+    const root = tree();
+    const first = sandbox.open(root, { ...options, shards });
+    const built = await snapshot(first);
+    await first.close();
+    expect(built.status.skipped.counts).toEqual({ binary: 1, 'larger than 200 bytes (content not indexed)': 1, 'symbolic link (not followed)': 1 });
+
+    const reconciled = sandbox.open(root, { ...options, shards, quietReopen: false });
+    const expected = await snapshot(reconciled);
+    expect(reconciled.writersStarted).toBe(true);
+    await reconciled.close();
+
+    const quiet = sandbox.open(root, { ...options, shards });
+    expect(await snapshot(quiet)).toEqual(expected);
+    // A reconcile reports the content skips of the files it read (none of an unchanged tree).
+    expect({ ...expected, status: null }).toEqual({ ...built, status: null });
+    expect(expected.status.skipped.counts).toEqual({ 'symbolic link (not followed)': 1 });
+    expect(quiet.writersStarted).toBe(false);
+    expect(quiet.status().progress).toMatchObject({ phase: 'ready', filesToIndex: 0 });
+  });
+
+  it('starts the writers for any difference (same-size edit, creation, deletion, rename); a new link only adds a skip', async () => {
+    const root = tree();
+    const first = sandbox.open(root, options);
+    await first.whenIdle();
+    await first.close();
+    const later = new Date(Date.now() + 5000);
+    const changes: [string, () => void, (s: Awaited<ReturnType<typeof snapshot>>) => void, writes?: false][] = [
+      ['same-size edit', () => {
+        writeFileSync(path.join(root, 'dir0/file0.ts'), "export const v0 = 'NEEDLE 0';\n".replace('NEEDLE', 'nEEDLE'));
+        utimesSync(path.join(root, 'dir0/file0.ts'), later, later);
+      }, (s) => expect(s.hits.find((h) => h.path === 'dir0/file0.ts')?.preview).toContain('nEEDLE 0')],
+      ['creation', () => writeFileSync(path.join(root, 'dir2/fresh.ts'), 'needle fresh\n'), (s) => expect(s.list).toContain('dir2/fresh.ts')],
+      ['deletion', () => rmSync(path.join(root, 'dir3/file3.ts')), (s) => expect(s.list).not.toContain('dir3/file3.ts')],
+      ['rename', () => renameSync(path.join(root, 'dir4'), path.join(root, 'dir4b')), (s) => expect(s.list).toContain('dir4b/file4.ts')],
+      ['new link', () => symlinkSync(path.join(root, 'dir2'), path.join(root, 'link2')), (s) => expect(s.status.skipped.counts['symbolic link (not followed)']).toBe(2), false],
+    ];
+    for (const [what, change, check, writes] of changes) {
+      change();
+      const index = sandbox.open(root, options);
+      const seen = await snapshot(index);
+      expect({ what, writers: index.writersStarted }).toEqual({ what, writers: writes ?? true });
+      check(seen);
+      await index.close();
+      // Unchanged again: the next open is quiet.
+      const again = sandbox.open(root, options);
+      expect(await snapshot(again)).toEqual(seen);
+      expect({ what, writers: again.writersStarted }).toEqual({ what, writers: false });
+      await again.close();
+    }
+  });
+
+  it('after a quiet reopen, a change and a rescan start the writers and are seen', async () => {
+    const root = tree();
+    const first = sandbox.open(root, options);
+    await first.whenIdle();
+    await first.close();
+
+    const index = sandbox.open(root, options);
+    await index.whenIdle();
+    expect(index.writersStarted).toBe(false);
+    writeFileSync(path.join(root, 'dir0/saved.ts'), 'needle saved\n');
+    // Resolved once the index holds it (the writers' first reconcile may be what finds it).
+    await index.applyChanges(['dir0/saved.ts']);
+    expect(index.writersStarted).toBe(true);
+    await index.whenIdle();
+    expect((await index.searchText({ query: 'needle saved' })).hits.map((h) => h.path)).toEqual(['dir0/saved.ts']);
+    await index.close();
+
+    const again = sandbox.open(root, options);
+    await again.whenIdle();
+    expect(again.writersStarted).toBe(false);
+    writeFileSync(path.join(root, 'dir1/unreported.ts'), 'needle unreported\n'); // no watcher told us
+    again.rescan();
+    await again.whenIdle();
+    expect(again.writersStarted).toBe(true);
+    expect((await again.searchText({ query: 'needle unreported' })).hits.map((h) => h.path)).toEqual(['dir1/unreported.ts']);
+  });
+});
