@@ -67,6 +67,9 @@ let focusNonce = 0;
 
 const taskWrites = new SerialQueue();
 
+/** Counts refreshes, so only the latest one's answer is shown. */
+let refreshTicket = 0;
+
 export const useSpecs = create<SpecsState>((set, get) => ({
   list: [],
   loaded: false,
@@ -87,8 +90,11 @@ export const useSpecs = create<SpecsState>((set, get) => ({
   },
 
   async refresh() {
+    // The latest refresh wins: after a quick switch of folders, the folder left behind may answer last.
+    const ticket = ++refreshTicket;
     try {
       const list = await api().call('specs.list', {});
+      if (ticket !== refreshTicket) return;
       set({ list, loaded: true, loadError: null });
       const { selectedId, pendingSelect } = get();
       const listed = (id: string | null): id is string => id !== null && list.some((s) => s.id === id);
@@ -96,7 +102,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       const keep = listed(pendingSelect) ? pendingSelect : listed(selectedId) ? selectedId : (list[0]?.id ?? null);
       await get().select(keep);
     } catch (error) {
-      set({ loaded: true, loadError: errorMessage(error) });
+      if (ticket === refreshTicket) set({ loaded: true, loadError: errorMessage(error) });
     }
   },
 
