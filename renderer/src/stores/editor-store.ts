@@ -110,6 +110,9 @@ function tabFrom(file: FileContent, savedVersion: number): Tab {
 /** One save per file at a time, in order: a second one must carry the hash the first returns. */
 const saveQueues = new Map<string, SerialQueue>();
 
+/** Counts opens, so an earlier open whose read answers late does not take the place of a later one. */
+let openTicket = 0;
+
 export const useEditor = create<EditorState>((set, get) => {
   const update = (path: string, patch: Partial<Tab>) =>
     set((s) => ({ tabs: s.tabs.map((t) => (t.path === path ? { ...t, ...patch } : t)) }));
@@ -170,6 +173,8 @@ export const useEditor = create<EditorState>((set, get) => {
     closeRequests: [],
 
     async open(path, options = {}) {
+      // The open asked for last is the one shown, even when an earlier one's read answers later.
+      const ticket = ++openTicket;
       const { line, column, length, preview = false, keepFocus = false, view } = options;
       const revealRange = line !== undefined && column !== undefined ? { column, endColumn: column + (length ?? 0) } : null;
       const reveal = { revealLine: line ?? null, revealRange, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
@@ -189,11 +194,15 @@ export const useEditor = create<EditorState>((set, get) => {
       }
       try {
         const file = await api().call('fs.read', { path });
+        const superseded = ticket !== openTicket;
         if (get().tabs.some((t) => t.path === path)) {
           // Opened meanwhile (a double click sends two opens): a non-preview open still keeps it.
           if (!preview) update(path, { preview: false });
-          return set({ active: path, ...reveal });
+          return superseded ? undefined : set({ active: path, ...reveal });
         }
+        // Passed over for a later open: a preview would only have been replaced; a pinned tab is
+        // added behind the one shown.
+        if (superseded && preview) return;
         const model = file.kind === 'text' ? createModel(path, file.content) : null;
         const tab = { ...tabFrom(file, model?.getAlternativeVersionId() ?? 0), preview };
         // A new preview tab takes the place of the old one (unless that one was edited).
@@ -201,7 +210,7 @@ export const useEditor = create<EditorState>((set, get) => {
         if (replaced) disposeModel(replaced.path);
         set((s) => {
           const tabs = replaced ? s.tabs.map((t) => (t === replaced ? tab : t)) : [...s.tabs, tab];
-          return { tabs, active: path, ...reveal };
+          return superseded ? { tabs } : { tabs, active: path, ...reveal };
         });
       } catch (error) {
         notifyError(errorMessage(error));
