@@ -32,6 +32,8 @@ export interface SessionOptions {
   /** Make it a git repository on this branch. */
   branch?: string;
   colorScheme?: 'light' | 'dark';
+  /** Runs on the new page before it loads the workbench (to route its socket, for example). */
+  beforeLoad?(page: Page): Promise<void>;
 }
 
 export async function openWorkbench(options: SessionOptions = {}): Promise<WorkbenchSession> {
@@ -50,6 +52,7 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Workb
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await options.beforeLoad?.(page);
   await page.goto(host.url);
   await page.getByRole('contentinfo').waitFor();
   const session: WorkbenchSession = {

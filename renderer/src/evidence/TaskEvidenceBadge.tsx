@@ -1,6 +1,7 @@
 // A task's evidence in its row: the count and state, and for a done task with nothing behind it a
 // quiet marker (text, not a dialog) that goes away once a link, commit, tag or test backs it.
 import type { EvidenceStatus, TaskEvidence } from '../../../shared/evidence/model';
+import type { Task } from '../../../shared/specs/model';
 import { useTaskEvidence } from '../stores/evidence-store';
 
 const STATUS: Record<EvidenceStatus, string> = { none: 'no evidence', fresh: 'evidence', suspect: 'suspect evidence', local: 'local evidence only' };
@@ -10,9 +11,21 @@ export function evidenceLabel(e: TaskEvidence): string {
   return `${e.count} ${e.count === 1 ? 'piece' : 'pieces'} of ${STATUS[e.status]}`;
 }
 
-export function TaskEvidenceBadge({ taskId }: { taskId: string }) {
-  const e = useTaskEvidence(taskId);
-  if (!e) return null;
+/**
+ * A done task always gets a line once its evidence is in (what backs it, or that nothing does), so
+ * that line is held empty until then: the evidence arrives a moment after the tasks, and rows
+ * pushed down under the pointer turn a click into a miss.
+ */
+const RESERVED = (
+  <div className="task-evidence" aria-hidden="true">
+    {'\u00a0'}
+  </div>
+);
+
+export function TaskEvidenceBadge({ specId, task }: { specId: string; task: Pick<Task, 'id' | 'state'> }) {
+  const e = useTaskEvidence(specId, task.id);
+  // Not loaded, or loaded before this task was ticked or unticked: reserve the line a done task will have.
+  if (!e || e.taskState !== task.state) return task.state === 'done' ? RESERVED : null;
   const unbacked = e.taskState === 'done' && e.count === 0;
   if (e.count === 0 && !unbacked) return null; // open tasks without evidence: nothing to say
   const title = unbacked

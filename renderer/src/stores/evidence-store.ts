@@ -89,7 +89,10 @@ useTrace.subscribe((state, previous) => {
   else if (useEvidence.getState().reportSpecId !== specId) useEvidence.getState().closeReport();
 });
 
-/** The evidence of one task of the loaded spec, or undefined. */
-export function useTaskEvidence(taskId: string): TaskEvidence | undefined {
-  return useEvidence((s) => s.evidence?.tasks.find((t) => t.taskId === taskId));
+/**
+ * The evidence of one task of `specId`: undefined while that spec's evidence is not loaded (none
+ * yet, or still the previous spec's, whose task IDs may be the same), null when it has no entry.
+ */
+export function useTaskEvidence(specId: string, taskId: string): TaskEvidence | null | undefined {
+  return useEvidence((s) => (s.evidence?.specId === specId ? (s.evidence.tasks.find((t) => t.taskId === taskId) ?? null) : undefined));
 }

@@ -169,6 +169,7 @@ function TaskTree() {
                 />
               ) : (
               <TaskRow
+                specId={spec.id}
                 row={row}
                 tabStop={row.key === tabStopKey}
                 collapsed={Boolean(collapsed[row.key])}

@@ -38,6 +38,8 @@ function boxMark(task: Task): string {
 }
 
 interface TaskRowProps {
+  /** The spec the row belongs to. */
+  specId: string;
   row: Row;
   /** Holds the list's one tab stop (roving tabindex). */
   tabStop: boolean;
@@ -99,7 +101,7 @@ export function SectionHeader({ row, tabStop, collapsed, onToggle, onFocus, onKe
   );
 }
 
-export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
+export function TaskRow({ specId, row, tabStop, collapsed, knownRequirements, links, onToggleCollapsed, onFocus, onKey }: TaskRowProps) {
   const { task } = row;
   const busy = useSpecs((s) => s.pending[task.id] !== undefined);
   const tabIndex = tabStop ? 0 : -1;
@@ -189,7 +191,7 @@ export function TaskRow({ row, tabStop, collapsed, knownRequirements, links, onT
         </button>
       </div>
       <TaskLinks taskId={task.id} links={links} tabIndex={tabIndex} />
-      <TaskEvidenceBadge taskId={task.id} />
+      <TaskEvidenceBadge specId={specId} task={task} />
       {task.refs.length > 0 && (
         <div className="refs">
           {task.refs.map((ref) => {
