@@ -6,6 +6,7 @@ import { api } from '../api/client-instance';
 import { errorMessage, isConflict } from '../api/error-message';
 import { createModel, disposeModel, getModel, textToSave } from '../editor/monaco/models';
 import { useWorkspace } from './workspace-store';
+import { LatestCall } from '../../../shared/async/latest-call';
 
 /** The trace tab's path: not a file (no workspace path can start with `specdeck:`). */
 export const TRACE_TAB = 'specdeck:trace';
@@ -110,8 +111,8 @@ function tabFrom(file: FileContent, savedVersion: number): Tab {
 /** One save per file at a time, in order: a second one must carry the hash the first returns. */
 const saveQueues = new Map<string, SerialQueue>();
 
-/** Counts opens, so an earlier open whose read answers late does not take the place of a later one. */
-let openTicket = 0;
+/** Opens, so an earlier open whose read answers late does not take the place of a later one. */
+const opens = new LatestCall();
 
 export const useEditor = create<EditorState>((set, get) => {
   const update = (path: string, patch: Partial<Tab>) =>
@@ -174,7 +175,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     async open(path, options = {}) {
       // The open asked for last is the one shown, even when an earlier one's read answers later.
-      const ticket = ++openTicket;
+      const isLatest = opens.begin();
       const { line, column, length, preview = false, keepFocus = false, view } = options;
       const revealRange = line !== undefined && column !== undefined ? { column, endColumn: column + (length ?? 0) } : null;
       const reveal = { revealLine: line ?? null, revealRange, revealNonce: get().revealNonce + 1, focusEditor: !keepFocus };
@@ -194,7 +195,7 @@ export const useEditor = create<EditorState>((set, get) => {
       }
       try {
         const file = await api().call('fs.read', { path });
-        const superseded = ticket !== openTicket;
+        const superseded = !isLatest();
         if (get().tabs.some((t) => t.path === path)) {
           // Opened meanwhile (a double click sends two opens): a non-preview open still keeps it.
           if (!preview) update(path, { preview: false });

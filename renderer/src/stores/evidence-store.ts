@@ -7,6 +7,7 @@ import { errorMessage } from '../api/error-message';
 import { REPORT_TAB, useEditor } from './editor-store';
 import { useTrace } from './trace-store';
 import { useWorkspace } from './workspace-store';
+import { LatestCall } from '../../../shared/async/latest-call';
 
 interface EvidenceState {
   evidence: SpecEvidence | null;
@@ -24,8 +25,9 @@ interface EvidenceState {
   saveHtml(specId: string, html: string): void;
 }
 
-let loads = 0;
-let reportLoads = 0;
+// A later load wins over a slower earlier one.
+const loads = new LatestCall();
+const reportLoads = new LatestCall();
 
 export const useEvidence = create<EvidenceState>((set, get) => ({
   evidence: null,
@@ -36,10 +38,10 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     if (get().reportSpecId === specId) await useEditor.getState().open(REPORT_TAB);
   },
   async loadReport(specId) {
-    const mine = ++reportLoads; // a later load wins over a slower earlier one
+    const isLatest = reportLoads.begin();
     try {
       const { html } = await api().call('evidence.report', { specId });
-      if (mine === reportLoads) set({ reportHtml: html, reportSpecId: specId });
+      if (isLatest()) set({ reportHtml: html, reportSpecId: specId });
     } catch (error) {
       useWorkspace.getState().notify({ kind: 'error', text: errorMessage(error) });
     }
@@ -56,16 +58,16 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   async load(specId) {
-    const mine = ++loads; // a later load wins over a slower earlier one
+    const isLatest = loads.begin();
     if (specId === null) {
       set({ evidence: null });
       return;
     }
     try {
       const evidence = await api().call('evidence.spec', { specId });
-      if (mine === loads) set({ evidence });
+      if (isLatest()) set({ evidence });
     } catch {
-      if (mine === loads) set({ evidence: null }); // no marks rather than stale ones
+      if (isLatest()) set({ evidence: null }); // no marks rather than stale ones
     }
   },
   async saveReport(specId) {

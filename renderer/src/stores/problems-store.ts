@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { SpecDiagnostic } from '../../../shared/api/contract';
 import { api } from '../api/client-instance';
 import { errorMessage } from '../api/error-message';
+import { LatestCall } from '../../../shared/async/latest-call';
 
 interface ProblemsState {
   list: SpecDiagnostic[];
@@ -16,7 +17,8 @@ interface ProblemsState {
   reset(): void;
 }
 
-let latest = 0;
+/** A reload after each change: the one begun last is shown. */
+const loads = new LatestCall();
 
 export const useProblems = create<ProblemsState>((set) => ({
   list: [],
@@ -24,19 +26,19 @@ export const useProblems = create<ProblemsState>((set) => ({
   error: null,
   collapsed: {},
   async load() {
-    const run = ++latest;
+    const isLatest = loads.begin();
     try {
       const list = await api().call('specs.diagnostics', {});
-      if (run === latest) set({ list, loaded: true, error: null });
+      if (isLatest()) set({ list, loaded: true, error: null });
     } catch (error) {
-      if (run === latest) set({ loaded: true, error: errorMessage(error) });
+      if (isLatest()) set({ loaded: true, error: errorMessage(error) });
     }
   },
   toggleFile(file) {
     set((s) => ({ collapsed: { ...s.collapsed, [file]: !s.collapsed[file] } }));
   },
   reset() {
-    latest++;
+    loads.supersede();
     set({ list: [], loaded: false, error: null, collapsed: {} });
   },
 }));

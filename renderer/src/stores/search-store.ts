@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { IndexProgress, TextSearchResult } from '../../../shared/api/contract';
 import { api } from '../api/client-instance';
 import { errorMessage } from '../api/error-message';
+import { LatestCall } from '../../../shared/async/latest-call';
 
 export interface SearchOptions {
   regex: boolean;
@@ -26,7 +27,8 @@ interface SearchState {
 }
 
 const globs = (text: string) => text.split(',').map((g) => g.trim()).filter(Boolean);
-let latestRun = 0;
+/** Searches may answer out of order: the one begun last is shown. */
+const runs = new LatestCall();
 
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
@@ -44,10 +46,11 @@ export const useSearch = create<SearchState>((set, get) => ({
   async run() {
     const { query, options } = get();
     if (query === '') {
-      set({ result: null, error: null });
+      runs.supersede(); // a search still running for the query just cleared must not fill the list
+      set({ result: null, error: null, searching: false });
       return;
     }
-    const run = ++latestRun;
+    const isLatest = runs.begin();
     set({ searching: true });
     try {
       const include = globs(options.include);
@@ -61,9 +64,9 @@ export const useSearch = create<SearchState>((set, get) => ({
         ...(exclude.length > 0 ? { exclude } : {}),
         limit: 2000,
       });
-      if (run === latestRun) set({ result, error: null, searching: false });
+      if (isLatest()) set({ result, error: null, searching: false });
     } catch (error) {
-      if (run === latestRun) set({ result: null, error: errorMessage(error), searching: false });
+      if (isLatest()) set({ result: null, error: errorMessage(error), searching: false });
     }
   },
   setProgress(progress) {

@@ -8,6 +8,7 @@ import { errorMessage, isConflict } from '../api/error-message';
 import { orderedDocuments } from '../specs/document-order';
 import { TRACE_TAB, useEditor } from './editor-store';
 import { useWorkspace } from './workspace-store';
+import { LatestCall } from '../../../shared/async/latest-call';
 
 export type EditableState = 'todo' | 'in-progress' | 'done';
 
@@ -67,8 +68,8 @@ let focusNonce = 0;
 
 const taskWrites = new SerialQueue();
 
-/** Counts refreshes, so only the latest one's answer is shown. */
-let refreshTicket = 0;
+/** Refreshes, so only the latest one's answer is shown. */
+const refreshes = new LatestCall();
 
 export const useSpecs = create<SpecsState>((set, get) => ({
   list: [],
@@ -91,10 +92,10 @@ export const useSpecs = create<SpecsState>((set, get) => ({
 
   async refresh() {
     // The latest refresh wins: after a quick switch of folders, the folder left behind may answer last.
-    const ticket = ++refreshTicket;
+    const isLatest = refreshes.begin();
     try {
       const list = await api().call('specs.list', {});
-      if (ticket !== refreshTicket) return;
+      if (!isLatest()) return;
       set({ list, loaded: true, loadError: null });
       const { selectedId, pendingSelect } = get();
       const listed = (id: string | null): id is string => id !== null && list.some((s) => s.id === id);
@@ -102,7 +103,7 @@ export const useSpecs = create<SpecsState>((set, get) => ({
       const keep = listed(pendingSelect) ? pendingSelect : listed(selectedId) ? selectedId : (list[0]?.id ?? null);
       await get().select(keep);
     } catch (error) {
-      if (ticket === refreshTicket) set({ loaded: true, loadError: errorMessage(error) });
+      if (isLatest()) set({ loaded: true, loadError: errorMessage(error) });
     }
   },
 
