@@ -2,7 +2,7 @@
 // open (first scan)" and its stall), for A/B runs: builds the worker bundle, starts IndexService
 // on an empty data folder, waits for the list and one quick-open ("a"), then closes without
 // waiting for the text index. Prints one JSON line; asserts nothing.
-// Usage: SPECDECK_BENCH_DIR=/tmp/bench-x npx tsx scripts/bench/first-open.ts [runs]
+// Usage: SPECDECK_BENCH_DIR=/tmp/bench-x npx tsx scripts/bench/first-open.ts [runs] [tree folder, default the generated 100k tree]
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { buildIndexWorkerBundle } from './index/worker-bundle';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 process.env.SPECDECK_INDEX_WORKER = await buildIndexWorkerBundle(repo);
-const tree = generatedTree();
+const root = process.argv[3] ?? generatedTree().root;
 const runs = Number(process.argv[2] ?? 1);
 for (let run = 0; run < runs; run++) {
   const dataDir = path.join(BENCH_ROOT, 'data-first-open');
@@ -24,7 +24,7 @@ for (let run = 0; run < runs; run++) {
   const cpu0 = mainThreadCpuMs();
   const proc0 = process.cpuUsage();
   const started = performance.now();
-  const index = IndexService.start(tree.root);
+  const index = IndexService.start(root);
   await index.whenListed();
   const listedMs = performance.now() - started;
   const cpuListed = mainThreadCpuMs() - cpu0;

@@ -14,7 +14,9 @@ describe('first open', () => {
   for (const shards of [1, 2]) {
     it(`searchFiles answers from the walked list before the shards have written (${shards} shard${shards > 1 ? 's' : ''})`, async () => {
       const files: Record<string, string> = {};
-      for (let i = 0; i < 40; i++) files[`src/dir${i % 4}/file${i}.ts`] = `export const needle${i} = ${i};\n`;
+      // With two shards, enough files that each shard's list comes in several parts.
+      const count = shards === 1 ? 40 : 12_000;
+      for (let i = 0; i < count; i++) files[`src/dir${i % 4}/file${i}.ts`] = `export const needle${i} = ${i};\n`;
       files['docs/readme.md'] = '# readme\n';
       const root = makeTree(files);
       const dbPath = path.join(sandbox.dataDir(), 'index.sqlite');
@@ -27,11 +29,11 @@ describe('first open', () => {
         expect(index.status().files).toBe(0); // no shard has written a row
         expect(await index.listFiles()).toEqual(Object.keys(files).sort());
         expect((await index.searchFiles('readme')).map((h) => h.path)).toEqual(['docs/readme.md']);
-        expect((await index.searchFiles('file17')).map((h) => h.path)[0]).toBe('src/dir1/file17.ts');
+        expect((await index.searchFiles('dir1/file17.ts')).map((h) => h.path)[0]).toBe('src/dir1/file17.ts');
         for (const db of lockers) db.exec('ROLLBACK');
         await index.whenIdle();
         expect(index.status().files).toBe(Object.keys(files).length);
-        expect((await index.searchText({ query: 'needle17 =' })).hits.map((h) => h.path)).toEqual(['src/dir1/file17.ts']);
+        expect((await index.searchText({ query: 'needle17 = 17;' })).hits.map((h) => h.path)).toEqual(['src/dir1/file17.ts']);
       } finally {
         for (const db of lockers) db.close();
       }
