@@ -175,6 +175,11 @@ export class FileList {
     this.commitStaging();
   }
 
+  /** A new list is being staged (begun, not committed). */
+  get staging(): boolean {
+    return this.staged !== null;
+  }
+
   /** A new list arrives in chunks; the old one keeps answering until `commitStaging`. */
   beginStaging(): void {
     this.staged = emptyColumns();

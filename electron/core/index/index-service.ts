@@ -342,15 +342,16 @@ export class IndexService {
       }
     }
     if (shard.listChunks.length > 0) setImmediate(() => this.stageListChunk(shard));
-    else {
+    else if (!shard.files.staging) {
+      // (A list still staging gets its next part while the walk runs: the next message stages it.)
       for (const deferred of shard.afterList.splice(0)) deferred();
       this.checkIdle();
     }
   }
 
   private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {
-    if (shard.listChunks.length > 0) {
-      // A list is still being staged: apply this change after it, in order.
+    if (shard.listChunks.length > 0 || shard.files.staging) {
+      // A list is still being staged (or waits for its next part): apply this change after it, in order.
       shard.afterList.push(() => this.onChanged(shard, id, summary));
       return;
     }
@@ -373,7 +374,7 @@ export class IndexService {
 
   private isIdle(): boolean {
     // A list still being staged is not applied yet: listFiles would answer the one before it.
-    return this.state() === 'ready' && this.pendingChanges.size === 0 && this.shards.every((s) => s.listChunks.length === 0);
+    return this.state() === 'ready' && this.pendingChanges.size === 0 && this.shards.every((s) => s.listChunks.length === 0 && !s.files.staging);
   }
 
   private checkIdle(): void {

@@ -17,6 +17,11 @@ import { SkipLog } from './skip-log';
 
 export interface IndexerEvents {
   list(paths: string[]): void;
+  /**
+   * Part of a list sent while the walk runs (a first open): `first` begins a new list (it
+   * replaces any part sent before), `last` completes it.
+   */
+  listPart(paths: string[], first: boolean, last: boolean): void;
   progress(progress: IndexProgressData): void;
   changed(id: number | null, summary: ChangeSummary): void;
   scanned(skipped: SkipSummary, elapsedMs: number): void;
@@ -24,6 +29,8 @@ export interface IndexerEvents {
 }
 
 const BATCH_FILES = 2000;
+/** Paths per part of a list streamed while the walk runs. */
+const STREAM_CHUNK = 5000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 /**
@@ -200,8 +207,14 @@ export class Indexer {
   private async listTree(skips: SkipLog): Promise<{ scanStartedAt: number; wrote: boolean } | null> {
     const shared = this.firstWalk;
     this.firstWalk = null; // only the first reconcile is shared (see shared-walk.ts)
-    const walk = await this.walk(shared);
+    // Nothing stored was announced (a first open): the walk is the list, so quick-open gets it
+    // as the walk finds it, in parts, before the rows are compared and written (writing 50,000
+    // pending rows took ~0.5 s per shard on the 100k tree, and staging the list on the serving
+    // thread as long again, all of it after the walk and before quick-open could answer).
+    const announcedNow = !this.listAnnounced;
+    const walk = await this.walk(shared, announcedNow);
     if (this.stopped) return null;
+    this.listAnnounced = true;
     const scanStartedAt = walk.startedAt; // a file changed after this is looked at again next time
     const found = walk.files;
     for (const [p, reason] of walk.skips) skips.add(p, reason);
@@ -228,8 +241,7 @@ export class Indexer {
         this.store.setMeta('listed_at', new Date().toISOString());
       });
     }
-    if (!this.listAnnounced || added.length > 0 || existing.size > 0) this.events.list(found.map((f) => f.path));
-    this.listAnnounced = true;
+    if (!announcedNow && (added.length > 0 || existing.size > 0)) this.events.list(found.map((f) => f.path));
     return { scanStartedAt, wrote };
   }
 
@@ -237,10 +249,12 @@ export class Indexer {
    * This shard's files and skips: from the lead's walk when one is shared with this shard, else
    * from a walk of its own that stats only this shard's files. The lead walks for every shard.
    */
-  private async walk(shared: WalkLead | WalkFollower | null): Promise<WalkShare> {
+  private async walk(shared: WalkLead | WalkFollower | null, stream: boolean): Promise<WalkShare> {
     if (shared instanceof WalkFollower) {
-      const share = await shared.receive();
+      const part = stream ? new ListStream(this.events) : null;
+      const share = await shared.receive(part ? (paths) => part.add(paths) : undefined);
       if (share) {
+        part?.finish();
         this.progress.filesSeen = share.files.length;
         return share;
       }
@@ -248,21 +262,25 @@ export class Indexer {
     const lead = shared instanceof WalkLead ? shared : null;
     try {
       const startedAt = Date.now();
+      const part = stream ? new ListStream(this.events) : null; // a first part replaces a follower's partial one
       const files: ScannedFile[] = [];
       const skips: [string, string][] = [];
       const all = lead ? () => true : this.owns;
       scanTree(this.root, this.rules, '', (file) => {
         if (!all(file.path)) return;
-        files.push(file);
         this.progress.filesSeen++;
         this.emitProgress(false);
+        if (lead && lead.add(file) !== 0) return; // another shard's: the lead sends it there
+        files.push(file);
+        part?.push(file.path);
       }, (p, reason) => {
         if (all(p)) skips.push([p, reason]); // every shard walking its own: one reports
       }, all); // a shard walking for itself stats only its own files
+      part?.finish();
       if (!lead) return { startedAt, files, skips };
-      const mine = lead.publish(startedAt, files, skips);
-      this.progress.filesSeen = mine.files.length;
-      return { startedAt, ...mine };
+      const mine = lead.publish(startedAt, skips);
+      this.progress.filesSeen = files.length;
+      return { startedAt, files, skips: mine };
     } finally {
       lead?.abandon(); // the walk failed: the other shards walk themselves (no-op once published)
     }
@@ -361,6 +379,33 @@ export class Indexer {
     if (!force && now - this.lastProgressAt < PROGRESS_EVERY_MS) return;
     this.lastProgressAt = now;
     this.events.progress({ ...this.progress });
+  }
+}
+
+/** A list sent in parts of STREAM_CHUNK paths as they are found; `finish` sends the last. */
+class ListStream {
+  private paths: string[] = [];
+  private first = true;
+
+  constructor(private readonly events: IndexerEvents) {}
+
+  add(paths: readonly string[]): void {
+    for (const p of paths) this.push(p);
+  }
+
+  push(path: string): void {
+    this.paths.push(path);
+    if (this.paths.length >= STREAM_CHUNK) this.send(false);
+  }
+
+  finish(): void {
+    this.send(true);
+  }
+
+  private send(last: boolean): void {
+    this.events.listPart(this.paths, this.first, last);
+    this.paths = [];
+    this.first = false;
   }
 }
 

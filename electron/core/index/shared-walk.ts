@@ -5,6 +5,8 @@
 // over a MessagePort; the others wait for that instead of walking. Only the first reconcile of a
 // worker is shared (the one that opening always runs, on every worker); a later rescan walks per
 // shard as before, so no two workers ever have to agree on which walk answers which request.
+// The files go out in chunks while the walk runs (a follower can pass them on to quick-open as
+// they come), then one closing message with the walk's start time and the skips.
 import type { MessagePort } from 'node:worker_threads';
 import type { ScannedFile } from './scanner';
 import { shardOf } from './shards';
@@ -17,51 +19,60 @@ export interface WalkShare {
   skips: [path: string, reason: string][];
 }
 
-interface WalkMessage {
-  startedAt: number;
+type WalkMessage =
   /** Paths joined by '\0' (no file name holds one), sizes and mtimes beside them. */
-  paths: string;
-  sizes: Float64Array;
-  mtimes: Float64Array;
-  skips: [string, string][];
-}
+  | { kind: 'files'; paths: string; sizes: Float64Array; mtimes: Float64Array }
+  | { kind: 'end'; startedAt: number; skips: [string, string][] };
+
+/** Files per chunk sent to a follower while the walk runs. */
+export const WALK_CHUNK = 5000;
 
 /** Shard 0's side: sends each other shard its part of the walk, exactly once. */
 export class WalkLead {
   private done = false;
+  /** Per follower (index i - 1 for shard i): its files walked and not sent yet. */
+  private readonly unsent: ScannedFile[][];
 
   constructor(
     /** ports[i - 1] reaches shard i. */
     private readonly ports: MessagePort[],
     private readonly shards: number,
-  ) {}
+    private readonly chunk = WALK_CHUNK,
+  ) {
+    this.unsent = ports.map(() => []);
+  }
 
   /**
-   * Sends each follower the files and skips that hash to it; returns the lead's own (shard 0's),
-   * so no path is hashed twice. `files` and `skips` hold every shard's entries.
+   * One walked file (of any shard): a follower's is queued for it, and sent once a chunk is full.
+   * Returns the file's shard; shard 0's own files are the caller's to keep.
    */
-  publish(startedAt: number, files: readonly ScannedFile[], skips: readonly [string, string][]): Omit<WalkShare, 'startedAt'> {
-    const byShard = Array.from({ length: this.shards }, () => ({ files: [] as ScannedFile[], skips: [] as [string, string][] }));
-    for (const file of files) byShard[shardOf(file.path, this.shards)]!.files.push(file);
-    for (const skip of skips) byShard[shardOf(skip[0], this.shards)]!.skips.push(skip);
+  add(file: ScannedFile): number {
+    const shard = shardOf(file.path, this.shards);
+    if (shard === 0 || this.done) return shard;
+    const queue = this.unsent[shard - 1]!;
+    queue.push(file);
+    if (queue.length >= this.chunk) this.send(shard - 1);
+    return shard;
+  }
+
+  /**
+   * Sends each follower the rest of its files and the skips that hash to it, with the walk's
+   * start; returns the skips of the lead's own shard (no path is hashed twice).
+   */
+  publish(startedAt: number, skips: readonly [string, string][]): [string, string][] {
+    const byShard = Array.from({ length: this.shards }, () => [] as [string, string][]);
+    for (const skip of skips) byShard[shardOf(skip[0], this.shards)]!.push(skip);
     if (this.done) return byShard[0]!;
     this.done = true;
     this.ports.forEach((port, i) => {
-      const part = byShard[i + 1]!;
-      const message: WalkMessage = {
-        startedAt,
-        paths: part.files.map((f) => f.path).join('\0'),
-        sizes: Float64Array.from(part.files, (f) => f.size),
-        mtimes: Float64Array.from(part.files, (f) => f.mtimeMs),
-        skips: part.skips,
-      };
-      port.postMessage(message, [message.sizes.buffer as ArrayBuffer, message.mtimes.buffer as ArrayBuffer]);
+      this.send(i);
+      port.postMessage({ kind: 'end', startedAt, skips: byShard[i + 1]! } satisfies WalkMessage);
       port.close();
     });
     return byShard[0]!;
   }
 
-  /** The walk did not happen (a failure, or the index closed first): the others walk themselves. */
+  /** The walk did not finish (a failure, or the index closed first): the others walk themselves. */
   abandon(): void {
     if (this.done) return;
     this.done = true;
@@ -70,12 +81,26 @@ export class WalkLead {
       port.close();
     }
   }
+
+  private send(follower: number): void {
+    const files = this.unsent[follower]!.splice(0);
+    if (files.length === 0) return;
+    const message: WalkMessage = {
+      kind: 'files',
+      paths: files.map((f) => f.path).join('\0'),
+      sizes: Float64Array.from(files, (f) => f.size),
+      mtimes: Float64Array.from(files, (f) => f.mtimeMs),
+    };
+    this.ports[follower]!.postMessage(message, [message.sizes.buffer as ArrayBuffer, message.mtimes.buffer as ArrayBuffer]);
+  }
 }
 
 /** Another shard's side: the lead's walk, or null when it will not come (then walk yourself). */
 export class WalkFollower {
   private readonly share: Promise<WalkShare | null>;
   private settle: (share: WalkShare | null) => void = () => {};
+  private readonly files: ScannedFile[] = [];
+  private onFiles: ((paths: string[]) => void) | null = null;
 
   constructor(port: MessagePort) {
     this.share = new Promise((resolve) => {
@@ -85,13 +110,30 @@ export class WalkFollower {
         resolve(share);
       };
     });
-    port.once('message', (message: WalkMessage | null) => this.settle(message ? decode(message) : null));
+    port.on('message', (message: WalkMessage | null) => {
+      if (message === null) this.settle(null);
+      else if (message.kind === 'end') this.settle({ startedAt: message.startedAt, files: this.files, skips: message.skips });
+      else {
+        const paths = message.paths === '' ? [] : message.paths.split('\0');
+        for (let i = 0; i < paths.length; i++) this.files.push({ path: paths[i]!, size: message.sizes[i]!, mtimeMs: message.mtimes[i]! });
+        this.onFiles?.(paths);
+      }
+    });
     // The lead's worker ended (or closed the port) without a walk.
     port.once('close', () => this.settle(null));
     port.unref(); // waiting for the lead never keeps a closing worker alive
   }
 
-  receive(): Promise<WalkShare | null> {
+  /**
+   * The whole share once the lead's walk ends. `onFiles` is given each chunk's paths as it
+   * arrives (those that came before the call first); they are only part of a share until it
+   * resolves non-null: on null, walk yourself.
+   */
+  receive(onFiles?: (paths: string[]) => void): Promise<WalkShare | null> {
+    if (onFiles) {
+      if (this.files.length > 0) onFiles(this.files.map((f) => f.path));
+      this.onFiles = onFiles;
+    }
     return this.share;
   }
 
@@ -99,13 +141,4 @@ export class WalkFollower {
   cancel(): void {
     this.settle(null);
   }
-}
-
-function decode(message: WalkMessage): WalkShare {
-  const paths = message.paths === '' ? [] : message.paths.split('\0');
-  return {
-    startedAt: message.startedAt,
-    files: paths.map((p, i) => ({ path: p, size: message.sizes[i]!, mtimeMs: message.mtimes[i]! })),
-    skips: message.skips,
-  };
 }

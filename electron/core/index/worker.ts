@@ -41,6 +41,7 @@ function start(init: Init, recovery: Recovery | null): void {
         post({ type: 'list', paths: paths.slice(i, i + LIST_CHUNK).join('\0'), first: i === 0, last: i + LIST_CHUNK >= paths.length });
       }
     },
+    listPart: (paths, first, last) => post({ type: 'list', paths: paths.join('\0'), first, last }),
     progress: (progress) => post({ type: 'progress', progress }),
     changed: (id, summary) => post({ type: 'changed', id, summary }),
     scanned: (skipped, elapsedMs) => post({ type: 'scanned', skipped, elapsedMs }),

@@ -2,7 +2,7 @@
 // pending rows are read a page at a time (BATCH_FILES rows, cut short by BATCH_BYTES), so the
 // pages must join up exactly (no file skipped, none read twice), and the scan's segments are
 // merged into one at its end.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('index scan', () => {
     let scanned = false;
     let failure: unknown = null;
     const indexer = new Indexer(store, root, DEFAULT_INDEX_OPTIONS, () => true, {
-      list: () => {},
+      list: () => {}, listPart: () => {},
       progress: (p) => progress.push(p.filesIndexed),
       changed: () => {},
       scanned: () => (scanned = true),
@@ -71,5 +71,41 @@ describe('index scan', () => {
     // Every file's text is stored (chunk rowid = file id × 2^20 + chunk number).
     const chunks = store.db.prepare('SELECT count(DISTINCT id >> 20) FROM chunks').pluck().get();
     expect(chunks).toBe(2312);
+  });
+
+  it('a first scan sends its list in parts while it walks, before it writes a row; a rescan sends it whole', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12_000; i++) files[`p${i % 40}/f${i}.ts`] = '';
+    const root = makeTree(files);
+    dirs.push(root);
+    const store = openStore();
+    const parts: { paths: string[]; first: boolean; last: boolean; rows: number }[] = [];
+    const lists: string[][] = [];
+    let scans = 0;
+    const indexer = new Indexer(store, root, DEFAULT_INDEX_OPTIONS, () => true, {
+      list: (paths) => lists.push(paths),
+      listPart: (paths, first, last) => parts.push({ paths, first, last, rows: store.allRows().length }),
+      progress: () => {},
+      changed: () => {},
+      scanned: () => scans++,
+      failed: (error) => {
+        throw error;
+      },
+    });
+    indexer.requestRescan();
+    await expect.poll(() => scans, { timeout: 60_000 }).toBe(1);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.map((p) => [p.first, p.last])).toEqual(parts.map((_, i) => [i === 0, i === parts.length - 1]));
+    expect(parts.every((p) => p.rows === 0)).toBe(true); // all sent before the listing transaction
+    expect(parts.flatMap((p) => p.paths).sort()).toEqual(Object.keys(files).sort());
+    expect(lists).toEqual([]);
+
+    const sent = parts.length;
+    writeFileSync(path.join(root, 'p0/new.ts'), '');
+    indexer.requestRescan();
+    await expect.poll(() => scans, { timeout: 60_000 }).toBe(2);
+    await indexer.stop();
+    expect(parts.length).toBe(sent); // a listed index sends its list whole
+    expect(lists.map((l) => l.length)).toEqual([12_001]);
   });
 });

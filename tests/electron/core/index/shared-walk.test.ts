@@ -17,8 +17,9 @@ describe('shared first walk (unit)', () => {
     const followers = [new WalkFollower(a.port2), new WalkFollower(b.port2)];
     const files = Array.from({ length: 200 }, (_, i) => ({ path: `d${i % 9}/f${i}.ts`, size: i, mtimeMs: 1_700_000_000_000.5 + i }));
     const skips: [string, string][] = Array.from({ length: 30 }, (_, i) => [`s${i}`, `reason ${i}`]);
-    const own = lead.publish(1234, files, skips);
-    expect(own).toEqual({ files: files.filter((f) => shardOf(f.path, 3) === 0), skips: skips.filter((s) => shardOf(s[0], 3) === 0) });
+    const own = files.filter((f) => lead.add(f) === 0);
+    expect(own).toEqual(files.filter((f) => shardOf(f.path, 3) === 0));
+    expect(lead.publish(1234, skips)).toEqual(skips.filter((s) => shardOf(s[0], 3) === 0));
     lead.abandon(); // after a publish: nothing more is sent
     for (const [i, follower] of followers.entries()) {
       const share = await follower.receive();
@@ -26,6 +27,46 @@ describe('shared first walk (unit)', () => {
       expect(share?.files).toEqual(files.filter((f) => shardOf(f.path, 3) === i + 1));
       expect(share?.skips).toEqual(skips.filter((s) => shardOf(s[0], 3) === i + 1));
     }
+  });
+
+  it('sends a follower its files in chunks while the walk runs, each passed on as it arrives', async () => {
+    const a = new MessageChannel();
+    const lead = new WalkLead([a.port1], 2, 10);
+    const follower = new WalkFollower(a.port2);
+    const parts: string[][] = [];
+    const share = follower.receive((paths) => parts.push(paths));
+    const files = Array.from({ length: 200 }, (_, i) => ({ path: `d${i % 7}/f${i}.ts`, size: i, mtimeMs: 1_700_000_000_000.25 + i }));
+    const theirs = files.filter((f) => shardOf(f.path, 2) === 1);
+    for (const file of files) lead.add(file);
+    // Before the walk ends: every full chunk goes out (the port delivers in order).
+    const full = Math.floor(theirs.length / 10) * 10;
+    while (parts.flat().length < full) await new Promise((resolve) => setImmediate(resolve));
+    expect(parts.flat()).toEqual(theirs.slice(0, full).map((f) => f.path));
+    expect(parts.every((p) => p.length === 10)).toBe(true);
+    lead.publish(7, []);
+    expect(await share).toEqual({ startedAt: 7, files: theirs, skips: [] });
+    expect(parts.flat()).toEqual(theirs.map((f) => f.path));
+  });
+
+  it('a follower that asks late still gets every path once; a walk abandoned after chunks gives null', async () => {
+    const [a, b] = [new MessageChannel(), new MessageChannel()];
+    const files = Array.from({ length: 20 }, (_, i) => ({ path: `f${i}`, size: i, mtimeMs: i }));
+    const theirs = files.filter((f) => shardOf(f.path, 2) === 1);
+    const lead = new WalkLead([a.port1], 2, 1);
+    const late = new WalkFollower(a.port2);
+    for (const file of files) lead.add(file);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // (some or all chunks arrive first)
+    const parts: string[][] = [];
+    const share = late.receive((paths) => parts.push(paths));
+    lead.publish(3, []);
+    expect((await share)?.files).toEqual(theirs);
+    expect(parts.flat()).toEqual(theirs.map((f) => f.path));
+
+    const abandoning = new WalkLead([b.port1], 2, 1);
+    const left = new WalkFollower(b.port2);
+    for (const file of files) abandoning.add(file);
+    abandoning.abandon();
+    expect(await left.receive()).toBeNull();
   });
 
   it('gives null (walk yourself) when the lead abandons, when its port closes, or when cancelled', async () => {
@@ -44,7 +85,7 @@ describe('shared first walk (unit)', () => {
   it('sends an empty share as an empty share (a shard with no files)', async () => {
     const a = new MessageChannel();
     const follower = new WalkFollower(a.port2);
-    new WalkLead([a.port1], 2).publish(5, [], []);
+    new WalkLead([a.port1], 2).publish(5, []);
     expect(await follower.receive()).toEqual({ startedAt: 5, files: [], skips: [] });
   });
 });
