@@ -156,7 +156,7 @@ async function benchTree(tree: BenchTree, withSaves: boolean): Promise<void> {
   const reopenMs = performance.now() - reopenStarted;
   const reopenWorst = reopenStall.stop();
   // Served quietly (quiet-reopen.ts), or a difference found on disk started the writers' reconcile.
-  const reopenPath = again.writersStarted ? 'a difference on disk: the writers reconciled' : 'served quietly, no writer started';
+  const reopenPath = `${again.writersStarted ? 'a difference on disk: the writers reconciled' : 'served quietly, no writer started'}; one reopen right after the index, no warm-up (reopen.ts: p50 of 5 warm ones)`;
   await again.close();
   cell(tree.name, 'reopen unchanged vs plain stat walk', `${f1(reopenMs / walk.ms)}× (${f1(reopenMs)} / ${f1(walk.ms)} ms)`);
   add(tree.name, 'reopen unchanged (until reconciled)', `${f1(reopenMs)} ms`, '≤ 2× stat walk', `plain stat walk ${f1(walk.ms)} ms, ratio ${f1(reopenMs / walk.ms)}×; ${reopenPath}; quick-open usable after ${f1(reopenListed)} ms; worst stall ${f1(reopenWorst)} ms, the serving thread's own CPU in it ${f1(reopenStall.worstCpu())} ms`);
