@@ -92,8 +92,8 @@ export type WalkSkip = (relPath: string, reason: string) => void;
 
 /**
  * The stat walk that decides freshness; returns how many stored files it found unchanged and
- * throws Stale at the first difference (the caller compares the count with the stored total: a
- * missing file reads as stale). It visits what scanTree visits, but a file the index holds needs
+ * throws Stale at the first difference, a missing file at its folder's listing (the caller still
+ * compares the count with the stored total). It visits what scanTree visits, but a file the index holds needs
  * no ignore verdict of its own: it was visible when indexed, and every rule that could hide it
  * since lives in a file whose change is itself seen (a .gitignore the index holds, or one it does
  * not hold and .git/info/exclude, compared with the time of the last scan). Folders are judged
@@ -115,7 +115,7 @@ export function* freshnessWalk(
   if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
   let seen = 0;
   let steps = 0;
-  const heldFolders = yield* foldersHolding(stored.keys());
+  const expected = yield* expectedEntries(stored.keys());
   const pending = [''];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -126,6 +126,7 @@ export function* freshnessWalk(
       throw new Stale(); // a folder the index read became unreadable, or went: let the writer see
     }
     noteIgnoreFileAbsence(rules, dir, entries);
+    let found = 0; // this folder's stored files and held folders listed
     for (const entry of entries) {
       if (++steps % STEP === 0) yield;
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
@@ -138,12 +139,14 @@ export function* freshnessWalk(
       if (entry.isDirectory()) {
         // A folder holding an indexed file was visible at the scan and, as for files, only a
         // changed rule file (seen on its own) could hide it since: no verdict needed.
-        if (heldFolders.has(rel) || !rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
+        if (expected.has(rel)) found++;
+        if (expected.has(rel) || !rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
         continue;
       }
       const row = stored.get(rel);
       if (row) {
         if (!entry.isFile()) throw new Stale(); // a stored file became a link or something else
+        found++;
         if (needs === 'paths' && entry.name !== '.gitignore') {
           seen++;
           continue;
@@ -163,24 +166,34 @@ export function* freshnessWalk(
         skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
       }
     }
+    // A stored file or a folder holding one is missing here (deleted, renamed, or no longer a
+    // folder): stale now, not after the rest of the tree (the count at the end would say it too).
+    if (found !== (expected.get(dir) ?? 0)) throw new Stale();
   }
   return seen;
 }
 
-/** Every folder that holds a stored file, directly or below. */
-function* foldersHolding(paths: Iterable<string>): Generator<void, Set<string>> {
-  const folders = new Set<string>();
+/**
+ * Every folder that holds a stored file, directly or below ('' the root among them), with how many
+ * of its entries are stored files or such folders: what the walk must find in its listing.
+ */
+function* expectedEntries(paths: Iterable<string>): Generator<void, Map<string, number>> {
+  const expected = new Map<string, number>();
   let n = 0;
   for (const p of paths) {
     if (++n % (STEP * 8) === 0) yield;
-    // Up from the file's folder until one already known (its ancestors are then known too).
-    for (let end = p.lastIndexOf('/'); end > 0; end = p.lastIndexOf('/', end - 1)) {
-      const folder = p.slice(0, end);
-      if (folders.has(folder)) break;
-      folders.add(folder);
+    // The file counts in its folder; a folder first met counts in its own, and so on up until a
+    // folder already known (its ancestors are then counted too).
+    for (let child = p; ; ) {
+      const end = child.lastIndexOf('/');
+      const folder = end < 0 ? '' : child.slice(0, end);
+      const known = expected.get(folder);
+      expected.set(folder, (known ?? 0) + 1);
+      if (known !== undefined || folder === '') break;
+      child = folder;
     }
   }
-  return folders;
+  return expected;
 }
 
 function changedSince(file: string, time: number): boolean {

@@ -5,7 +5,10 @@
 import { renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freshnessWalk, runToEnd, Stale, StoredIndex } from '../../../../electron/core/index/fresh-check';
 import type { IndexService } from '../../../../electron/core/index/index-service';
+import { DEFAULT_INDEX_EXCLUDES } from '../../../../electron/core/index/options';
+import { IgnoreRules } from '../../../../electron/core/workspace/ignore-rules';
 import { makeTree, useIndexSandbox } from './helpers';
 
 async function snapshot(index: IndexService) {
@@ -85,6 +88,39 @@ describe('index: quiet reopen', () => {
       expect(await snapshot(again)).toEqual(seen);
       expect({ what, writers: again.writersStarted }).toEqual({ what, writers: false });
       await again.close();
+    }
+  });
+
+  it('a stored file or folder gone from a folder is stale there: the walk visits no folder after it', async () => {
+    const root = tree();
+    const first = sandbox.open(root, options);
+    await first.whenIdle();
+    const dbPaths = first.dbPaths;
+    await first.close();
+    // A new link in each subfolder: a walk that enters one reports its skip.
+    for (let i = 0; i < 5; i++) symlinkSync(path.join(root, 'big.txt'), path.join(root, `dir${i}/late-link`));
+    const walk = () => {
+      const index = StoredIndex.open(dbPaths)!;
+      const skipped: string[] = [];
+      try {
+        runToEnd(index.load());
+        // As the callers judge it: a difference thrown, or fewer stored files found than stored.
+        const seen = runToEnd(freshnessWalk(root, new IgnoreRules(root, DEFAULT_INDEX_EXCLUDES), index, (p) => skipped.push(p)));
+        return { stale: seen !== index.stored.size, skipped };
+      } catch (error) {
+        if (!(error instanceof Stale)) throw error;
+        return { stale: true, skipped };
+      } finally {
+        index.close();
+      }
+    };
+    expect(walk()).toEqual({ stale: false, skipped: expect.arrayContaining(['dir0/late-link', 'dir4/late-link']) as unknown });
+    for (const [what, gone] of [['a file', 'big.txt'], ['a folder', 'dir3']]) {
+      const aside = path.join(path.dirname(root), `${path.basename(root)}-aside`);
+      renameSync(path.join(root, gone!), aside);
+      const { stale, skipped } = walk();
+      expect({ what, stale, entered: skipped.filter((p) => p.endsWith('/late-link')) }).toEqual({ what, stale: true, entered: [] });
+      renameSync(aside, path.join(root, gone!));
     }
   });
 
