@@ -62,6 +62,8 @@ export class IndexService {
   private readonly options: IndexOptions;
   /** The writers were started (at once, or when a quiet reopen found a difference or was asked to change). */
   private writing = false;
+  /** Each shard's stored paths a quiet reopen staged (the writers need not send them again). */
+  private heldStored: number[] | null = null;
 
   private constructor(
     readonly root: string,
@@ -90,7 +92,8 @@ export class IndexService {
     this.shards.forEach((shard, i) => {
       const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
       shard.start();
-      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts }, walkPorts);
+      const heldPaths = this.heldStored?.[i];
+      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts, heldPaths }, walkPorts);
     });
   }
 
@@ -104,7 +107,8 @@ export class IndexService {
     try {
       // The stored list is staged while the walk runs, as a writer's announced list would be (in
       // the worker's chunks: one join of 100k paths alone held the thread for tens of ms).
-      const stageStored = (shardPaths: string[][]) =>
+      const stageStored = (shardPaths: string[][]) => {
+        this.heldStored = shardPaths.map((paths) => paths.length);
         this.shards.forEach((shard, i) => {
           const paths = shardPaths[i]!;
           for (let at = 0; at === 0 || at < paths.length; at += STORED_LIST_CHUNK) {
@@ -112,6 +116,7 @@ export class IndexService {
             this.onMessage(shard, { type: 'list', paths: paths.slice(at, at + STORED_LIST_CHUNK).join('\0'), first: at === 0, last });
           }
         });
+      };
       verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
     } catch {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
@@ -143,6 +148,11 @@ export class IndexService {
   /** Whether the writer threads run (a quiet reopen starts them at the first change or rescan). */
   get writersStarted(): boolean {
     return this.writing;
+  }
+
+  /** Paths staged into quick-open's lists since the start, over every shard (each staged list counts in full). */
+  get pathsStaged(): number {
+    return this.shards.reduce((n, s) => n + s.stagedPaths, 0);
   }
 
   /** Resolves once the path list is known (from the database, or from the first walk). */
@@ -289,6 +299,9 @@ export class IndexService {
         shard.listChunks.push(message);
         if (shard.listChunks.length === 1) setImmediate(() => this.stageListChunk(shard));
         break;
+      case 'list-diff':
+        this.onListDiff(shard, message.added === '' ? [] : message.added.split('\0'), message.removed === '' ? [] : message.removed.split('\0'));
+        break;
       case 'progress': {
         shard.progress = message.progress;
         if (message.progress.phase !== 'ready') shard.state = message.progress.phase;
@@ -324,7 +337,9 @@ export class IndexService {
     const cursor = shard.listCursor;
     const started = performance.now();
     while (cursor.at < cursor.paths.length && performance.now() - started < STAGE_MS) {
-      shard.files.stage(cursor.paths.slice(cursor.at, cursor.at + STAGE_PATHS));
+      const paths = cursor.paths.slice(cursor.at, cursor.at + STAGE_PATHS);
+      shard.files.stage(paths);
+      shard.stagedPaths += paths.length;
       cursor.at += STAGE_PATHS;
     }
     if (cursor.at < cursor.paths.length) {
@@ -347,6 +362,16 @@ export class IndexService {
       for (const deferred of shard.afterList.splice(0)) deferred();
       this.checkIdle();
     }
+  }
+
+  private onListDiff(shard: ShardClient, added: string[], removed: string[]): void {
+    if (shard.listChunks.length > 0 || shard.files.staging) {
+      shard.afterList.push(() => this.onListDiff(shard, added, removed)); // after the list it changes
+      return;
+    }
+    shard.files.add(added);
+    shard.files.remove(removed);
+    this.checkIdle();
   }
 
   private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {

@@ -22,6 +22,8 @@ export interface IndexerEvents {
    * replaces any part sent before), `last` completes it.
    */
   listPart(paths: string[], first: boolean, last: boolean): void;
+  /** A reconcile's additions to and removals from the list the serving side holds (a small difference). */
+  listDiff(added: string[], removed: string[]): void;
   progress(progress: IndexProgressData): void;
   changed(id: number | null, summary: ChangeSummary): void;
   scanned(skipped: SkipSummary, elapsedMs: number): void;
@@ -31,6 +33,8 @@ export interface IndexerEvents {
 const BATCH_FILES = 2000;
 /** Paths per part of a list streamed while the walk runs. */
 const STREAM_CHUNK = 5000;
+/** Past this many added and removed paths a reconcile resends its whole list instead of the difference. */
+const DIFF_MAX = 5000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 /**
@@ -69,11 +73,14 @@ export class Indexer {
 
   /**
    * Sends the paths a previous scan listed, so quick-open works before this scan ends; nothing
-   * on a first open (an empty list would look like an empty folder).
+   * on a first open (an empty list would look like an empty folder). `held`: how many stored
+   * paths the serving side already staged from this database (a quiet reopen read them before
+   * the writers started): when the store holds as many, they are not sent again.
    */
-  announceStoredList(): void {
+  announceStoredList(held?: number): void {
     if (this.store.meta('listed_at') === undefined) return;
-    this.events.list(this.store.allPaths());
+    const paths = this.store.allPaths();
+    if (held !== paths.length) this.events.list(paths);
     this.listAnnounced = true;
   }
 
@@ -241,7 +248,13 @@ export class Indexer {
         this.store.setMeta('listed_at', new Date().toISOString());
       });
     }
-    if (!announcedNow && (added.length > 0 || existing.size > 0)) this.events.list(found.map((f) => f.path));
+    if (!announcedNow && (added.length > 0 || existing.size > 0)) {
+      // The serving side holds the stored list (announced, then changed only by what this shard
+      // reported since): a few differences go as such; staging the whole list again cost as much
+      // as the first staging (a 100k tree's shard: ~50,000 paths for one deleted file).
+      if (added.length + existing.size <= DIFF_MAX) this.events.listDiff(added.map((f) => f.path), [...existing.keys()]);
+      else this.events.list(found.map((f) => f.path));
+    }
     return { scanStartedAt, wrote };
   }
 

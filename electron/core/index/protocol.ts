@@ -27,6 +27,11 @@ export type ToWorker =
       type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number;
       /** The first walk's ports (shared-walk.ts): shard 0 gets one per other shard, the others one each. */
       walkPorts?: MessagePort[];
+      /**
+       * How many stored paths of this shard the serving side already staged (a quiet reopen that
+       * found a difference): the worker does not send them again if its store holds as many.
+       */
+      heldPaths?: number;
     }
   | { type: 'changes'; id: number; paths: string[] }
   | { type: 'rescan' }
@@ -42,6 +47,8 @@ export type FromWorker =
    * joined by '\0' (one string clones far faster than thousands). The list is complete at `last`.
    */
   | { type: 'list'; paths: string; first: boolean; last: boolean }
+  /** What a reconcile added to and removed from the list the serving side holds (each joined by '\0'). */
+  | { type: 'list-diff'; added: string; removed: string }
   | { type: 'progress'; progress: IndexProgressData }
   | { type: 'changed'; id: number | null; summary: ChangeSummary }
   | { type: 'scanned'; skipped: SkipSummary; elapsedMs: number }

@@ -23,6 +23,8 @@ export class ShardClient {
   /** This shard's paths for quick-open; `listed` once its first complete list arrived. */
   readonly files = new FileList();
   listed = false;
+  /** Paths staged for this shard's list so far (every list staged counts in full). */
+  stagedPaths = 0;
   /** List chunks received but not staged yet (see IndexService.stageListChunk). */
   readonly listChunks: Extract<FromWorker, { type: 'list' }>[] = [];
   /** The first chunk's paths while it is being staged, and how far staging got. */

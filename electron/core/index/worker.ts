@@ -29,6 +29,8 @@ let walkPortsTaken = false;
 
 function start(init: Init, recovery: Recovery | null): void {
   const ports = walkPortsTaken ? [] : (init.walkPorts ?? []);
+  // The list the serving side holds is that of the database as it opened first (not of a rebuild).
+  const held = walkPortsTaken ? undefined : init.heldPaths;
   walkPortsTaken = true;
   const firstWalk = ports.length === 0 ? null : init.shard === 0 ? new WalkLead(ports, init.shards) : new WalkFollower(ports[0]!);
   const opened = openIndexDb(init.dbPath);
@@ -42,6 +44,7 @@ function start(init: Init, recovery: Recovery | null): void {
       }
     },
     listPart: (paths, first, last) => post({ type: 'list', paths: paths.join('\0'), first, last }),
+    listDiff: (added, removed) => post({ type: 'list-diff', added: added.join('\0'), removed: removed.join('\0') }),
     progress: (progress) => post({ type: 'progress', progress }),
     changed: (id, summary) => post({ type: 'changed', id, summary }),
     scanned: (skipped, elapsedMs) => post({ type: 'scanned', skipped, elapsedMs }),
@@ -61,7 +64,7 @@ function start(init: Init, recovery: Recovery | null): void {
     },
   }, firstWalk);
   indexer = current;
-  current.announceStoredList();
+  current.announceStoredList(recovery === null && opened.recovered === null ? held : undefined);
   current.requestRescan();
 }
 

@@ -51,7 +51,7 @@ describe('index scan', () => {
     let scanned = false;
     let failure: unknown = null;
     const indexer = new Indexer(store, root, DEFAULT_INDEX_OPTIONS, () => true, {
-      list: () => {}, listPart: () => {},
+      list: () => {}, listPart: () => {}, listDiff: () => {},
       progress: (p) => progress.push(p.filesIndexed),
       changed: () => {},
       scanned: () => (scanned = true),
@@ -73,7 +73,7 @@ describe('index scan', () => {
     expect(chunks).toBe(2312);
   });
 
-  it('a first scan sends its list in parts while it walks, before it writes a row; a rescan sends it whole', async () => {
+  it('a first scan sends its list in parts while it walks, before it writes a row; a rescan sends its difference, or the list whole when the difference is large', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12_000; i++) files[`p${i % 40}/f${i}.ts`] = '';
     const root = makeTree(files);
@@ -81,10 +81,12 @@ describe('index scan', () => {
     const store = openStore();
     const parts: { paths: string[]; first: boolean; last: boolean; rows: number }[] = [];
     const lists: string[][] = [];
+    const diffs: [string[], string[]][] = [];
     let scans = 0;
     const indexer = new Indexer(store, root, DEFAULT_INDEX_OPTIONS, () => true, {
       list: (paths) => lists.push(paths),
       listPart: (paths, first, last) => parts.push({ paths, first, last, rows: store.allRows().length }),
+      listDiff: (added, removed) => diffs.push([added, [...removed].sort()]),
       progress: () => {},
       changed: () => {},
       scanned: () => scans++,
@@ -102,10 +104,18 @@ describe('index scan', () => {
 
     const sent = parts.length;
     writeFileSync(path.join(root, 'p0/new.ts'), '');
+    rmSync(path.join(root, 'p1/f1.ts'));
     indexer.requestRescan();
     await expect.poll(() => scans, { timeout: 60_000 }).toBe(2);
+    expect(parts.length).toBe(sent); // a listed index sends no parts
+    expect({ lists, diffs }).toEqual({ lists: [], diffs: [[['p0/new.ts'], ['p1/f1.ts']]] });
+
+    // More than 5000 differences: the whole list again (one staging instead of thousands of adds).
+    for (let folder = 2; folder < 20; folder++) rmSync(path.join(root, `p${folder}`), { recursive: true });
+    indexer.requestRescan();
+    await expect.poll(() => scans, { timeout: 60_000 }).toBe(3);
     await indexer.stop();
-    expect(parts.length).toBe(sent); // a listed index sends its list whole
-    expect(lists.map((l) => l.length)).toEqual([12_001]);
+    expect(lists.map((l) => l.length)).toEqual([12_000 - 1 - 18 * 300 + 1]);
+    expect(diffs).toHaveLength(1);
   });
 });

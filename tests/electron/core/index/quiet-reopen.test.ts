@@ -91,6 +91,36 @@ describe('index: quiet reopen', () => {
     }
   });
 
+  it.each([1, 2])('a reopen after one change stages the stored list once (%i shard(s)), with the same results as a reconciling reopen', async (shards) => {
+    const root = tree();
+    const first = sandbox.open(root, { ...options, shards });
+    await first.whenIdle();
+    const stored = (await first.listFiles()).length;
+    await first.close();
+    const later = new Date(Date.now() + 5000);
+    const changes: [string, () => void][] = [
+      ['deletion', () => rmSync(path.join(root, 'dir3/file3.ts'))],
+      ['edit', () => {
+        writeFileSync(path.join(root, 'dir0/file5.ts'), 'needle edited\n');
+        utimesSync(path.join(root, 'dir0/file5.ts'), later, later);
+      }],
+      ['creation', () => writeFileSync(path.join(root, 'dir2/fresh.ts'), 'needle fresh\n')],
+    ];
+    let held = stored;
+    for (const [what, change] of changes) {
+      change();
+      const index = sandbox.open(root, { ...options, shards });
+      const seen = await snapshot(index);
+      // The quiet walk staged the stored list; the writers add only the difference to it.
+      expect({ what, writers: index.writersStarted, staged: index.pathsStaged }).toEqual({ what, writers: true, staged: held });
+      await index.close();
+      const reconciled = sandbox.open(root, { ...options, shards, quietReopen: false });
+      expect(await snapshot(reconciled)).toEqual(seen);
+      await reconciled.close();
+      held = seen.list.length;
+    }
+  });
+
   it('a stored file or folder gone from a folder is stale there: the walk visits no folder after it', async () => {
     const root = tree();
     const first = sandbox.open(root, options);
