@@ -16,6 +16,9 @@ export type StoredRow = [id: number, path: string, size: number, mtimeMs: number
 /** Thrown out of the walk at the first difference: the rest of the tree need not be visited. */
 export class Stale extends Error {}
 
+/** Past this many differing paths a collecting walk gives up (Stale): the writers reconcile the tree. */
+export const COLLECT_MAX = 5000;
+
 /** Folder entries between two yields, and rows per page read. */
 const STEP = 256;
 const PAGE = 4096;
@@ -110,8 +113,20 @@ export function* freshnessWalk(
    * of its own (its type comes with the listing): only the rule files' sizes and mtimes are compared.
    */
   needs: 'text' | 'paths' = 'text',
+  /**
+   * Collects the files that differ (changed, new, gone, no longer a file) into this list instead
+   * of stopping at the first, while no rule file changed and they are at most COLLECT_MAX: what a
+   * writer must look at again for the index to match the walk (the quiet reopen's catch-up).
+   */
+  differing?: string[],
 ): Generator<void, number> {
   const { stored, scannedAt } = index;
+  // A difference: collected, or thrown (the rest of the tree need not be visited).
+  const differs = (rel: string) => {
+    if (!differing || differing.length >= COLLECT_MAX) throw new Stale();
+    differing.push(rel);
+  };
+  const visited = differing ? new Set<string>() : null; // the stored files listed
   if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
   let seen = 0;
   let steps = 0;
@@ -143,10 +158,18 @@ export function* freshnessWalk(
         if (expected.has(rel) || !rules.isIgnoredInVisibleFolder(rel, true)) pending.push(rel);
         continue;
       }
+      // A folder holding stored files that is a folder no more (a link to one, say: a path under it
+      // would still resolve): the writers reconcile.
+      if (differing && expected.has(rel)) throw new Stale();
       const row = stored.get(rel);
       if (row) {
-        if (!entry.isFile()) throw new Stale(); // a stored file became a link or something else
         found++;
+        visited?.add(rel);
+        if (!entry.isFile()) {
+          differs(rel); // a stored file became a link or something else (reported as a scan would)
+          skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
+          continue;
+        }
         if (needs === 'paths' && entry.name !== '.gitignore') {
           seen++;
           continue;
@@ -155,21 +178,27 @@ export function* freshnessWalk(
         try {
           info = lstatSync(`${root}/${rel}`); // root is absolute and real, rel plain: no join needed
         } catch {
-          throw new Stale(); // gone (or unreadable) since the listing: the writer sees what it is
+          differs(rel); // gone (or unreadable) since the listing: the writer sees what it is
+          continue;
         }
-        if (row[2] !== info.size || row[3] !== info.mtimeMs) throw new Stale();
+        if (row[2] !== info.size || row[3] !== info.mtimeMs) {
+          if (entry.name === '.gitignore') throw new Stale(); // the rules changed: visibility anywhere below
+          differs(rel);
+          continue;
+        }
         seen++;
       } else if (entry.name === '.gitignore' && changedSince(path.join(root, rel), scannedAt)) {
         throw new Stale(); // an ignore file the index does not hold changed since the scan
       } else if (!rules.isIgnoredInVisibleFolder(rel, false)) {
-        if (entry.isFile()) throw new Stale(); // a new visible file
-        skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
+        if (entry.isFile()) differs(rel); // a new visible file
+        else skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
       }
     }
     // A stored file or a folder holding one is missing here (deleted, renamed, or no longer a
     // folder): stale now, not after the rest of the tree (the count at the end would say it too).
-    if (found !== (expected.get(dir) ?? 0)) throw new Stale();
+    if (found !== (expected.get(dir) ?? 0) && !differing) throw new Stale();
   }
+  if (visited && visited.size < stored.size) for (const rel of stored.keys()) if (!visited.has(rel)) differs(rel); // gone, folders too
   return seen;
 }
 

@@ -82,8 +82,11 @@ export class IndexService {
     else void this.reopenQuietly();
   }
 
-  /** Starts every shard's writer, which reconciles the tree (once; later calls do nothing). */
-  private startWriters(): void {
+  /**
+   * Starts every shard's writer, which reconciles the tree (once; later calls do nothing); after a
+   * quiet reopen's walk that found a few files differing, each applies those instead.
+   */
+  private startWriters(verdict?: QuietReopen): void {
     if (this.writing || this.closed) return;
     this.writing = true;
     const count = this.shards.length;
@@ -93,7 +96,8 @@ export class IndexService {
       const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
       shard.start();
       const heldPaths = this.heldStored?.[i];
-      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts, heldPaths }, walkPorts);
+      const catchUp = verdict && { paths: verdict.differing, startedAt: verdict.walkStartedAt, skipped: verdict.skipped[i]! };
+      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts, heldPaths, catchUp }, walkPorts);
     });
   }
 
@@ -117,13 +121,13 @@ export class IndexService {
           }
         });
       };
-      verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
+      verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored, true), () => this.closed || this.writing));
     } catch {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
     }
     if (this.closed || this.writing) return; // closed, or a change or rescan started the writers meanwhile
-    if (!verdict) {
-      this.startWriters();
+    if (!verdict || verdict.differing.length > 0) {
+      this.startWriters(verdict ?? undefined);
       return;
     }
     const elapsedMs = performance.now() - started;

@@ -32,6 +32,7 @@ export class IndexStore {
       pendingAfter: db.prepare("SELECT id, path, size, mtime_ms, kind, indexed_hash FROM files WHERE kind = 'pending' AND id > ? ORDER BY id LIMIT ?"),
       pendingCount: db.prepare("SELECT count(*) FROM files WHERE kind = 'pending'").pluck(),
       paths: db.prepare('SELECT path FROM files').pluck(),
+      count: db.prepare('SELECT count(*) FROM files').pluck(),
       insertPending: db.prepare("INSERT INTO files (path, size, mtime_ms, language, kind) VALUES (?, ?, ?, ?, 'pending')"),
       markPending: db.prepare("UPDATE files SET size = ?, mtime_ms = ?, kind = 'pending' WHERE id = ?"),
       setMeta: db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kind = ?, indexed_hash = ? WHERE id = ?'),
@@ -77,6 +78,9 @@ export class IndexStore {
   }
   pendingCount(): number {
     return this.st.pendingCount.get() as number;
+  }
+  fileCount(): number {
+    return this.st.count.get() as number;
   }
   allPaths(): string[] {
     return this.st.paths.all() as string[];

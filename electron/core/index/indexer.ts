@@ -50,6 +50,7 @@ export class Indexer {
   private readonly reader: ContentReader;
   private readonly queue: { id: number | null; paths: string[] }[] = [];
   private rescanRequested = false;
+  private catchUpRequest: { paths: string[]; startedAt: number; walkSkips: SkipSummary } | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
   private progress: IndexProgressData = { phase: 'ready', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
@@ -77,11 +78,43 @@ export class Indexer {
    * paths the serving side already staged from this database (a quiet reopen read them before
    * the writers started): when the store holds as many, they are not sent again.
    */
-  announceStoredList(held?: number): void {
-    if (this.store.meta('listed_at') === undefined) return;
+  announceStoredList(held?: number): boolean {
+    if (this.store.meta('listed_at') === undefined) return false;
     const paths = this.store.allPaths();
-    if (held !== paths.length) this.events.list(paths);
     this.listAnnounced = true;
+    if (held === paths.length) return true;
+    this.events.list(paths);
+    return false;
+  }
+
+  /**
+   * Instead of a first reconcile: the quiet reopen's walk (begun at `startedAt`) found only these
+   * files differing, and the serving side holds the stored list. They are applied as a change
+   * batch; the scan is reported done with the walk's skips and what reading them skipped.
+   */
+  catchUp(paths: string[], startedAt: number, walkSkips: SkipSummary): void {
+    this.catchUpRequest = { paths, startedAt, walkSkips };
+    // No shared walk will run: a follower stops waiting, a lead lets its followers walk.
+    if (this.firstWalk instanceof WalkFollower) this.firstWalk.cancel();
+    else this.firstWalk?.abandon();
+    this.firstWalk = null;
+    this.kick();
+  }
+
+  private applyCatchUp({ paths, startedAt, walkSkips }: { paths: string[]; startedAt: number; walkSkips: SkipSummary }): void {
+    const started = performance.now();
+    const skips = SkipLog.from(walkSkips);
+    this.progress = { phase: 'indexing', filesSeen: 0, filesIndexed: 0, filesToIndex: 0, bytes: 0 };
+    this.emitProgress(true);
+    const summary = this.applyChanges(paths, skips);
+    const read = summary.created.length + summary.updated.length; // this shard's files read
+    if (summary.created.length + summary.removed.length > 0) this.events.listDiff(summary.created, summary.removed);
+    this.store.setMeta('last_scan_completed_at', new Date(startedAt).toISOString());
+    this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // As a reconcile ends: every file of the shard seen, the changed ones read (no walk listed them).
+    this.progress = { phase: 'ready', filesSeen: this.store.fileCount(), filesIndexed: read, filesToIndex: read, bytes: 0 };
+    this.emitProgress(true);
+    this.events.scanned(skips.take(), performance.now() - started);
   }
 
   enqueueChanges(id: number | null, paths: string[]): void {
@@ -117,7 +150,12 @@ export class Indexer {
 
   private async loop(): Promise<void> {
     try {
-      while (!this.stopped && (this.queue.length > 0 || this.rescanRequested)) {
+      while (!this.stopped && (this.queue.length > 0 || this.rescanRequested || this.catchUpRequest)) {
+        if (this.catchUpRequest) {
+          const request = this.catchUpRequest;
+          this.catchUpRequest = null;
+          this.applyCatchUp(request); // first, as a reconcile would be
+        }
         this.drainChanges();
         if (this.rescanRequested) {
           this.rescanRequested = false;
@@ -300,7 +338,7 @@ export class Indexer {
   }
 
   /** Applies one batch of changed paths (files or folders) in one transaction. */
-  applyChanges(paths: readonly string[]): ChangeSummary {
+  applyChanges(paths: readonly string[], skips?: SkipLog): ChangeSummary {
     const summary: ChangeSummary = { created: [], updated: [], removed: [] };
     const unique = [...new Set(paths)].filter((p) => p !== '' && !p.startsWith('../') && p !== '..');
     if (unique.some(isIgnoreFile)) {
@@ -309,13 +347,14 @@ export class Indexer {
       this.rescanRequested = true;
     }
     this.store.transaction(() => {
-      for (const rel of unique) this.applyOne(rel, summary);
+      for (const rel of unique) this.applyOne(rel, summary, skips);
     });
     this.store.postings.compact(false);
     return summary;
   }
 
-  private applyOne(rel: string, summary: ChangeSummary): void {
+  /** `skips` (a catch-up's) gets what reading a file passed over, as a reconcile reports it. */
+  private applyOne(rel: string, summary: ChangeSummary, skips?: SkipLog): void {
     let info: Stats | null = null;
     try {
       info = lstatSync(path.join(this.root, rel));
@@ -332,7 +371,7 @@ export class Indexer {
       scanTree(this.root, this.rules, rel, (file) => {
         if (!this.owns(file.path)) return;
         seen.add(file.path);
-        this.upsert(file, summary);
+        this.upsert(file, summary, skips);
       }, () => {}, this.owns);
       for (const row of this.store.rowsUnder(rel)) {
         if (!seen.has(row.path)) {
@@ -347,10 +386,10 @@ export class Indexer {
       }
       return;
     }
-    if (this.owns(rel)) this.upsert({ path: rel, size: info.size, mtimeMs: info.mtimeMs }, summary);
+    if (this.owns(rel)) this.upsert({ path: rel, size: info.size, mtimeMs: info.mtimeMs }, summary, skips);
   }
 
-  private upsert(file: ScannedFile, summary: ChangeSummary): void {
+  private upsert(file: ScannedFile, summary: ChangeSummary, skips?: SkipLog): void {
     let row = this.store.row(file.path);
     if (row && row.kind !== 'pending' && row.size === file.size && row.mtime_ms === file.mtimeMs) return;
     const isNew = !row;
@@ -362,6 +401,7 @@ export class Indexer {
     try {
       content = this.reader.read(path.join(this.root, file.path), file.size);
     } catch (error) {
+      skips?.add(file.path, errorReason(error));
       if (isRaceOrGone(error)) {
         this.store.remove(row);
         if (!isNew) summary.removed.push(file.path);
@@ -372,6 +412,7 @@ export class Indexer {
       return;
     }
     this.store.store(row, file.mtimeMs, content);
+    if (content.kind !== 'text') skips?.add(file.path, contentSkipReason(content, this.options.maxFileSize));
     (isNew ? summary.created : summary.updated).push(file.path);
   }
 

@@ -32,6 +32,12 @@ export type ToWorker =
        * found a difference): the worker does not send them again if its store holds as many.
        */
       heldPaths?: number;
+      /**
+       * The quiet reopen's walk found these files differing (and nothing else): with the held list
+       * accepted, the worker applies them instead of reconciling the tree, and reports `skipped`
+       * (the walk's skips) with what it read as its scan.
+       */
+      catchUp?: { paths: string[]; startedAt: number; skipped: SkipSummary };
     }
   | { type: 'changes'; id: number; paths: string[] }
   | { type: 'rescan' }

@@ -18,6 +18,13 @@ export interface QuietReopen {
   shardPaths: string[][];
   /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips). */
   skipped: SkipSummary[];
+  /**
+   * The files that differ from the stored index (changed, new, gone), when asked to collect them:
+   * the writers bring only these in line (empty: unchanged). Otherwise any difference gives null.
+   */
+  differing: string[];
+  /** When the walk began (as a reconcile's scan start). */
+  walkStartedAt: number;
 }
 
 /** `loaded` gets each shard's stored paths before the walk (quick-open can use them meanwhile). */
@@ -26,6 +33,7 @@ export function* quietReopen(
   dbPaths: string[],
   options: IndexOptions,
   loaded: (shardPaths: string[][]) => void = () => {},
+  collect = false,
 ): Generator<void, QuietReopen | null> {
   if (!dbPaths.every((p) => existsSync(p))) return null;
   let index: StoredIndex | null = null;
@@ -38,9 +46,11 @@ export function* quietReopen(
     loaded(index.shardPaths);
     const logs = dbPaths.map(() => new SkipLog());
     const skip = (p: string, reason: string) => logs[shardOf(p, dbPaths.length)]!.add(p, reason);
-    const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip);
-    if (seen !== index.stored.size) return null; // a file was deleted (or became ignored)
-    return { shardPaths: index.shardPaths, skipped: logs.map((l) => l.take()) };
+    const walkStartedAt = Date.now();
+    const differing: string[] = [];
+    const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip, 'text', collect ? differing : undefined);
+    if (!collect && seen !== index.stored.size) return null; // a file was deleted (or became ignored)
+    return { shardPaths: index.shardPaths, skipped: logs.map((l) => l.take()), differing, walkStartedAt };
   } catch (error) {
     // Damaged, locked, not ours (SQLite's codes), or gone mid-walk (fs codes): the writers decide.
     if (error instanceof Stale || typeof (error as { code?: unknown }).code === 'string') return null;

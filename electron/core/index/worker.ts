@@ -31,6 +31,7 @@ function start(init: Init, recovery: Recovery | null): void {
   const ports = walkPortsTaken ? [] : (init.walkPorts ?? []);
   // The list the serving side holds is that of the database as it opened first (not of a rebuild).
   const held = walkPortsTaken ? undefined : init.heldPaths;
+  const catchUp = walkPortsTaken ? undefined : init.catchUp;
   walkPortsTaken = true;
   const firstWalk = ports.length === 0 ? null : init.shard === 0 ? new WalkLead(ports, init.shards) : new WalkFollower(ports[0]!);
   const opened = openIndexDb(init.dbPath);
@@ -64,8 +65,11 @@ function start(init: Init, recovery: Recovery | null): void {
     },
   }, firstWalk);
   indexer = current;
-  current.announceStoredList(recovery === null && opened.recovered === null ? held : undefined);
-  current.requestRescan();
+  const intact = recovery === null && opened.recovered === null;
+  const heldAccepted = current.announceStoredList(intact ? held : undefined);
+  // The quiet reopen's walk knows what differs from this database as it stands: apply only that.
+  if (catchUp && heldAccepted) current.catchUp(catchUp.paths, catchUp.startedAt, catchUp.skipped);
+  else current.requestRescan();
 }
 
 /** A search worker's read-only searchers, one per shard database, opened on first use. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshnessWalk, runToEnd, Stale, StoredIndex } from '../../../../electron/core/index/fresh-check';
 import type { IndexService } from '../../../../electron/core/index/index-service';
+import type { IndexProgress } from '../../../../shared/api/contract';
 import { DEFAULT_INDEX_EXCLUDES } from '../../../../electron/core/index/options';
 import { IgnoreRules } from '../../../../electron/core/workspace/ignore-rules';
 import { makeTree, useIndexSandbox } from './helpers';
@@ -91,33 +92,47 @@ describe('index: quiet reopen', () => {
     }
   });
 
-  it.each([1, 2])('a reopen after one change stages the stored list once (%i shard(s)), with the same results as a reconciling reopen', async (shards) => {
-    const root = tree();
-    const first = sandbox.open(root, { ...options, shards });
-    await first.whenIdle();
-    const stored = (await first.listFiles()).length;
-    await first.close();
+  it.each([1, 2])('a reopen after one change stages the stored list once and the writers look at that file only (%i shard(s)), with the same results as a reconciling reopen', async (shards) => {
+    // Two equal trees, each with its index: each change is made in both; one reopens as it would,
+    // the other reconciles (quietReopen: false), and the two must agree.
+    const roots = [tree(), tree()] as const;
+    let prev: string[] = [];
+    for (const root of roots) {
+      const first = sandbox.open(root, { ...options, shards });
+      await first.whenIdle();
+      prev = await first.listFiles();
+      await first.close();
+    }
     const later = new Date(Date.now() + 5000);
-    const changes: [string, () => void][] = [
-      ['deletion', () => rmSync(path.join(root, 'dir3/file3.ts'))],
-      ['edit', () => {
+    // The files the writers read, and whether they list the tree (a folder that became a link: a reconcile).
+    const changes: [string, (root: string) => void, read: number, lists?: true][] = [
+      ['deletion', (root) => rmSync(path.join(root, 'dir3/file3.ts')), 0],
+      ['edit', (root) => {
         writeFileSync(path.join(root, 'dir0/file5.ts'), 'needle edited\n');
         utimesSync(path.join(root, 'dir0/file5.ts'), later, later);
-      }],
-      ['creation', () => writeFileSync(path.join(root, 'dir2/fresh.ts'), 'needle fresh\n')],
+      }, 1],
+      ['creation', (root) => writeFileSync(path.join(root, 'dir2/fresh.ts'), 'needle fresh\n'), 1],
+      ['edit to binary', (root) => writeFileSync(path.join(root, 'dir1/file6.ts'), Buffer.from([0, 1, 2, 3, 4])), 1],
+      ['folder deleted', (root) => rmSync(path.join(root, 'dir4'), { recursive: true }), 0],
+      ['folder became a link', (root) => {
+        renameSync(path.join(root, 'dir2'), path.join(root, 'dir2-real'));
+        symlinkSync(path.join(root, 'dir2-real'), path.join(root, 'dir2'));
+      }, 17, true],
     ];
-    let held = stored;
-    for (const [what, change] of changes) {
-      change();
-      const index = sandbox.open(root, { ...options, shards });
+    for (const [what, change, read, lists] of changes) {
+      for (const root of roots) change(root);
+      const progress: IndexProgress[] = [];
+      const index = sandbox.open(roots[0], { ...options, shards }, { progress: (p) => progress.push(p) });
       const seen = await snapshot(index);
-      // The quiet walk staged the stored list; the writers add only the difference to it.
-      expect({ what, writers: index.writersStarted, staged: index.pathsStaged }).toEqual({ what, writers: true, staged: held });
-      await index.close();
-      const reconciled = sandbox.open(root, { ...options, shards, quietReopen: false });
-      expect(await snapshot(reconciled)).toEqual(seen);
-      await reconciled.close();
-      held = seen.list.length;
+      const reconciled = sandbox.open(roots[1], { ...options, shards, quietReopen: false });
+      expect({ what, ...(await snapshot(reconciled)) }).toEqual({ what, ...seen });
+      // The quiet walk staged the stored list and found the change; the writers apply only it.
+      expect({
+        what, writers: index.writersStarted, staged: index.pathsStaged,
+        lists: progress.some((p) => p.phase === 'listing'), read: progress.at(-1)?.filesToIndex, files: progress.at(-1)?.filesSeen,
+      }).toEqual({ what, writers: true, staged: prev.length, lists: lists ?? false, read, files: seen.list.length });
+      await Promise.all([index.close(), reconciled.close()]);
+      prev = seen.list;
     }
   });
 
