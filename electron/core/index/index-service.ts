@@ -14,7 +14,7 @@ import { compileMatcher } from './line-matcher';
 import { quietReopen, type QuietReopen } from './quiet-reopen';
 import { RegexSearchWorker } from './regex-search';
 import { ShardClient } from './shard-client';
-import { defaultShardCount, shardDbPath } from './shards';
+import { defaultShardCount, shardDbPath, shardOf } from './shards';
 import { DEFAULT_TEXT_LIMIT, mergeShardResults, type TextSearchParams } from './text-search';
 
 export interface IndexServiceOptions extends Partial<IndexOptions> {
@@ -83,17 +83,25 @@ export class IndexService {
   }
 
   /**
-   * Starts every shard's writer, which reconciles the tree (once; later calls do nothing); after a
-   * quiet reopen's walk that found a few files differing, each applies those instead.
+   * Starts the writer of every shard that has none yet, which reconciles the tree (later calls
+   * start none). After a quiet reopen's walk that found a few files differing: only the writers of
+   * the shards those files hash to, which apply them instead; the others stay as a quiet reopen
+   * leaves them until a change or rescan.
    */
   private startWriters(verdict?: QuietReopen): void {
-    if (this.writing || this.closed) return;
-    this.writing = true;
+    if (this.closed) return;
     const count = this.shards.length;
-    // One walk for all shards on open (shared-walk.ts): shard 0 walks, the others wait on a port.
-    const channels = Array.from({ length: count - 1 }, () => new MessageChannel());
+    const changed = verdict && new Set(verdict.differing.map((p) => shardOf(p, count)));
+    const starting = this.shards.filter((shard, i) => !shard.started && (!changed || changed.has(i)));
+    if (starting.length === 0) return;
+    this.writing = true;
+    // One walk for all shards when they all start (shared-walk.ts): shard 0 walks, the others wait
+    // on a port. Shards started after others (after a catch-up) walk for themselves.
+    const shared = starting.length === count && count > 1;
+    const channels = shared ? Array.from({ length: count - 1 }, () => new MessageChannel()) : [];
     this.shards.forEach((shard, i) => {
-      const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
+      if (!starting.includes(shard)) return;
+      const walkPorts = !shared ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
       shard.start();
       const heldPaths = this.heldStored?.[i];
       const catchUp = verdict && { paths: verdict.differing, startedAt: verdict.walkStartedAt, skipped: verdict.skipped[i]! };
@@ -126,12 +134,14 @@ export class IndexService {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide
     }
     if (this.closed || this.writing) return; // closed, or a change or rescan started the writers meanwhile
-    if (!verdict || verdict.differing.length > 0) {
-      this.startWriters(verdict ?? undefined);
+    if (!verdict) {
+      this.startWriters();
       return;
     }
+    if (verdict.differing.length > 0) this.startWriters(verdict);
     const elapsedMs = performance.now() - started;
     this.shards.forEach((shard, i) => {
+      if (shard.started) return; // catching up: it reports as a reconcile does
       shard.connect();
       shard.skipped = verdict.skipped[i]!;
       shard.lastScanMs = elapsedMs;
@@ -140,7 +150,7 @@ export class IndexService {
     });
     const total = this.progress();
     if (total) this.listeners.progress?.(total);
-    this.release(this.openWaiters);
+    if (this.shards.every((s) => s.searcher)) this.release(this.openWaiters);
     this.checkIdle();
   }
 
@@ -152,6 +162,11 @@ export class IndexService {
   /** Whether the writer threads run (a quiet reopen starts them at the first change or rescan). */
   get writersStarted(): boolean {
     return this.writing;
+  }
+
+  /** How many shards' writer threads were started. */
+  get writersRunning(): number {
+    return this.shards.filter((s) => s.started).length;
   }
 
   /** Paths staged into quick-open's lists since the start, over every shard (each staged list counts in full). */
@@ -187,14 +202,11 @@ export class IndexService {
 
   /** Re-walks the tree (a refresh was asked for). */
   rescan(): void {
-    if (!this.writing) {
-      this.startWriters(); // their first act is a reconcile
-      for (const shard of this.shards) shard.state = 'listing';
-      return;
-    }
+    const running = this.shards.filter((s) => s.started);
+    this.startWriters(); // the others: their first act is a reconcile
     for (const shard of this.shards) {
       shard.state = 'listing';
-      shard.post({ type: 'rescan' });
+      if (running.includes(shard)) shard.post({ type: 'rescan' });
     }
   }
 

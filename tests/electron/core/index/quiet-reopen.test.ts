@@ -127,12 +127,22 @@ describe('index: quiet reopen', () => {
       const reconciled = sandbox.open(roots[1], { ...options, shards, quietReopen: false });
       expect({ what, ...(await snapshot(reconciled)) }).toEqual({ what, ...seen });
       // The quiet walk staged the stored list and found the change; the writers apply only it.
+      // Only the writer of the shard that holds the change starts (a folder's files: either).
+      expect(index.writersRunning).toBe(lists || what.startsWith('folder') ? shards : 1);
       expect({
         what, writers: index.writersStarted, staged: index.pathsStaged,
         lists: progress.some((p) => p.phase === 'listing'), read: progress.at(-1)?.filesToIndex, files: progress.at(-1)?.filesSeen,
       }).toEqual({ what, writers: true, staged: prev.length, lists: lists ?? false, read, files: seen.list.length });
+      // A change then starts the other writers (their reconcile first) and is seen in every shard.
+      const saved = [0, 1, 2, 3].map((n) => `dir0/saved-${what.replace(/ /g, '-')}-${n}.ts`);
+      for (const root of roots) for (const p of saved) writeFileSync(path.join(root, p), `needle ${p}\n`);
+      await index.applyChanges(saved);
+      await index.whenIdle();
+      expect(index.writersRunning).toBe(shards);
+      expect((await index.searchText({ query: `needle dir0/saved-${what.replace(/ /g, '-')}` })).hits.map((h) => h.path).sort()).toEqual(saved);
+      prev = await index.listFiles();
+      expect(prev).toEqual([...seen.list, ...saved].sort());
       await Promise.all([index.close(), reconciled.close()]);
-      prev = seen.list;
     }
   });
 
