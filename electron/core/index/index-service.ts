@@ -64,6 +64,8 @@ export class IndexService {
   private readonly options: IndexOptions;
   /** The writers were started (at once, or when a quiet reopen found a difference or was asked to change). */
   private writing = false;
+  /** A quiet reopen staged the stored list before the writers started: they need not send it again. */
+  private storedListStaged = false;
 
   private constructor(
     readonly root: string,
@@ -92,7 +94,8 @@ export class IndexService {
     this.shards.forEach((shard, i) => {
       const walkPorts = count === 1 ? [] : i === 0 ? channels.map((c) => c.port1) : [channels[i - 1]!.port2];
       shard.start();
-      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts }, walkPorts);
+      const listStaged = this.storedListStaged;
+      shard.post({ type: 'init', root: this.root, dbPath: shard.dbPath, options: this.options, shard: i, shards: count, walkPorts, listStaged }, walkPorts);
     });
   }
 
@@ -106,7 +109,10 @@ export class IndexService {
     try {
       // The stored list is staged while the walk runs, as a writer's announced list would be (in
       // the worker's chunks: one join of 100k paths alone held the thread for tens of ms).
-      const stageStored = (shardPaths: string[][]) =>
+      const stageStored = (shardPaths: string[][]) => {
+        // Writers started meanwhile (a change at once) were not told of it: they send the list.
+        if (this.writing) return;
+        this.storedListStaged = true;
         this.shards.forEach((shard, i) => {
           const paths = shardPaths[i]!;
           for (let at = 0; at === 0 || at < paths.length; at += STORED_LIST_CHUNK) {
@@ -114,6 +120,7 @@ export class IndexService {
             this.onMessage(shard, { type: 'list', paths: paths.slice(at, at + STORED_LIST_CHUNK).join('\0'), first: at === 0, last });
           }
         });
+      };
       verdict = await runInSlices(until(quietReopen(this.root, this.dbPaths, this.options, stageStored), () => this.closed || this.writing));
     } catch {
       verdict = null; // an unexpected failure of the shortcut must not fail the index: the writers decide

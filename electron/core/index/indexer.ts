@@ -69,11 +69,13 @@ export class Indexer {
 
   /**
    * Sends the paths a previous scan listed, so quick-open works before this scan ends; nothing
-   * on a first open (an empty list would look like an empty folder).
+   * on a first open (an empty list would look like an empty folder). `shown`: the serving side
+   * already staged this list (read from this database): only recorded, so a reconcile that finds
+   * the same paths sends none.
    */
-  announceStoredList(): void {
+  announceStoredList(shown = false): void {
     if (this.store.meta('listed_at') === undefined) return;
-    this.events.list(this.store.allPaths());
+    if (!shown) this.events.list(this.store.allPaths());
     this.listAnnounced = true;
   }
 

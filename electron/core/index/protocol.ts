@@ -27,6 +27,8 @@ export type ToWorker =
       type: 'init'; root: string; dbPath: string; options: IndexOptions; shard: number; shards: number;
       /** The first walk's ports (shared-walk.ts): shard 0 gets one per other shard, the others one each. */
       walkPorts?: MessagePort[];
+      /** The service already staged this database's stored list (a quiet reopen that found a change): not sent again. */
+      listStaged?: boolean;
     }
   | { type: 'changes'; id: number; paths: string[] }
   | { type: 'rescan' }

@@ -24,11 +24,12 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
-/** The shared first walk is for the first start only (a rebuild after corruption walks alone). */
+/** The first start only shares the first walk and may trust `listStaged` (a rebuild after corruption walks alone and sends its list). */
 let walkPortsTaken = false;
 
 function start(init: Init, recovery: Recovery | null): void {
-  const ports = walkPortsTaken ? [] : (init.walkPorts ?? []);
+  const first = !walkPortsTaken;
+  const ports = first ? (init.walkPorts ?? []) : [];
   walkPortsTaken = true;
   const firstWalk = ports.length === 0 ? null : init.shard === 0 ? new WalkLead(ports, init.shards) : new WalkFollower(ports[0]!);
   const opened = openIndexDb(init.dbPath);
@@ -61,7 +62,8 @@ function start(init: Init, recovery: Recovery | null): void {
     },
   }, firstWalk);
   indexer = current;
-  current.announceStoredList();
+  // A rebuilt database (moved aside now or on a restart) is not the list the service staged.
+  current.announceStoredList(first && init.listStaged === true && !opened.recovered);
   current.requestRescan();
 }
 

@@ -4,7 +4,8 @@
 // file, a new link) starts the writers, and so do a change and a rescan after a quiet reopen.
 import { renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FileList } from '../../../../electron/core/index/file-list';
 import { freshnessWalk, runToEnd, Stale, StoredIndex } from '../../../../electron/core/index/fresh-check';
 import type { IndexService } from '../../../../electron/core/index/index-service';
 import { DEFAULT_INDEX_EXCLUDES } from '../../../../electron/core/index/options';
@@ -37,6 +38,7 @@ function tree(): string {
 
 describe('index: quiet reopen', () => {
   const sandbox = useIndexSandbox();
+  afterEach(() => vi.restoreAllMocks());
   const options = { maxFileSize: 200 };
 
   it.each([1, 2])('serves an unchanged tree without a writer, exactly as a reconciling reopen (%i shard(s))', async (shards) => {
@@ -122,6 +124,39 @@ describe('index: quiet reopen', () => {
       expect({ what, stale, entered: skipped.filter((p) => p.endsWith('/late-link')) }).toEqual({ what, stale: true, entered: [] });
       renameSync(aside, path.join(root, gone!));
     }
+  });
+
+  it.each([1, 2])('stages the stored list once when the walk finds a change and the writers start (%i shard(s))', async (shards) => {
+    const root = tree();
+    const first = sandbox.open(root, { ...options, shards });
+    await first.whenIdle();
+    const files = (await first.listFiles()).length;
+    await first.close();
+    // A same-size edit: the writers' reconcile lists the same paths, so it sends no list of its own.
+    const later = new Date(Date.now() + 5000);
+    writeFileSync(path.join(root, 'dir0/file0.ts'), "export const v0 = 'nEEDLE 0';\n");
+    utimesSync(path.join(root, 'dir0/file0.ts'), later, later);
+
+    const staged = vi.spyOn(FileList.prototype, 'stage');
+    const index = sandbox.open(root, { ...options, shards });
+    const seen = await snapshot(index);
+    expect(index.writersStarted).toBe(true);
+    expect(seen.list.length).toBe(files);
+    expect(seen.hits.find((h) => h.path === 'dir0/file0.ts')?.preview).toContain('nEEDLE 0');
+    // Every stored path staged once (the quiet reopen's stored list), not again by the writers.
+    expect(staged.mock.calls.reduce((n, [paths]) => n + paths.length, 0)).toBe(files);
+  });
+
+  it('a change asked for at once (before the stored list is staged) still leaves the full list', async () => {
+    const root = tree();
+    const first = sandbox.open(root, options);
+    const built = await snapshot(first);
+    await first.close();
+    writeFileSync(path.join(root, 'dir0/saved.ts'), 'needle saved\n');
+    const index = sandbox.open(root, options);
+    await index.applyChanges(['dir0/saved.ts']);
+    const seen = await snapshot(index);
+    expect(seen.list).toEqual([...built.list, 'dir0/saved.ts'].sort());
   });
 
   it('after a quiet reopen, a change and a rescan start the writers and are seen', async () => {
