@@ -10,13 +10,13 @@ import { IgnoreRules } from '../workspace/ignore-rules';
 import { freshnessWalk, Stale, StoredIndex } from './fresh-check';
 import type { IndexOptions } from './options';
 import type { SkipSummary } from './protocol';
-import { SkipLog } from './skip-log';
+import { addStoredContentSkips, SkipLog } from './skip-log';
 import { shardOf } from './shards';
 
 export interface QuietReopen {
   /** Each shard's stored paths. */
   shardPaths: string[][];
-  /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips). */
+  /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips, the stored binary and too-large files). */
   skipped: SkipSummary[];
 }
 
@@ -40,6 +40,8 @@ export function* quietReopen(
     const skip = (p: string, reason: string) => logs[shardOf(p, dbPaths.length)]!.add(p, reason);
     const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip);
     if (seen !== index.stored.size) return null; // a file was deleted (or became ignored)
+    // As a reconcile reports them: the stored files whose content is not indexed.
+    for (const [shard, db] of index.dbs.entries()) yield* addStoredContentSkips(db, options.maxFileSize, logs[shard]!);
     return { shardPaths: index.shardPaths, skipped: logs.map((l) => l.take()) };
   } catch (error) {
     // Damaged, locked, not ours (SQLite's codes), or gone mid-walk (fs codes): the writers decide.
