@@ -6,7 +6,7 @@
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
 import { FolderHeap } from './folder-heap';
-import { BASENAME_TIER, basenameFitsFrom, FullPathScorer, MAX_CHAR_GAIN, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { BASENAME_TIER, basenameFitsFrom, FullPathScorer, MAX_CHAR_GAIN, MAX_LENGTH, MAX_PLAIN_GAIN, startChars, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 1024;
 
@@ -40,6 +40,8 @@ interface Columns {
   anyBaseMask: number[];
   /** charBit of every basename's first character. */
   firstBaseMask: number[];
+  /** startChars of the folder and of every basename: the characters at a word start somewhere in its paths. */
+  startMask: number[];
   mostBaseStarts: number[];
   mostPathStarts: number[];
   shortestBase: number[];
@@ -50,7 +52,7 @@ interface Columns {
 
 const emptyColumns = (): Columns => ({
   paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(),
-  files: [], folderMask: [], anyBaseMask: [], firstBaseMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
+  files: [], folderMask: [], anyBaseMask: [], firstBaseMask: [], startMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
 });
 
 /** Word-start counts (wordStarts' packing) at least as large as both, in each count. */
@@ -81,6 +83,7 @@ function push(c: Columns, path: string): void {
       c.folderMask.push(charMask(folderLower));
       c.anyBaseMask.push(0);
       c.firstBaseMask.push(0);
+      c.startMask.push(startChars(folder, folderLower, 1));
       c.mostBaseStarts.push(0);
       c.mostPathStarts.push(0);
       c.shortestBase.push(Infinity);
@@ -101,6 +104,7 @@ function push(c: Columns, path: string): void {
   c.folderMask[id]! |= baseMask;
   c.anyBaseMask[id]! |= baseMask;
   c.firstBaseMask[id]! |= charBit(lower.charCodeAt(base));
+  c.startMask[id]! |= startChars(path, lower, base);
   c.mostBaseStarts[id] = mostStarts(c.mostBaseStarts[id]!, baseStarts);
   c.mostPathStarts[id] = mostStarts(c.mostPathStarts[id]!, pathStarts);
   c.shortestBase[id] = Math.min(c.shortestBase[id]!, path.length - base);
@@ -154,9 +158,9 @@ interface Run {
   /** restMask[h]: the characters of the query from h on. */
   restMask: Int32Array;
   slash: boolean;
-  /** The last keystroke's bound per folder, and what the characters typed since can add to it. */
+  /** The last keystroke's bound per folder, and the charBits of the characters typed since (each can add at most MAX_CHAR_GAIN, MAX_PLAIN_GAIN where it stands at no word start of the folder's paths). */
   carried: Float64Array | null;
-  grown: number;
+  grown: Int32Array;
   survivors: Survivors;
   /** Per folder to score: its id, where its paths are (idsOf[f][fromOf[f] .. toOf[f])), whether a basename could hold the whole query, how far its bound was tightened (`tighten`), its first bound. */
   folderOf: number[];
@@ -274,7 +278,7 @@ export class FileList {
       // The last keystroke's folder bounds hold for this query plus what its new characters can add
       // (the query as written extending too: the same-case bonus).
       carried: last && query.startsWith(last.rawQuery) ? last.bounds : null,
-      grown: last ? (m - last.query.length) * MAX_CHAR_GAIN : 0,
+      grown: Int32Array.from(last ? queryLower.slice(last.query.length) : '', (ch) => charBit(ch.charCodeAt(0))),
       survivors: [], folderOf: [], idsOf: [], fromOf: [], toOf: [], wholeOf: [], stageOf: [], keys: [],
     };
     const { files, folders } = c;
@@ -387,7 +391,11 @@ export class FileList {
     const anyWhole = !run.slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
     const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
     let bound = Math.max(wholeBound, scoreBound(m, c.mostPathStarts[g]!));
-    if (run.carried) bound = Math.min(bound, run.carried[g]! + run.grown);
+    if (run.carried) {
+      let grown = 0;
+      for (let k = 0; k < run.grown.length; k++) grown += (c.startMask[g]! & run.grown[k]!) !== 0 ? MAX_CHAR_GAIN : MAX_PLAIN_GAIN;
+      bound = Math.min(bound, run.carried[g]! + grown);
+    }
     run.keys.push(bound);
     run.folderOf.push(g);
     run.idsOf.push(ids);

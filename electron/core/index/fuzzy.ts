@@ -23,6 +23,8 @@ const GAP_PENALTY = 0.25;
  * same case and the sequence bonus. So a query's scores bound those of any query extending it.
  */
 export const MAX_CHAR_GAIN = 1 + SEGMENT_BONUS + SAME_CASE_BONUS + SEQUENCE_BONUS;
+/** The same for a character that stands at no word start of the path (see startChars). */
+export const MAX_PLAIN_GAIN = 1 + SAME_CASE_BONUS + SEQUENCE_BONUS;
 export const MAX_LENGTH = 512;
 /** A cell no alignment reaches. */
 const NONE = -Infinity;
@@ -94,6 +96,13 @@ export function wordStarts(target: string, from: number): number {
   }
   // Capped well below STRONG, so packed counts of a folder and a basename add without carrying.
   return Math.min(strong, 1023) * STRONG + Math.min(weak, 1023);
+}
+
+/** charBit of every lower-cased character at a word start (a boundary bonus) at or after `from` (and after the first position) in `target`. */
+export function startChars(target: string, targetLower: string, from: number): number {
+  let mask = 0;
+  for (let t = Math.max(1, from); t < target.length; t++) if (boundaryBonus(target, t) > 0) mask |= charBit(targetLower.charCodeAt(t));
+  return mask;
 }
 
 const STRONG = 1 << 12;
