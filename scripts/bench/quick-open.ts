@@ -3,7 +3,8 @@
 // typed one keystroke at a time. Beside it, from the same run, one plain indexOf pass over every
 // lower-cased path. Wall time and the process's CPU time per keystroke (on a loaded machine the
 // wall time mostly measures waiting for a core). SPECDECK_QUICKOPEN_BASELINE=<a file-list.ts> alternates another FileList
-// with this one on every keystroke (A/B in one run; ranking compared). Asserts nothing.
+// with this one on every keystroke (A/B in one run; ranking compared). It also names the slowest
+// keystrokes (those that make the p95). Asserts nothing.
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ const TYPED: Record<string, string[]> = {
   'monaco-editor': ['editor.api', 'languages/ts', 'monaco.d.ts'],
 };
 const ROUNDS = Number(process.env.SPECDECK_QUICKOPEN_ROUNDS ?? 5);
+const SLOWEST = Number(process.env.SPECDECK_QUICKOPEN_SLOWEST ?? 6);
 
 function listPaths(root: string): string[] {
   const excluded = new Set(DEFAULT_INDEX_EXCLUDES);
@@ -98,6 +100,14 @@ for (const tree of benchTrees(path.resolve(import.meta.dirname, '../..'))) {
   console.log(`\n--- ${tree.name}: ${paths.length} paths, ${plain.size} keystrokes × ${ROUNDS} rounds, load ${f2(Math.min(...loads))}–${f2(Math.max(...loads))}`);
   for (const [name] of variants) console.log(`  quick-open per keystroke p50 / p95 / max (${name}): wall ${summary(times.get(name)!)}, CPU ${summary(cpu.get(name)!)}`);
   console.log(`  reference, one plain indexOf pass over every path p50 / p95 / max: ${summary(plain)}`);
+  // The keystrokes that make the p95: the slowest few by CPU median (SPECDECK_QUICKOPEN_SLOWEST sets how many).
+  for (const [name] of variants) {
+    const slowest = [...cpu.get(name)!.entries()]
+      .map(([query, v]) => [query, percentile(v, 50), percentile(times.get(name)!.get(query)!, 50)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SLOWEST);
+    console.log(`  slowest keystrokes (${name}), CPU / wall median ms: ${slowest.map(([q, c, w]) => `'${q}' ${f2(c)} / ${f2(w)}`).join(', ')}`);
+  }
   if (Baseline) {
     const p95 = (of: Map<string, Map<string, number[]>>, name: string) => percentile([...of.get(name)!.values()].map((v) => percentile(v, 50)), 95);
     console.log(`  p95 baseline / this: wall ${f2(p95(times, 'baseline') / p95(times, 'this'))}×, CPU ${f2(p95(cpu, 'baseline') / p95(cpu, 'this'))}×; rankings differing: ${differ}`);

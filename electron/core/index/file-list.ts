@@ -6,7 +6,7 @@
 // path that cannot enter the top list is never scored).
 import type { FileSearchHit } from '../../../shared/api/contract';
 import { FolderHeap } from './folder-heap';
-import { BASENAME_TIER, FullPathScorer, MAX_CHAR_GAIN, MAX_LENGTH, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
+import { BASENAME_TIER, basenameFitsFrom, FullPathScorer, MAX_CHAR_GAIN, MAX_LENGTH, MAX_PLAIN_GAIN, startChars, STRONG_START, charBit, charMask, PREFIX_BONUS, fuzzyScoreOnly, hopeless, isSubsequence, scoreBound, scorePath, wordStarts } from './fuzzy';
 
 const SLICE = 1024;
 
@@ -38,6 +38,10 @@ interface Columns {
   files: number[][];
   folderMask: number[];
   anyBaseMask: number[];
+  /** charBit of every basename's first character. */
+  firstBaseMask: number[];
+  /** startChars of the folder and of every basename: the characters at a word start somewhere in its paths. */
+  startMask: number[];
   mostBaseStarts: number[];
   mostPathStarts: number[];
   shortestBase: number[];
@@ -48,7 +52,7 @@ interface Columns {
 
 const emptyColumns = (): Columns => ({
   paths: [], lower: [], base: [], baseStarts: [], pathStarts: [], baseMask: [], folder: [], folders: [], folderText: [], folderStarts: [], folderIds: new Map(),
-  files: [], folderMask: [], anyBaseMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
+  files: [], folderMask: [], anyBaseMask: [], firstBaseMask: [], startMask: [], mostBaseStarts: [], mostPathStarts: [], shortestBase: [], present: new Map(), removed: 0,
 });
 
 /** Word-start counts (wordStarts' packing) at least as large as both, in each count. */
@@ -78,6 +82,8 @@ function push(c: Columns, path: string): void {
       c.files.push([]);
       c.folderMask.push(charMask(folderLower));
       c.anyBaseMask.push(0);
+      c.firstBaseMask.push(0);
+      c.startMask.push(startChars(folder, folderLower, 1));
       c.mostBaseStarts.push(0);
       c.mostPathStarts.push(0);
       c.shortestBase.push(Infinity);
@@ -97,6 +103,8 @@ function push(c: Columns, path: string): void {
   c.files[id]!.push(index);
   c.folderMask[id]! |= baseMask;
   c.anyBaseMask[id]! |= baseMask;
+  c.firstBaseMask[id]! |= charBit(lower.charCodeAt(base));
+  c.startMask[id]! |= startChars(path, lower, base);
   c.mostBaseStarts[id] = mostStarts(c.mostBaseStarts[id]!, baseStarts);
   c.mostPathStarts[id] = mostStarts(c.mostPathStarts[id]!, pathStarts);
   c.shortestBase[id] = Math.min(c.shortestBase[id]!, path.length - base);
@@ -111,6 +119,13 @@ function matchedInFolder(queryLower: string, folder: string): number {
     j++;
   }
   return queryLower.length;
+}
+
+/** The smallest row from which every character of the query (restMask, m rows) is among `mask`'s. */
+function fitsIn(restMask: Int32Array, m: number, mask: number): number {
+  let fits = m;
+  while (fits > 0 && (restMask[fits - 1]! & mask) === restMask[fits - 1]!) fits--;
+  return fits;
 }
 
 /** isSubsequence for `queryLower` from character `from` on, in `target` from `start` on. */
@@ -143,17 +158,17 @@ interface Run {
   /** restMask[h]: the characters of the query from h on. */
   restMask: Int32Array;
   slash: boolean;
-  /** The last keystroke's bound per folder, and what the characters typed since can add to it. */
+  /** The last keystroke's bound per folder, and the charBits of the characters typed since (each can add at most MAX_CHAR_GAIN, MAX_PLAIN_GAIN where it stands at no word start of the folder's paths). */
   carried: Float64Array | null;
-  grown: number;
+  grown: Int32Array;
   survivors: Survivors;
-  /** Per folder to score: its id, where its paths are (idsOf[f][fromOf[f] .. toOf[f])), whether a basename could hold the whole query, whether its bound is tight, its first bound. */
+  /** Per folder to score: its id, where its paths are (idsOf[f][fromOf[f] .. toOf[f])), whether a basename could hold the whole query, how far its bound was tightened (`tighten`), its first bound. */
   folderOf: number[];
   idsOf: number[][];
   fromOf: number[];
   toOf: number[];
   wholeOf: boolean[];
-  tightOf: boolean[];
+  stageOf: number[];
   keys: number[];
 }
 
@@ -268,8 +283,8 @@ export class FileList {
       // The last keystroke's folder bounds hold for this query plus what its new characters can add
       // (the query as written extending too: the same-case bonus).
       carried: last && query.startsWith(last.rawQuery) ? last.bounds : null,
-      grown: last ? (m - last.query.length) * MAX_CHAR_GAIN : 0,
-      survivors: [], folderOf: [], idsOf: [], fromOf: [], toOf: [], wholeOf: [], tightOf: [], keys: [],
+      grown: Int32Array.from(last ? queryLower.slice(last.query.length) : '', (ch) => charBit(ch.charCodeAt(0))),
+      survivors: [], folderOf: [], idsOf: [], fromOf: [], toOf: [], wholeOf: [], stageOf: [], keys: [],
     };
     const { files, folders } = c;
     const generation = this.generation;
@@ -308,7 +323,13 @@ export class FileList {
       let f: number;
       if (heap) f = this.nextFolder(run, heap);
       else {
-        while (next < keys.length && this.hopelessFolder(run, run.folderOf[next]!, keys[next]!)) next++;
+        // Once the list is full, a folder its cheap bound lets in gets its tight bound first (as
+        // nextFolder does): with many paths tied at the list's worst, most folders then stop here.
+        while (next < keys.length) {
+          if (this.hopelessFolder(run, run.folderOf[next]!, keys[next]!)) next++;
+          else if (run.topIndex.length === run.limit && run.stageOf[next]! < 2) keys[next] = this.tighten(run, next, keys[next]!);
+          else break;
+        }
         f = next < keys.length ? next++ : -1;
       }
       if (f === -1) break;
@@ -375,14 +396,18 @@ export class FileList {
     const anyWhole = !run.slash && (c.anyBaseMask[g]! & queryMask) === queryMask;
     const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
     let bound = Math.max(wholeBound, scoreBound(m, c.mostPathStarts[g]!));
-    if (run.carried) bound = Math.min(bound, run.carried[g]! + run.grown);
+    if (run.carried) {
+      let grown = 0;
+      for (let k = 0; k < run.grown.length; k++) grown += (c.startMask[g]! & run.grown[k]!) !== 0 ? MAX_CHAR_GAIN : MAX_PLAIN_GAIN;
+      bound = Math.min(bound, run.carried[g]! + grown);
+    }
     run.keys.push(bound);
     run.folderOf.push(g);
     run.idsOf.push(ids);
     run.fromOf.push(from);
     run.toOf.push(to);
     run.wholeOf.push(anyWhole);
-    run.tightOf.push(false);
+    run.stageOf.push(0);
     return work;
   }
 
@@ -396,12 +421,11 @@ export class FileList {
 
   /**
    * The next folder to score (its number in the run's folder lists), or -1 when no folder left
-   * can enter the top list. A folder's first bound is tightened from its DP state (kept between
-   * keystrokes, folder-rows.ts) before it is scored; a lower one puts it back in the heap.
+   * can enter the top list. A folder's first bound is tightened (`tighten`, a stage at a time)
+   * before it is scored; a lower one puts it back in the heap.
    */
   private nextFolder(run: Run, heap: FolderHeap): number {
-    const c = this.c;
-    const { m, limit, topIndex, topScore } = run;
+    const { limit, topIndex, topScore } = run;
     while (heap.size > 0) {
       const f = heap.peek();
       const g = run.folderOf[f]!;
@@ -411,27 +435,59 @@ export class FileList {
         heap.pop();
         continue;
       }
-      if (!run.tightOf[f] && topIndex.length === limit) {
-        run.tightOf[f] = true;
-        const anyWhole = run.wholeOf[f]!;
-        const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
-        let fullBound = scoreBound(m, c.mostPathStarts[g]!);
-        const base = c.folderText[g]!.length;
-        // Only worth its DP once the list is full and the full-path bound is what lets the folder in.
-        const floor = topIndex.length === limit ? topScore[limit - 1]! : Infinity;
-        if (wholeBound < floor && fullBound >= floor && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
-          const first = run.idsOf[f]![run.fromOf[f]!]!;
-          fullBound = Math.min(fullBound, run.full.folderBound(c.paths[first]!, c.lower[first]!, base, g, c.mostBaseStarts[g]!, c.anyBaseMask[g]!, anyWhole));
-        }
-        const tight = Math.max(wholeBound, fullBound);
-        if (tight < bound) {
-          heap.lowerTop(tight);
-          continue;
-        }
+      if (run.stageOf[f]! < 2 && topIndex.length === limit) {
+        const tight = this.tighten(run, f, bound);
+        if (tight < bound) heap.lowerTop(tight);
+        continue;
       }
       return heap.pop();
     }
     return -1;
+  }
+
+  /**
+   * The run's folder number `f` (the list full) with `bound`, its bound one stage tighter. Stage 1:
+   * the full-path bound from the folder's DP state (FullPathScorer.folderBound), knowing from
+   * the characters of all its basenames together from which row on the rest of the query can fit
+   * in one. Stage 2, only while the list holds matches that need the folders (below the basename
+   * tier), and where the first could gain: the same from each path (its characters, then its
+   * basename read), which also tells whether any basename holds the whole query. Each stage costs
+   * more than the last, so a folder the heap puts back only pays the next when it is on top again.
+   */
+  private tighten(run: Run, f: number, bound: number): number {
+    const c = this.c;
+    const { m, queryLower, restMask } = run;
+    const g = run.folderOf[f]!;
+    const stage = ++run.stageOf[f]!;
+    const unionFits = fitsIn(restMask, m, c.anyBaseMask[g]!);
+    if (stage === 1) return Math.min(bound, this.boundWith(run, f, run.wholeOf[f]!, unionFits));
+    if (!(unionFits < m || run.wholeOf[f]!) || run.topScore[run.limit - 1]! >= BASENAME_TIER) return bound;
+    const ids = run.idsOf[f]!;
+    const { baseMask, lower, base } = c;
+    let fits = m;
+    for (let k = run.fromOf[f]!, to = run.toOf[f]!; k < to && fits > 0; k++) {
+      const i = ids[k]!;
+      if (fitsIn(restMask, m, baseMask[i]!) < fits) fits = Math.min(fits, basenameFitsFrom(queryLower, lower[i]!, base[i]!));
+    }
+    const anyWhole = run.wholeOf[f]! && fits === 0;
+    run.wholeOf[f] = anyWhole;
+    return Math.min(bound, this.boundWith(run, f, anyWhole, fits));
+  }
+
+  /** tighten's bound, given whether a basename holds the whole query and from which row the rest fits in one. */
+  private boundWith(run: Run, f: number, anyWhole: boolean, fits: number): number {
+    const c = this.c;
+    const { m, limit, topScore } = run;
+    const g = run.folderOf[f]!;
+    const base = c.folderText[g]!.length;
+    const wholeBound = anyWhole ? BASENAME_TIER + PREFIX_BONUS + scoreBound(m, c.mostBaseStarts[g]!) : -Infinity;
+    let fullBound = scoreBound(m, c.mostPathStarts[g]!);
+    // Only worth its DP when the full-path bound is what lets the folder in.
+    if (wholeBound < topScore[limit - 1]! && fullBound >= topScore[limit - 1]! && m >= 2 && base > 0 && base < MAX_LENGTH && c.shortestBase[g]! > 0) {
+      const first = run.idsOf[f]![run.fromOf[f]!]!;
+      fullBound = Math.min(fullBound, run.full.folderBound(c.paths[first]!, c.lower[first]!, base, g, c.mostBaseStarts[g]!, fits, c.firstBaseMask[g]!, anyWhole));
+    }
+    return Math.max(wholeBound, fullBound);
   }
 
   /**

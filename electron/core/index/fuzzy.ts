@@ -23,6 +23,8 @@ const GAP_PENALTY = 0.25;
  * same case and the sequence bonus. So a query's scores bound those of any query extending it.
  */
 export const MAX_CHAR_GAIN = 1 + SEGMENT_BONUS + SAME_CASE_BONUS + SEQUENCE_BONUS;
+/** The same for a character that stands at no word start of the path (see startChars). */
+export const MAX_PLAIN_GAIN = 1 + SAME_CASE_BONUS + SEQUENCE_BONUS;
 export const MAX_LENGTH = 512;
 /** A cell no alignment reaches. */
 const NONE = -Infinity;
@@ -94,6 +96,13 @@ export function wordStarts(target: string, from: number): number {
   }
   // Capped well below STRONG, so packed counts of a folder and a basename add without carrying.
   return Math.min(strong, 1023) * STRONG + Math.min(weak, 1023);
+}
+
+/** charBit of every lower-cased character at a word start (a boundary bonus) at or after `from` (and after the first position) in `target`. */
+export function startChars(target: string, targetLower: string, from: number): number {
+  let mask = 0;
+  for (let t = Math.max(1, from); t < target.length; t++) if (boundaryBonus(target, t) > 0) mask |= charBit(targetLower.charCodeAt(t));
+  return mask;
 }
 
 const STRONG = 1 << 12;
@@ -295,9 +304,27 @@ export function scorePathOnly(
   return fuzzyScoreOnly(query, queryLower, path, pathLower, 0);
 }
 
-/** The most a row entering the basename with `entry` can reach, `rest` rows after it. */
-function reach(entry: number, rest: number, baseStarts: number): number {
-  return entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
+/**
+ * The most the first row placed in a basename scores itself: at the basename's first column (after
+ * the '/') or after a backslash in it, a segment start; at any other column at most a separator
+ * or camelCase start.
+ */
+const ENTER_AT_SEGMENT = 1 + SEGMENT_BONUS + SAME_CASE_BONUS;
+const ENTER_LATER = 1 + Math.max(SEPARATOR_BONUS, CAMEL_BONUS) + SAME_CASE_BONUS;
+
+/** The smallest i with queryLower[i..] a subsequence of pathLower from `base` on (greedy from the right): 0 when the whole query fits there. */
+export function basenameFitsFrom(queryLower: string, pathLower: string, base: number): number {
+  let i = queryLower.length;
+  for (let t = pathLower.length; i > 0; i--) {
+    t = pathLower.lastIndexOf(queryLower[i - 1]!, t - 1);
+    if (t < base) break;
+  }
+  return i;
+}
+
+/** The most a row entering the basename with `entry` and scoring at most `enter` itself can reach, `rest` rows after it. */
+function reach(entry: number, enter: number, rest: number, baseStarts: number): number {
+  return entry + enter + rest * (1 + SAME_CASE_BONUS + SEQUENCE_BONUS) + startBonus(rest, baseStarts);
 }
 
 const isSeparator = (c: number) => c === 95 || c === 45 || c === 46 || c === 32; // _ - . space
@@ -313,10 +340,11 @@ const TAIL_ROWS = 64;
  * has a strong one (after a backslash). Tighter than reach()'s "every row in sequence and at a
  * word start": in sequence, a row gets a boundary bonus only after a separator row, or as a
  * camelCase hump after a letter or digit row, and two humps cannot follow each other (the
- * first is upper case, the second needs a lower-case character before it). Out of sequence a
+ * first is upper case, the second needs a lower-case character before it); a hump for a row
+ * typed in lower case loses that row's same-case bonus. Out of sequence a
  * row loses the sequence bonus and at least one gap penalty. A basename holds no '/'.
  */
-function tailTable(queryLower: string): Float64Array {
+function tailTable(query: string, queryLower: string): Float64Array {
   const m = queryLower.length;
   const w1 = m + 1;
   const table = new Float64Array(2 * m * w1);
@@ -332,13 +360,15 @@ function tailTable(queryLower: string): Float64Array {
       const p = queryLower.charCodeAt(k - 1);
       const afterSeparator = isSeparator(p);
       const hump = isLetter(c) && (isLetter(p) || isDigit(p));
+      // A hump is an upper-case character: typed in lower case, the row loses its same-case bonus there.
+      const humpGain = CAMEL_BONUS - (query.charCodeAt(k) === c ? SAME_CASE_BONUS : 0);
       for (let w = 0; w <= m; w++) {
         for (let blocked = 0; blocked < 2; blocked++) {
           let best = inSeq + next[w * 2]!;
           if (w > 0) {
             best = Math.max(best, outOfSeq + next[(w - 1) * 2]!);
             if (afterSeparator) best = Math.max(best, inSeq + SEPARATOR_BONUS + next[(w - 1) * 2]!);
-            if (hump && !blocked) best = Math.max(best, inSeq + CAMEL_BONUS + next[(w - 1) * 2 + 1]!);
+            if (hump && !blocked) best = Math.max(best, inSeq + humpGain + next[(w - 1) * 2 + 1]!);
           }
           cur[w * 2 + blocked] = best;
         }
@@ -402,12 +432,14 @@ export class FullPathScorer {
   private top = NONE;
   private folder = -1;
   private readonly folderEntry: Float64Array;
+  /** The same at the basename's second column: what any later column has at most. */
+  private readonly folderEntryLater: Float64Array;
   /** charBit of each query character. */
   private readonly rowBits: Int32Array;
   private readonly folderPrev: Float64Array;
   private readonly folderGap: Float64Array;
   private folderTop = NONE;
-  /** tailTable(queryLower), or null for a long query. */
+  /** tailTable(query, queryLower), or null for a long query. */
   private readonly tail: Float64Array | null;
 
   constructor(
@@ -440,19 +472,23 @@ export class FullPathScorer {
     this.folderPrev = new Float64Array(m);
     this.folderGap = new Float64Array(m);
     this.folderEntry = new Float64Array(m);
+    this.folderEntryLater = new Float64Array(m);
     this.rowBits = new Int32Array(m);
     for (let i = 0; i < m; i++) this.rowBits[i] = charBit(queryLower.charCodeAt(i));
-    this.tail = m >= 2 && m <= TAIL_ROWS ? tailTable(queryLower) : null;
+    this.tail = m >= 2 && m <= TAIL_ROWS ? tailTable(query, queryLower) : null;
   }
 
-  /** The most an alignment placing row `row` first in the basename with `entry` before it can reach. */
-  private reach(entry: number, row: number, baseStarts: number): number {
+  /**
+   * The most an alignment placing row `row` first in the basename with `entry` before it can
+   * reach; `enter` is the most that row scores itself (ENTER_AT_SEGMENT or ENTER_LATER).
+   */
+  private reach(entry: number, enter: number, row: number, baseStarts: number): number {
     const m = this.m;
-    const loose = reach(entry, m - 1 - row, baseStarts);
+    const loose = reach(entry, enter, m - 1 - row, baseStarts);
     if (!this.tail) return loose;
     const strong = Math.floor(baseStarts / STRONG);
     const starts = Math.min(m, strong + (baseStarts % STRONG));
-    return Math.min(loose, entry + 1 + SEGMENT_BONUS + SAME_CASE_BONUS + this.tail[((strong > 0 ? 1 : 0) * m + row) * (m + 1) + starts]!);
+    return Math.min(loose, entry + enter + this.tail[((strong > 0 ? 1 : 0) * m + row) * (m + 1) + starts]!);
   }
 
   /**
@@ -503,7 +539,10 @@ export class FullPathScorer {
     this.folderGap.set(this.gap);
     this.folderTop = this.top;
     // What row r (r >= 1) can have on entering the basename at its first column at the earliest.
-    for (let r = 1; r < this.m; r++) this.folderEntry[r] = this.entry(r, base, base);
+    for (let r = 1; r < this.m; r++) {
+      this.folderEntry[r] = this.entry(r, base, base);
+      this.folderEntryLater[r] = this.entry(r, base, base + 1);
+    }
   }
 
   /** Row `row`'s best before its own score when it is the first row in the basename, at column `at`. */
@@ -526,45 +565,55 @@ export class FullPathScorer {
   private basenameBound(pathLower: string, base: number, baseStarts: number, baseMask: number, wholeFits: boolean, floor: number, winsTie: boolean): number {
     const m = this.m;
     const whole = wholeFits ? scoreBound(m, baseStarts) : NONE;
-    const rough = this.roughBound(baseStarts, baseMask, wholeFits);
+    // Rows before `fits` cannot start the basename: a later row's character is missing there.
+    let fits = m;
+    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
+    const rough = this.roughBound(baseStarts, fits, charBit(pathLower.charCodeAt(base)), wholeFits);
     if (hopeless(rough, floor, winsTie)) return rough;
     let bound = Math.max(this.folderTop, whole);
-    // The smallest i with queryLower[i..] a subsequence of the basename (greedy from the right).
-    let i = m;
-    for (let t = pathLower.length; i > 0; i--) {
-      t = pathLower.lastIndexOf(this.queryLower[i - 1]!, t - 1);
-      if (t < base) break;
-    }
+    const i = basenameFitsFrom(this.queryLower, pathLower, base);
+    // A row first in the basename at a later column than its first there has a lower entry, and
+    // past the basename's first column (without a backslash in it) no segment start.
+    const strong = baseStarts >= STRONG;
     for (let row = Math.max(i, 1); row < m; row++) {
-      const e = this.entry(row, base, pathLower.indexOf(this.queryLower[row]!, base));
-      if (e !== NONE) bound = Math.max(bound, this.reach(e, row, baseStarts));
+      const at = pathLower.indexOf(this.queryLower[row]!, base);
+      const e = this.entry(row, base, at);
+      if (e !== NONE) bound = Math.max(bound, this.reach(e, at === base || strong ? ENTER_AT_SEGMENT : ENTER_LATER, row, baseStarts));
     }
     return bound;
   }
 
-  /** basenameBound's first, cheaper bound, from the entered folder's state alone. */
-  private roughBound(baseStarts: number, baseMask: number, wholeFits: boolean): number {
+  /**
+   * basenameBound's first, cheaper bound, from the entered folder's state alone. Rows before
+   * `fits` cannot start the basename (the rest of the query does not fit in it); `firstBits`
+   * holds the charBit of the basename's first character (or of several: any of them).
+   */
+  private roughBound(baseStarts: number, fits: number, firstBits: number, wholeFits: boolean): number {
     const m = this.m;
     let rough = Math.max(this.folderTop, wholeFits ? scoreBound(m, baseStarts) : NONE);
-    // Rows before `fits` cannot start the basename: a later row's character is missing there.
-    let fits = m;
-    while (fits > 0 && (this.rowBits[fits - 1]! & baseMask) !== 0) fits--;
+    // A row takes a segment start only at the basename's first column (when it is that
+    // character) or after a backslash (bounded as at the first column: the entry only falls
+    // with the column); elsewhere it enters at the second column at the earliest.
+    const strong = baseStarts >= STRONG;
     for (let row = Math.max(fits, 1); row < m; row++) {
       const e = this.folderEntry[row]!;
-      if (e !== NONE) rough = Math.max(rough, this.reach(e, row, baseStarts));
+      if (e !== NONE && (strong || (this.rowBits[row]! & firstBits) !== 0)) rough = Math.max(rough, this.reach(e, ENTER_AT_SEGMENT, row, baseStarts));
+      const later = this.folderEntryLater[row]!;
+      if (later !== NONE) rough = Math.max(rough, this.reach(later, ENTER_LATER, row, baseStarts));
     }
     return rough;
   }
 
   /**
    * No path of the folder (`path` is one of them, `base` its folder's length) scores more, given
-   * the most word starts of its basenames, the characters of all of them together and whether
+   * the most word starts of its basenames, the smallest row from which the rest of the query
+   * fits in one of them (basenameFitsFrom), the charBits of their first characters and whether
    * any could hold the whole query: the rough bound only grows with each. Valid when score()
    * would take its folder route for every path: m >= 2 and 0 < base < min(length, MAX_LENGTH).
    */
-  folderBound(path: string, pathLower: string, base: number, folder: number, baseStarts: number, baseMask: number, wholeFits: boolean): number {
+  folderBound(path: string, pathLower: string, base: number, folder: number, baseStarts: number, fits: number, firstBits: number, wholeFits: boolean): number {
     if (folder !== this.folder) this.enterFolder(path, pathLower, base, folder);
-    return this.roughBound(baseStarts, baseMask, wholeFits);
+    return this.roughBound(baseStarts, fits, firstBits, wholeFits);
   }
 
   private reset(): void {

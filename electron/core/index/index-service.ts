@@ -13,7 +13,7 @@ import type { ChangeSummary, FromWorker } from './protocol';
 import { compileMatcher } from './line-matcher';
 import { quietReopen, type QuietReopen } from './quiet-reopen';
 import { RegexSearchWorker } from './regex-search';
-import { ShardClient } from './shard-client';
+import { ShardClient, ShardTally } from './shard-client';
 import { defaultShardCount, shardDbPath, shardOf } from './shards';
 import { DEFAULT_TEXT_LIMIT, mergeShardResults, type TextSearchParams } from './text-search';
 
@@ -49,6 +49,8 @@ export class IndexService {
   readonly dbPath: string;
   readonly dbPaths: string[];
   private readonly shards: ShardClient[];
+  /** Busy shards and unstaged list chunks, counted as they change (isIdle reads them). */
+  private readonly tally = new ShardTally();
   private listed = false;
   private closed = false;
   private failure: string | null = null;
@@ -76,7 +78,7 @@ export class IndexService {
     this.dbPaths = Array.from({ length: count }, (_, i) => shardDbPath(this.dbPath, i));
     this.options = resolveIndexOptions(options);
     this.shards = this.dbPaths.map(
-      (p) => new ShardClient(p, (shard, message) => this.onMessage(shard, message), (_shard, message) => this.fail(message), () => this.closed),
+      (p) => new ShardClient(p, (shard, message) => this.onMessage(shard, message), (_shard, message) => this.fail(message), () => this.closed, this.tally),
     );
     if (options.quietReopen === false) this.startWriters();
     else void this.reopenQuietly();
@@ -120,6 +122,8 @@ export class IndexService {
       // The stored list is staged while the walk runs, as a writer's announced list would be (in
       // the worker's chunks: one join of 100k paths alone held the thread for tens of ms).
       const stageStored = (shardPaths: string[][]) => {
+        // Writers started meanwhile (a change at once) were not told of it: they send the list.
+        if (this.writing) return;
         this.heldStored = shardPaths.map((paths) => paths.length);
         this.shards.forEach((shard, i) => {
           const paths = shardPaths[i]!;
@@ -167,11 +171,6 @@ export class IndexService {
   /** How many shards' writer threads were started. */
   get writersRunning(): number {
     return this.shards.filter((s) => s.started).length;
-  }
-
-  /** Paths staged into quick-open's lists since the start, over every shard (each staged list counts in full). */
-  get pathsStaged(): number {
-    return this.shards.reduce((n, s) => n + s.stagedPaths, 0);
   }
 
   /** Resolves once the path list is known (from the database, or from the first walk). */
@@ -312,8 +311,7 @@ export class IndexService {
       case 'list':
         // Messages that arrive together are delivered in one go: take one chunk per turn of the
         // event loop, so a 100,000-path list never holds up other work for long.
-        shard.listChunks.push(message);
-        if (shard.listChunks.length === 1) setImmediate(() => this.stageListChunk(shard));
+        if (shard.queueListChunk(message)) setImmediate(() => this.stageListChunk(shard));
         break;
       case 'list-diff':
         this.onListDiff(shard, message.added === '' ? [] : message.added.split('\0'), message.removed === '' ? [] : message.removed.split('\0'));
@@ -343,9 +341,9 @@ export class IndexService {
 
   private stageListChunk(shard: ShardClient): void {
     if (this.closed) return;
-    const chunk = shard.listChunks[0]!;
+    const chunk = shard.listChunk!;
     if (shard.listCursor === null) {
-      if (chunk.first) shard.files.beginStaging();
+      if (chunk.first) shard.beginList();
       shard.listCursor = { paths: chunk.paths === '' ? [] : chunk.paths.split('\0'), at: 0 };
     }
     // A few thousand paths per turn of the event loop at most, within a time budget: staging
@@ -353,27 +351,25 @@ export class IndexService {
     const cursor = shard.listCursor;
     const started = performance.now();
     while (cursor.at < cursor.paths.length && performance.now() - started < STAGE_MS) {
-      const paths = cursor.paths.slice(cursor.at, cursor.at + STAGE_PATHS);
-      shard.files.stage(paths);
-      shard.stagedPaths += paths.length;
+      shard.files.stage(cursor.paths.slice(cursor.at, cursor.at + STAGE_PATHS));
       cursor.at += STAGE_PATHS;
     }
     if (cursor.at < cursor.paths.length) {
       setImmediate(() => this.stageListChunk(shard));
       return;
     }
-    shard.listChunks.shift();
+    shard.listChunkStaged();
     shard.listCursor = null;
     if (chunk.last) {
-      shard.files.commitStaging();
+      shard.commitList();
       shard.listed = true;
       if (!this.listed && this.shards.every((s) => s.listed)) {
         this.listed = true;
         this.release(this.listWaiters);
       }
     }
-    if (shard.listChunks.length > 0) setImmediate(() => this.stageListChunk(shard));
-    else if (!shard.files.staging) {
+    if (shard.hasUnstagedList) setImmediate(() => this.stageListChunk(shard));
+    else if (!shard.listStaging) {
       // (A list still staging gets its next part while the walk runs: the next message stages it.)
       for (const deferred of shard.afterList.splice(0)) deferred();
       this.checkIdle();
@@ -381,7 +377,7 @@ export class IndexService {
   }
 
   private onListDiff(shard: ShardClient, added: string[], removed: string[]): void {
-    if (shard.listChunks.length > 0 || shard.files.staging) {
+    if (shard.hasUnstagedList || shard.listStaging) {
       shard.afterList.push(() => this.onListDiff(shard, added, removed)); // after the list it changes
       return;
     }
@@ -391,7 +387,7 @@ export class IndexService {
   }
 
   private onChanged(shard: ShardClient, id: number | null, summary: ChangeSummary): void {
-    if (shard.listChunks.length > 0 || shard.files.staging) {
+    if (shard.hasUnstagedList || shard.listStaging) {
       // A list is still being staged (or waits for its next part): apply this change after it, in order.
       shard.afterList.push(() => this.onChanged(shard, id, summary));
       return;
@@ -415,7 +411,8 @@ export class IndexService {
 
   private isIdle(): boolean {
     // A list still being staged is not applied yet: listFiles would answer the one before it.
-    return this.state() === 'ready' && this.pendingChanges.size === 0 && this.shards.every((s) => s.listChunks.length === 0 && !s.files.staging);
+    // O(1): state() === 'ready' is "no failure and no shard starting, listing or indexing".
+    return this.failure === null && this.tally.busy === 0 && this.pendingChanges.size === 0 && this.tally.unstagedChunks === 0 && this.tally.stagingLists === 0;
   }
 
   private checkIdle(): void {

@@ -13,7 +13,8 @@ import type { IndexOptions } from './options';
 import type { ChangeSummary, IndexProgressData, SkipSummary } from './protocol';
 import { errorReason, scanTree, type ScannedFile } from './scanner';
 import { WalkFollower, WalkLead, type WalkShare } from './shared-walk';
-import { SkipLog } from './skip-log';
+import { runToEnd } from './fresh-check';
+import { addStoredContentSkips, SkipLog } from './skip-log';
 
 export interface IndexerEvents {
   list(paths: string[]): void;
@@ -111,6 +112,7 @@ export class Indexer {
     if (summary.created.length + summary.removed.length > 0) this.events.listDiff(summary.created, summary.removed);
     this.store.setMeta('last_scan_completed_at', new Date(startedAt).toISOString());
     this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    runToEnd(addStoredContentSkips(this.store.db, this.options.maxFileSize, skips)); // as a reconcile ends
     // As a reconcile ends: every file of the shard seen, the changed ones read (no walk listed them).
     this.progress = { phase: 'ready', filesSeen: this.store.fileCount(), filesIndexed: read, filesToIndex: read, bytes: 0 };
     this.emitProgress(true);
@@ -207,8 +209,7 @@ export class Indexer {
           try {
             const content = this.reader.read(path.join(this.root, row.path), row.size);
             bytes += content.kind === 'too-large' ? 0 : content.size;
-            this.store.store(current, row.mtime_ms, content);
-            if (content.kind !== 'text') skips.add(row.path, contentSkipReason(content, this.options.maxFileSize));
+            this.store.store(current, row.mtime_ms, content); // binary and too-large: reported from their rows below
           } catch (error) {
             // Gone, or not verifiably at its path (a folder on the way became a link): no row.
             if (isRaceOrGone(error)) {
@@ -238,6 +239,8 @@ export class Indexer {
     // checkpoint only after real writes.
     this.store.setMeta('last_scan_completed_at', new Date(scanStartedAt).toISOString());
     if (wrote || toIndex > 0) this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Every file whose content is not indexed, read now or by an earlier scan (files.kind).
+    runToEnd(addStoredContentSkips(this.store.db, this.options.maxFileSize, skips));
     this.progress.phase = 'ready';
     this.emitProgress(true);
     this.events.scanned(skips.take(), performance.now() - started);
@@ -412,7 +415,6 @@ export class Indexer {
       return;
     }
     this.store.store(row, file.mtimeMs, content);
-    if (content.kind !== 'text') skips?.add(file.path, contentSkipReason(content, this.options.maxFileSize));
     (isNew ? summary.created : summary.updated).push(file.path);
   }
 
@@ -467,6 +469,3 @@ function isIgnoreFile(rel: string): boolean {
   return rel === '.gitignore' || rel.endsWith('/.gitignore') || rel === '.git/info/exclude';
 }
 
-function contentSkipReason(content: FileContent, limit: number): string {
-  return content.kind === 'binary' ? 'binary' : `larger than ${limit} bytes (content not indexed)`;
-}

@@ -10,13 +10,13 @@ import { IgnoreRules } from '../workspace/ignore-rules';
 import { freshnessWalk, Stale, StoredIndex } from './fresh-check';
 import type { IndexOptions } from './options';
 import type { SkipSummary } from './protocol';
-import { SkipLog } from './skip-log';
+import { addStoredContentSkips, SkipLog } from './skip-log';
 import { shardOf } from './shards';
 
 export interface QuietReopen {
   /** Each shard's stored paths. */
   shardPaths: string[][];
-  /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips). */
+  /** Each shard's skip summary, as a reconcile of the unchanged tree reports it (the walk's skips, the stored binary and too-large files). */
   skipped: SkipSummary[];
   /**
    * The files that differ from the stored index (changed, new, gone), when asked to collect them:
@@ -50,6 +50,10 @@ export function* quietReopen(
     const differing: string[] = [];
     const seen = yield* freshnessWalk(root, new IgnoreRules(root, options.excludes), index, skip, 'text', collect ? differing : undefined);
     if (!collect && seen !== index.stored.size) return null; // a file was deleted (or became ignored)
+    // As a reconcile reports them: the stored files whose content is not indexed. A shard that
+    // holds a differing file gets a catch-up, whose writer adds them after the files it reads.
+    const catchingUp = new Set(differing.map((p) => shardOf(p, dbPaths.length)));
+    for (const [shard, db] of index.dbs.entries()) if (!catchingUp.has(shard)) yield* addStoredContentSkips(db, options.maxFileSize, logs[shard]!);
     return { shardPaths: index.shardPaths, skipped: logs.map((l) => l.take()), differing, walkStartedAt };
   } catch (error) {
     // Damaged, locked, not ours (SQLite's codes), or gone mid-walk (fs codes): the writers decide.

@@ -10,6 +10,21 @@ import { spawnIndexWorker } from './worker-spawn';
 
 export type ShardState = 'starting' | 'listing' | 'indexing' | 'ready' | 'failed';
 
+/**
+ * What IndexService.isIdle asks of every shard, kept up to date by the shards as they change so
+ * the question costs O(1) (it is asked after every change batch and every staged list chunk).
+ */
+export class ShardTally {
+  /** Shards starting, listing or indexing. */
+  busy = 0;
+  /** List chunks received but not staged yet, over all shards. */
+  unstagedChunks = 0;
+  /** Shards whose new list is begun and not committed (it may wait for its next part). */
+  stagingLists = 0;
+}
+
+const isBusy = (state: ShardState): boolean => state === 'starting' || state === 'listing' || state === 'indexing';
+
 export class ShardClient {
   /** Started by start(): a quiet reopen (quiet-reopen.ts) serves an unchanged tree without one. */
   private worker: Worker | null = null;
@@ -18,15 +33,13 @@ export class ShardClient {
   reader: IndexDb | null = null;
   private statsReader: IndexDb | null = null;
   searcher: TextSearcher | null = null;
-  state: ShardState = 'starting';
+  private current: ShardState = 'starting';
   progress: IndexProgress | null = null;
   /** This shard's paths for quick-open; `listed` once its first complete list arrived. */
   readonly files = new FileList();
   listed = false;
-  /** Paths staged for this shard's list so far (every list staged counts in full). */
-  stagedPaths = 0;
   /** List chunks received but not staged yet (see IndexService.stageListChunk). */
-  readonly listChunks: Extract<FromWorker, { type: 'list' }>[] = [];
+  private readonly listChunks: Extract<FromWorker, { type: 'list' }>[] = [];
   /** The first chunk's paths while it is being staged, and how far staging got. */
   listCursor: { paths: string[]; at: number } | null = null;
   /** Change reports that arrived while a list was being staged, applied after it. */
@@ -41,7 +54,58 @@ export class ShardClient {
     private readonly onMessage: (shard: ShardClient, message: FromWorker) => void,
     private readonly onFailure: (shard: ShardClient, message: string) => void,
     private readonly isClosing: () => boolean,
-  ) {}
+    private readonly tally: ShardTally = new ShardTally(),
+  ) {
+    if (isBusy(this.current)) tally.busy++;
+  }
+
+  get state(): ShardState {
+    return this.current;
+  }
+
+  set state(next: ShardState) {
+    this.tally.busy += Number(isBusy(next)) - Number(isBusy(this.current));
+    this.current = next;
+  }
+
+  /** Queues a received list chunk; true when it is the only one (staging must be started). */
+  queueListChunk(chunk: Extract<FromWorker, { type: 'list' }>): boolean {
+    this.listChunks.push(chunk);
+    this.tally.unstagedChunks++;
+    return this.listChunks.length === 1;
+  }
+
+  /** The chunk being staged (the oldest received). */
+  get listChunk(): Extract<FromWorker, { type: 'list' }> | undefined {
+    return this.listChunks[0];
+  }
+
+  /** The oldest chunk is staged. */
+  listChunkStaged(): void {
+    this.listChunks.shift();
+    this.tally.unstagedChunks--;
+  }
+
+  get hasUnstagedList(): boolean {
+    return this.listChunks.length > 0;
+  }
+
+  /** A new list begins (a first chunk; it replaces a partial one still staging). */
+  beginList(): void {
+    if (!this.files.staging) this.tally.stagingLists++;
+    this.files.beginStaging();
+  }
+
+  /** The list being staged is complete: quick-open answers from it. */
+  commitList(): void {
+    this.files.commitStaging();
+    this.tally.stagingLists--;
+  }
+
+  /** A list is begun and not committed (between two parts of a list streamed while the walk runs). */
+  get listStaging(): boolean {
+    return this.files.staging;
+  }
 
   get started(): boolean {
     return this.worker !== null;

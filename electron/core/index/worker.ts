@@ -24,7 +24,7 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
-/** The shared first walk is for the first start only (a rebuild after corruption walks alone). */
+/** The first start only shares the first walk and may trust `listStaged` (a rebuild after corruption walks alone and sends its list). */
 let walkPortsTaken = false;
 
 function start(init: Init, recovery: Recovery | null): void {

@@ -46,10 +46,13 @@ export function problemRows(list: readonly SpecDiagnostic[], filter: ProblemFilt
     group.push(d);
   }
   const rows: ProblemRow[] = [];
-  for (const group of byFile.values()) group.sort(bySeverityThenPlace);
-  const files = [...byFile.keys()].sort((a, b) => SEVERITY_RANK[byFile.get(a)![0]!.severity] - SEVERITY_RANK[byFile.get(b)![0]!.severity] || (a < b ? -1 : a > b ? 1 : 0));
-  for (const file of files) {
-    const group = byFile.get(file)!;
+  // Each file's rank (its worst shown severity: the first after its sort) is read once, not per comparison.
+  const files = [...byFile].map(([file, group]) => {
+    group.sort(bySeverityThenPlace);
+    return { file, group, rank: SEVERITY_RANK[group[0]!.severity] };
+  });
+  files.sort((a, b) => a.rank - b.rank || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const { file, group } of files) {
     const isCollapsed = Boolean(collapsed[file]);
     rows.push({ kind: 'file', key: `f:${file}`, file, count: group.length, collapsed: isCollapsed });
     if (isCollapsed) continue;

@@ -4,7 +4,8 @@
 import type { Task } from '../../../shared/specs/model';
 import { parseInline, type TitlePiece } from '../../../shared/text/inline-markdown';
 
-export { parseInline, type TitlePiece };
+// TaskRow's piece type; parseInline itself is imported from shared/text/inline-markdown.ts.
+export type { TitlePiece };
 
 export interface TaskTitleView {
   /** The labels shown as chips, in file order (the task's tags). */

@@ -7,7 +7,7 @@ import { useEditor } from '../stores/editor-store';
 import { useSpecs } from '../stores/specs-store';
 import { useTrace } from '../stores/trace-store';
 import { Piece } from '../tasks/TaskRow';
-import { parseInline } from '../tasks/task-title';
+import { parseInline } from '../../../shared/text/inline-markdown';
 import { filterTraceRows, NO_TRACE_FILTER, traceRows, type CoverageState, type LinkFilter, type TraceFilter } from './trace-rows';
 import { useEvidence } from '../stores/evidence-store';
 import { RequirementEvidence } from '../evidence/RequirementEvidence';

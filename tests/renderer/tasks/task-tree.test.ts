@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTasks } from '../../../shared/specs/tasks-markdown';
 import { countTasks, isSectionRow, sectionRuns, taskKeys, visibleRows, waveLabel, type ListRow } from '../../../renderer/src/tasks/task-tree';
-import { chipLabel, parseInline, taskTitleView } from '../../../renderer/src/tasks/task-title';
+import { chipLabel, taskTitleView } from '../../../renderer/src/tasks/task-title';
+import { parseInline } from '../../../shared/text/inline-markdown';
 import { waveTable } from '../../../renderer/src/markdown/render';
 import { onlySpec } from '../../shared/specs/helpers';
 

@@ -6,6 +6,8 @@ import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import CssWorker from 'monaco-editor/language/css/css.worker?worker';
 import HtmlWorker from 'monaco-editor/language/html/html.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { language as monacoMarkdown } from 'monaco-editor/languages/definitions/markdown/markdown';
+import { markdownLanguage } from './markdown-language';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -22,5 +24,9 @@ self.MonacoEnvironment = {
 export const SYNTAX_ONLY = { noSemanticValidation: true, noSyntaxValidation: false, noSuggestionDiagnostics: true };
 monaco.typescript.typescriptDefaults.setDiagnosticsOptions(SYNTAX_ONLY);
 monaco.typescript.javascriptDefaults.setDiagnosticsOptions(SYNTAX_ONLY);
+
+// Monaco's markdown grammar read `<1` as an HTML tag lasting to the end of the file (markdown-language.ts).
+// Registered before any model exists, it is used instead of the lazily loaded original.
+monaco.languages.setMonarchTokensProvider('markdown', markdownLanguage(monacoMarkdown));
 
 export { monaco };

@@ -1,7 +1,7 @@
 // Quick-open ranking: contiguous runs, basename hits, camelCase and separator boundaries.
 import { describe, expect, it } from 'vitest';
 import { FileList } from '../../../../electron/core/index/file-list';
-import { fuzzyScore, isSubsequence, scorePath } from '../../../../electron/core/index/fuzzy';
+import { basenameFitsFrom, charBit, charMask, FullPathScorer, fuzzyScore, isSubsequence, scorePath, STRONG_START, wordStarts } from '../../../../electron/core/index/fuzzy';
 
 const rank = (paths: string[], query: string) => {
   const list = new FileList();
@@ -257,6 +257,71 @@ describe('quick-open scoring shortcuts', () => {
       fresh.replace(paths);
       for (const limit of [50, 3]) expect(typing.search(q, limit), `${q} (limit ${limit})`).toEqual(fresh.search(q, limit));
     }
+  });
+});
+
+describe('quick-open score bounds', () => {
+  // The bounds that skip a path or a whole folder unscored must never fall below a real score;
+  // ranking tests only notice where a skipped path would have entered the top list. Here every
+  // path is asked for its score with its own score as the floor (so any bound below it answers
+  // null), and each folder's bound is compared with its best path, on basenames that start with
+  // query characters, join words with humps and separators (also as the query types them, in
+  // either case) and hold backslashes.
+  let seed = 5;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const words = ['ab', 'ages', 'es', 'sa', 'eS', 'Ages', 'gE', 'x', 'pack', 'a'];
+  const seps = ['', '', '_', '-', '.', '\\'];
+  const folders = Array.from({ length: 80 }, (_, i) => `${pick(['packages', 'pack-ages', 'pa', 'Packages'])}/${pick(words)}${pick(seps)}${pick(words)}-${i % 4}/${i % 3 ? 'src/' : ''}`);
+  const paths = folders.flatMap((folder) => Array.from({ length: 10 }, () => `${folder}${pick(words)}${pick(seps)}${pick(words)}${pick(seps)}${pick(words)}.ts`));
+  const queries = ['packages', 'pacKAges', 'packagEs', 'pages', 'pAGes', 'packaGeS', 'agesab', 'sAges', 'pa/es', 'packages/ages', 'pack-agEs', 'esa', 'pes', 'packag\\es', 'src/es', 'src/aes', 'pa/ab', 'src/gees'];
+
+  it('no path scores above the bound that would skip it', () => {
+    let checked = 0;
+    for (const query of queries) {
+      const ql = query.toLowerCase();
+      const full = new FullPathScorer(query, ql);
+      for (const path of paths) {
+        const lower = path.toLowerCase();
+        const base = path.lastIndexOf('/') + 1;
+        const real = fuzzyScore(query, ql, path, lower, 0)?.score ?? null;
+        if (real === null) continue;
+        const whole = isSubsequence(ql, lower, base);
+        const got = full.score(path, lower, base, folders.indexOf(path.slice(0, base)), wordStarts(path, base + 1), charMask(lower, base), whole, real, true);
+        expect(got, `${query} in ${path}`).toBe(real);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('no path of a folder scores above its folder bound', () => {
+    let checked = 0;
+    for (const query of queries) {
+      const ql = query.toLowerCase();
+      if (ql.length < 2) continue;
+      const full = new FullPathScorer(query, ql);
+      folders.forEach((folder, id) => {
+        const inFolder = paths.filter((p) => p.startsWith(folder) && p.lastIndexOf('/') + 1 === folder.length);
+        let most = 0;
+        let fits = ql.length;
+        let firstBits = 0;
+        let best = -Infinity;
+        for (const path of inFolder) {
+          const starts = wordStarts(path, folder.length + 1);
+          most = Math.max(Math.floor(most / STRONG_START), Math.floor(starts / STRONG_START)) * STRONG_START + Math.max(most % STRONG_START, starts % STRONG_START);
+          fits = Math.min(fits, basenameFitsFrom(ql, path.toLowerCase(), folder.length));
+          firstBits |= charBit(path.toLowerCase().charCodeAt(folder.length));
+          best = Math.max(best, fuzzyScore(query, ql, path, path.toLowerCase(), 0)?.score ?? -Infinity);
+        }
+        if (best === -Infinity) return;
+        const first = inFolder[0]!;
+        const bound = full.folderBound(first, first.toLowerCase(), folder.length, id + 1000, most, fits, firstBits, fits === 0);
+        expect(bound, `${query} in ${folder}`).toBeGreaterThanOrEqual(best);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 

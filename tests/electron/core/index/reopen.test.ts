@@ -39,6 +39,32 @@ describe('index: reopen', () => {
     expect(third.status().progress?.filesToIndex).toBe(0);
   });
 
+  it.each([
+    ['quiet', true],
+    ['reconciling', false],
+  ])('reports the files the first scan skipped as binary or too large after a %s reopen', async (_how, quietReopen) => {
+    const root = makeTree({ 'a.txt': 'text\n', 'bin/blob.dat': Buffer.from([7, 0, 1, 2]), 'logs/huge.log': 'y'.repeat(4096), 'b.txt': 'more text\n' });
+    const options = { maxFileSize: 1024, shards: 2 };
+    const first = sandbox.open(root, options);
+    await first.whenIdle();
+    const skipped = first.status().skipped;
+    expect(skipped.counts).toEqual({ binary: 1, 'larger than 1024 bytes (content not indexed)': 1 });
+    await first.close();
+
+    const second = sandbox.open(root, { ...options, quietReopen });
+    await second.whenIdle();
+    expect(second.writersStarted).toBe(!quietReopen);
+    expect(second.status().skipped).toEqual(skipped);
+    await second.close();
+
+    // A change elsewhere makes the reopen reconcile: the unchanged skipped files are still reported.
+    writeFileSync(path.join(root, 'c.txt'), 'new\n');
+    const third = sandbox.open(root, { ...options, quietReopen });
+    await third.whenIdle();
+    expect(third.writersStarted).toBe(true);
+    expect(third.status().skipped).toEqual(skipped);
+  });
+
   it('serves quick-open from the stored list before the scan has finished', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) files[`pkg/m${i}.ts`] = `x${i}\n`;
