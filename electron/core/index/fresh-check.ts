@@ -10,8 +10,14 @@ import { openReader, type IndexDb } from './open-db';
 import { noteIgnoreFileAbsence } from './scanner';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 
-/** A stored file: id, path, size, mtime (raw rows, kept as read: the cheapest better-sqlite3 gives). */
-export type StoredRow = [id: number, path: string, size: number, mtimeMs: number];
+/**
+ * A stored file: id, path, size, mtime (raw rows, kept as read: the cheapest better-sqlite3 gives);
+ * a collecting walk marks the rows it lists in the fifth slot (cheaper than a Set of their paths).
+ */
+export type StoredRow = [id: number, path: string, size: number, mtimeMs: number, listedBy?: number];
+
+/** Each collecting walk's mark (see StoredRow). */
+let walks = 0;
 
 /** Thrown out of the walk at the first difference: the rest of the tree need not be visited. */
 export class Stale extends Error {}
@@ -126,7 +132,8 @@ export function* freshnessWalk(
     if (!differing || differing.length >= COLLECT_MAX) throw new Stale();
     differing.push(rel);
   };
-  const visited = differing ? new Set<string>() : null; // the stored files listed
+  const mark = ++walks;
+  let short = false; // some folder's listing lacked a stored file or a folder holding some
   if (changedSince(path.join(root, '.git', 'info', 'exclude'), scannedAt)) throw new Stale(); // not a file of the index
   let seen = 0;
   let steps = 0;
@@ -164,7 +171,7 @@ export function* freshnessWalk(
       const row = stored.get(rel);
       if (row) {
         found++;
-        visited?.add(rel);
+        row[4] = mark;
         if (!entry.isFile()) {
           differs(rel); // a stored file became a link or something else (reported as a scan would)
           skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
@@ -196,9 +203,13 @@ export function* freshnessWalk(
     }
     // A stored file or a folder holding one is missing here (deleted, renamed, or no longer a
     // folder): stale now, not after the rest of the tree (the count at the end would say it too).
-    if (found !== (expected.get(dir) ?? 0) && !differing) throw new Stale();
+    if (found !== (expected.get(dir) ?? 0)) {
+      if (!differing) throw new Stale();
+      short = true;
+    }
   }
-  if (visited && visited.size < stored.size) for (const rel of stored.keys()) if (!visited.has(rel)) differs(rel); // gone, folders too
+  // Gone (a folder's files too): the stored files no listing held.
+  if (short) for (const row of stored.values()) if (row[4] !== mark) differs(row[1]);
   return seen;
 }
 
