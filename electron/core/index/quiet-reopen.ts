@@ -2,9 +2,10 @@
 // serving thread, one stat walk compared with the stored sizes and mtimes (fresh-check.ts), and,
 // when everything matches, the stored list and the walk's skip report are all the service needs.
 // Starting two worker threads and opening the database for writing was most of a reopen on a
-// small tree (17–25× a stat walk on monaco's 1.9k files). Anything that differs, or a database
-// this cannot judge, gives null: the writers start and reconcile as before (and recover a
-// damaged database). Runs as steps so the caller can slice it (a 100k-file walk takes seconds).
+// small tree (17–25× a stat walk on monaco's 1.9k files). Collecting, a few differing files are
+// returned for the writers to apply (a catch-up); too many, a changed rule file, or a database
+// this cannot judge gives null: the writers start and reconcile as before (and recover a damaged
+// database). Runs as steps so the caller can slice it (a 100k-file walk takes seconds).
 import { existsSync } from 'node:fs';
 import { IgnoreRules } from '../workspace/ignore-rules';
 import { freshnessWalk, Stale, StoredIndex } from './fresh-check';
