@@ -2,7 +2,7 @@
 // blank lines and `#` comments skipped, `\r` and unescaped trailing spaces dropped, `!` negates,
 // a trailing `/` matches folders only, a pattern with a `/` is anchored to its file's folder
 // (else it matches the basename at any depth), `*` `?` `[...]` do not match `/`, `**` at a
-// slash boundary matches any folders, `\` escapes. The common shapes skip the regular expression:
+// slash boundary matches any folders, `\` escapes. The common shapes skip the automaton (Glob):
 // `name` and `*.ext` compare the basename, a literal anchored path compares the path.
 // Matching is on UTF-8 bytes as git's (`?` is one byte), case-sensitive unless folded by the caller.
 
@@ -24,7 +24,7 @@ const enum Kind {
 export interface GitRule {
   readonly kind: Kind;
   readonly text: string;
-  readonly re: RegExp | null;
+  readonly glob: Glob | null;
   readonly negative: boolean;
   readonly dirOnly: boolean;
 }
@@ -57,13 +57,13 @@ export function matchRules(rules: readonly GitRule[], relPath: string, start: nu
         hit = name.endsWith(rule.text);
         break;
       case Kind.NameRe:
-        hit = rule.re!.test(asBytes(name));
+        hit = rule.glob!.test(asBytes(name));
         break;
       case Kind.Path:
         hit = (rel ??= relPath.slice(start)) === rule.text;
         break;
       case Kind.PathRe:
-        hit = rule.re!.test(asBytes((rel ??= relPath.slice(start))));
+        hit = rule.glob!.test(asBytes((rel ??= relPath.slice(start))));
         break;
       default:
         hit = false;
@@ -98,19 +98,19 @@ function compilePattern(line: string): GitRule | null {
   const anchored = p.includes('/');
   if (anchored && p[0] === '/') p = p.slice(1);
   if (p === '') return null; // git's empty pattern matches no name
-  const rule = (kind: Kind, text: string, re: RegExp | null = null): GitRule => ({ kind, text, re, negative, dirOnly });
+  const rule = (kind: Kind, text: string, glob: Glob | null = null): GitRule => ({ kind, text, glob, negative, dirOnly });
   const literal = simpleLength(p);
   if (!anchored) {
     if (literal === p.length) return rule(Kind.Name, p);
     if (p[0] === '*' && simpleLength(p.slice(1)) === p.length - 1) return rule(Kind.Suffix, p.slice(1));
-    const re = wildmatchRegExp('', p);
-    return re ? rule(Kind.NameRe, p, re) : rule(Kind.Never, p);
+    const glob = compileGlob('', p);
+    return glob ? rule(Kind.NameRe, p, glob) : rule(Kind.Never, p);
   }
   if (literal === p.length) return rule(Kind.Path, p);
   // As git's match_pathname: the literal prefix is compared, then the rest is matched as a
   // pattern of its own (so a `**` right after the prefix counts as at the pattern's start).
-  const re = wildmatchRegExp(p.slice(0, literal), p.slice(literal));
-  return re ? rule(Kind.PathRe, p, re) : rule(Kind.Never, p);
+  const glob = compileGlob(p.slice(0, literal), p.slice(literal));
+  return glob ? rule(Kind.PathRe, p, glob) : rule(Kind.Never, p);
 }
 
 /** Length of the part before the first glob character (git's simple_length: `*?[\`). */
@@ -138,22 +138,110 @@ function unit(c: string): string {
 }
 
 /**
- * wildmatch with WM_PATHNAME as a regular expression over bytes: `prefix` literally, then
- * `pattern`. Null when wildmatch would match nothing (an unterminated `[`, a malformed class, a
- * trailing `\`).
+ * One step of a pattern: a byte, `?` (a byte but `/`), a bracket expression (one byte but `/`),
+ * `*` (bytes but `/`), a trailing `**` (any bytes), or `**` before a slash (nothing, or any bytes
+ * ending with a `/`: DIRS).
  */
-function wildmatchRegExp(prefix: string, pattern: string): RegExp | null {
+type Step = number | typeof ONE | RegExp | typeof STAR | typeof ANY | typeof DIRS;
+const ONE = -1;
+const STAR = -2;
+const ANY = -3;
+const DIRS = -4;
+const SLASH = 0x2f;
+
+/**
+ * wildmatch with WM_PATHNAME over the bytes of a path (as `asBytes` gives them), run as an
+ * automaton: every position of the pattern the text could have reached is kept at once, so the
+ * cost is at most the text's length times the pattern's. A regular expression of the same
+ * pattern backtracks: `*a*a*a*a*a*a*a*a*a*a*a*a*b` against 40 `a`s ran for minutes, and a
+ * repository's .gitignore must not be able to stall a walk.
+ */
+export class Glob {
+  /** The states the text may be in: `i` before step i (`steps.length`: all matched), `inside + i` within DIRS step i. */
+  private current: Int32Array;
+  private following: Int32Array;
+  /** `marks[state] === pass`: the state is listed in this pass (no clearing between characters). */
+  private readonly marks: Uint32Array;
+  private pass = 0;
+  private readonly inside: number;
+
+  constructor(private readonly steps: readonly Step[]) {
+    this.inside = steps.length + 1;
+    this.current = new Int32Array(2 * this.inside);
+    this.following = new Int32Array(2 * this.inside);
+    this.marks = new Uint32Array(2 * this.inside);
+  }
+
+  test(text: string): boolean {
+    const { steps, inside } = this;
+    const m = steps.length;
+    if (this.pass > 0xfffffff0) {
+      this.marks.fill(0);
+      this.pass = 0;
+    }
+    let count = this.add(this.current, 0, ++this.pass, 0);
+    for (let s = 0; s < text.length; s++) {
+      const c = text.charCodeAt(s);
+      const pass = ++this.pass;
+      const list = this.current;
+      let next = 0;
+      for (let k = 0; k < count; k++) {
+        const state = list[k]!;
+        if (state >= inside) {
+          next = this.add(this.following, state, pass, next);
+          if (c === SLASH) next = this.add(this.following, state - inside + 1, pass, next);
+          continue;
+        }
+        if (state === m) continue;
+        const step = steps[state]!;
+        if (step === DIRS) {
+          next = this.add(this.following, inside + state, pass, next);
+          if (c === SLASH) next = this.add(this.following, state + 1, pass, next);
+        } else if (step === ANY || (step === STAR && c !== SLASH)) {
+          next = this.add(this.following, state, pass, next);
+        } else if (step === ONE ? c !== SLASH : typeof step === 'number' ? step === c : step.test(String.fromCharCode(c))) {
+          next = this.add(this.following, state + 1, pass, next);
+        }
+      }
+      if (next === 0) return false;
+      [this.current, this.following] = [this.following, this.current];
+      count = next;
+    }
+    return this.marks[m] === this.pass;
+  }
+
+  /** Lists `state` (and, before a step that may match nothing, the states past it) once per pass. */
+  private add(list: Int32Array, state: number, pass: number, count: number): number {
+    for (;;) {
+      if (this.marks[state] === pass) return count;
+      this.marks[state] = pass;
+      list[count++] = state;
+      const step = state < this.steps.length ? this.steps[state] : undefined;
+      if (step !== STAR && step !== ANY && step !== DIRS) return count;
+      state++;
+    }
+  }
+}
+
+/**
+ * wildmatch with WM_PATHNAME as a Glob: `prefix` literally, then `pattern`. As git's dir.c, which
+ * compares an anchored pattern's literal prefix first and hands wildmatch the rest, a `**` at the
+ * start of `pattern` counts as at a slash boundary. Null when wildmatch would match nothing (an
+ * unterminated `[`, a malformed class, a trailing `\\`).
+ */
+function compileGlob(prefix: string, pattern: string): Glob | null {
   const p = asBytes(pattern);
-  let out = '^' + [...asBytes(prefix)].map(unit).join('');
+  const steps: Step[] = [];
+  for (const c of asBytes(prefix)) steps.push(c.charCodeAt(0));
   let i = 0;
   while (i < p.length) {
     const c = p[i]!;
     if (c === '\\') {
       if (i + 1 >= p.length) return null;
-      out += unit(p[i + 1]!);
+      steps.push(p.charCodeAt(i + 1));
       i += 2;
     } else if (c === '?') {
-      out += '[^/]';
+      steps.push(ONE);
       i++;
     } else if (c === '*') {
       let j = i;
@@ -162,27 +250,27 @@ function wildmatchRegExp(prefix: string, pattern: string): RegExp | null {
       const atBoundary = (i === 0 || p[i - 1] === '/') && (j === p.length || p[j] === '/' || (p[j] === '\\' && p[j + 1] === '/'));
       if (double && atBoundary) {
         if (j === p.length) {
-          out += '[^]*';
+          steps.push(ANY);
           i = j;
         } else {
-          out += '(?:[^]*/)?'; // `**/`: no folder, or any folders
+          steps.push(DIRS); // `**/`: no folder, or any folders
           i = p[j] === '/' ? j + 1 : j + 2;
         }
       } else {
-        out += '[^/]*';
+        steps.push(STAR);
         i = j;
       }
     } else if (c === '[') {
       const bracket = bracketRegExp(p, i);
       if (!bracket) return null;
-      out += bracket.re;
+      steps.push(new RegExp(`^${bracket.re}$`));
       i = bracket.end;
     } else {
-      out += unit(c);
+      steps.push(p.charCodeAt(i));
       i++;
     }
   }
-  return new RegExp(out + '$');
+  return new Glob(steps);
 }
 
 /** wildmatch's `[...]` from `p[open]`: never matches `/`; `!` or `^` negates; `]` first is literal. */

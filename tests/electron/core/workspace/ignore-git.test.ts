@@ -79,6 +79,24 @@ describe('ignore rules: the same verdicts as git', () => {
     });
   });
 
+  it('patterns written to hurt: many stars against long names, many ** against deep paths, still as git', async () => {
+    // A regular expression of `*a*a…*b` backtracks: against 40 `a`s it ran for minutes (this test
+    // timed out). Git answers in milliseconds; so must the walk.
+    const stars = `${'*a'.repeat(12)}*b`;
+    const deep = `x/${'**/'.repeat(12)}y`;
+    const files: Record<string, string> = {
+      '.gitignore': [stars, deep, `${'?*'.repeat(10)}c`, `z/${'*/'.repeat(6)}${'[a]*'.repeat(8)}q`].join('\n') + '\n',
+      [`${'a'.repeat(40)}`]: '',
+      [`${'a'.repeat(39)}b`]: '',
+      [`x/${'q/'.repeat(16)}z`]: '',
+      [`x/${'q/'.repeat(16)}y`]: '',
+      [`${'ab'.repeat(20)}`]: '',
+      [`z/${'w/'.repeat(6)}${'a'.repeat(30)}`]: '',
+      [`z/${'w/'.repeat(6)}${'a'.repeat(29)}q`]: '',
+    };
+    await expectSameAsGit(files);
+  });
+
   it('generated rule sets over one tree (seeded)', async () => {
     const folders = ['a', 'd', 'c d'];
     const names = ['b', 'x.log', 'y.ts', 'A.TS'];
