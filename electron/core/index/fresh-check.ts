@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { openReader, type IndexDb } from './open-db';
-import { noteIgnoreFileAbsence } from './scanner';
+import { notAFileReason, noteIgnoreFileAbsence } from './scanner';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 
 /**
@@ -174,7 +174,7 @@ export function* freshnessWalk(
         row[4] = mark;
         if (!entry.isFile()) {
           differs(rel); // a stored file became a link or something else (reported as a scan would)
-          skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
+          skip(rel, notAFileReason(entry));
           continue;
         }
         if (needs === 'paths' && entry.name !== '.gitignore') {
@@ -198,7 +198,7 @@ export function* freshnessWalk(
         throw new Stale(); // an ignore file the index does not hold changed since the scan
       } else if (!rules.isIgnoredInVisibleFolder(rel, false)) {
         if (entry.isFile()) differs(rel); // a new visible file
-        else skip(rel, entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file');
+        else skip(rel, notAFileReason(entry));
       }
     }
     // A stored file or a folder holding one is missing here (deleted, renamed, or no longer a

@@ -87,9 +87,13 @@ function visitEntries(
     if (rules.isIgnoredInVisibleFolder(rel, isDir)) continue;
     if (isDir) pending.push(rel);
     else if (info!.isFile()) onFile({ path: rel, size: info!.size, mtimeMs: info!.mtimeMs });
-    else if (info!.isSymbolicLink()) skip(rel, 'symbolic link (not followed)');
-    else skip(rel, 'not a regular file');
+    else skip(rel, notAFileReason(info!));
   }
+}
+
+/** Why an entry that is neither a folder nor a regular file is passed over (every walk says it alike). */
+export function notAFileReason(entry: { isSymbolicLink(): boolean }): string {
+  return entry.isSymbolicLink() ? 'symbolic link (not followed)' : 'not a regular file';
 }
 
 export function errorReason(error: unknown): string {

@@ -24,7 +24,7 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
-/** The first start only shares the first walk and may trust `listStaged` (a rebuild after corruption walks alone and sends its list). */
+/** The first start only shares the first walk and may trust `heldPaths` and `catchUp` (a rebuild after corruption walks alone and sends its list). */
 let walkPortsTaken = false;
 
 function start(init: Init, recovery: Recovery | null): void {

@@ -204,7 +204,9 @@ export class Glob {
         }
       }
       if (next === 0) return false;
-      [this.current, this.following] = [this.following, this.current];
+      const swap = this.current; // no array per character: this runs for every byte of a path
+      this.current = this.following;
+      this.following = swap;
       count = next;
     }
     return this.marks[m] === this.pass;
